@@ -1,0 +1,36 @@
+package org.svp.protocol;
+
+/**
+ * Bitmap codec ids ({@code pac_bitmap.codec}, protocol.md §2). Kept as int constants because the field
+ * is open: ids 3–99 are for negotiated extension codecs, which a v1 decoder must report, not crash on.
+ */
+public final class CodecId {
+    /** Uncompressed rows. */
+    public static final int RAW = 0;
+    /** One bare LZ4 block, no frame, no stored length. */
+    public static final int LZ4 = 1;
+    /** JPEG (defined by v1, used by nobody). */
+    public static final int JPEG = 2;
+    /** A user codec plug-in of the first implementation. */
+    public static final int USER = 100;
+    /** A request for the sender's choice; never in a bitmap on the wire. */
+    public static final int AUTO = 255;
+
+    private CodecId() {
+    }
+
+    /**
+     * @param codec a codec id
+     * @return a short name for logs and errors
+     */
+    public static String name(int codec) {
+        return switch (codec) {
+            case RAW -> "RAW";
+            case LZ4 -> "LZ4";
+            case JPEG -> "JPEG";
+            case USER -> "USER";
+            case AUTO -> "AUTO";
+            default -> "codec#" + codec;
+        };
+    }
+}

@@ -1,0 +1,65 @@
+package org.svp.protocol;
+
+/**
+ * A rectangle on the wire: int16 x, int16 y, uint16 w, uint16 h (8 bytes).
+ *
+ * @param x left column (may be negative)
+ * @param y top row (may be negative)
+ * @param width columns, 0..65535
+ * @param height rows, 0..65535
+ */
+public record Rect(int x, int y, int width, int height) {
+    /** Wire size in bytes. */
+    public static final int BYTES = 8;
+
+    public Rect {
+        if (width < 0 || height < 0) {
+            throw new IllegalArgumentException("negative size " + width + "x" + height);
+        }
+    }
+
+    /** @return true when the rect covers no pixel */
+    public boolean isEmpty() {
+        return width == 0 || height == 0;
+    }
+
+    /** @return one past the right column */
+    public int right() {
+        return x + width;
+    }
+
+    /** @return one past the bottom row */
+    public int bottom() {
+        return y + height;
+    }
+
+    /**
+     * @param other another rect
+     * @return the intersection, possibly empty (then at this rect's origin)
+     */
+    public Rect intersect(Rect other) {
+        int l = Math.max(x, other.x);
+        int t = Math.max(y, other.y);
+        int r = Math.min(right(), other.right());
+        int b = Math.min(bottom(), other.bottom());
+        return r <= l || b <= t ? new Rect(x, y, 0, 0) : new Rect(l, t, r - l, b - t);
+    }
+
+    /**
+     * @param other another rect
+     * @return the smallest rect holding both (an empty rect adds nothing)
+     */
+    public Rect union(Rect other) {
+        if (other.isEmpty()) {
+            return this;
+        }
+        if (isEmpty()) {
+            return other;
+        }
+        int l = Math.min(x, other.x);
+        int t = Math.min(y, other.y);
+        int r = Math.max(right(), other.right());
+        int b = Math.max(bottom(), other.bottom());
+        return new Rect(l, t, r - l, b - t);
+    }
+}

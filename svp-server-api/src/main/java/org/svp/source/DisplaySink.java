@@ -1,0 +1,17 @@
+package org.svp.source;
+
+/**
+ * The server side of a {@link DisplaySource}: a bounded queue in front of the server's I/O thread.
+ * Called only from the source's own thread. Every call may block while the queue is full, which is
+ * how a source is slowed to the pace the server can encode (never by dropping updates).
+ */
+public interface DisplaySink {
+
+    /**
+     * Queues one update.
+     *
+     * @param update orders, a cursor shape, or a marker
+     * @throws InterruptedException if the source's thread is interrupted while the queue is full
+     */
+    void submit(SourceUpdate update) throws InterruptedException;
+}
