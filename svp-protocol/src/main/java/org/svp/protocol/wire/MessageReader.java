@@ -50,6 +50,12 @@ import org.svp.protocol.message.VideoModeset;
  * Stateless and thread-safe; called on whichever thread owns the connection.
  */
 public final class MessageReader {
+    /**
+     * Offset reported for an unknown or reserved id: the {@code cmd} field of the 8-byte header (framing
+     * errors report header offsets, as {@link FrameHeader#read} does for magic 0 and size 4).
+     */
+    private static final int CMD_OFFSET = 2;
+
     private MessageReader() {
     }
 
@@ -83,7 +89,7 @@ public final class MessageReader {
      */
     public static Message decode(int commandId, ByteBuffer body) {
         Command command = Command.fromWireId(commandId).orElseThrow(() -> new PeerProtocolException(
-                SvpStatus.UNKNOWN_COMMAND, commandId, -1, Command.isUsb(commandId)
+                SvpStatus.UNKNOWN_COMMAND, commandId, CMD_OFFSET, Command.isUsb(commandId)
                         ? "USB messages are reserved and not part of this protocol"
                         : "no v1 message has this id"));
         BodyReader r = new BodyReader(body, commandId);
@@ -109,7 +115,7 @@ public final class MessageReader {
             case SAVE_SCREEN -> saveScreen(r);
             case RESTORE_SCREEN -> restoreScreen(r);
             case TEXT -> text(r);
-            case REFRESH_SCREEN -> throw new PeerProtocolException(SvpStatus.UNKNOWN_COMMAND, commandId, -1,
+            case REFRESH_SCREEN -> throw new PeerProtocolException(SvpStatus.UNKNOWN_COMMAND, commandId, CMD_OFFSET,
                     "REFRESH_SCREEN is reserved in v1 and has no defined body");
             case KEYBOARD_EVENT -> fixed(r.expectSizeThen(5), new KeyboardEvent(down(r), r.i32("scancode")));
             case MOUSE_EVENT -> fixed(r.expectSizeThen(6), new MouseEvent(r.i16("x"), r.i16("y"), r.i16("buttons")));

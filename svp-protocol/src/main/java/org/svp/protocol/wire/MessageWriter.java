@@ -98,12 +98,21 @@ public final class MessageWriter {
             case KeyboardEvent k -> 5;
             case MouseEvent me -> 6;
             case VideoModeset v -> 5;
-            case GraphicConfig g -> 4 + g.iniText().length();
+            case GraphicConfig g -> 4 + iniBytes(g).length;
             case MainChannelInit mi -> 8;
             case ChannelList cl -> ChannelList.BODY_BYTES;
             case ChannelInit ci -> 8;
             case ChannelReady cr -> 4;
         };
+    }
+
+    /**
+     * The INI text as sent: one byte per code point (ISO-8859-1, unmappable ones as {@code ?}). Sizes
+     * must come from these bytes, not from {@code String.length()}, which counts a supplementary
+     * character as two chars but encodes it as one byte.
+     */
+    private static byte[] iniBytes(GraphicConfig g) {
+        return g.iniText().getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private static int glyphBytes(Text t) {
@@ -154,7 +163,7 @@ public final class MessageWriter {
             case MouseEvent me -> o.putShort((short) me.x()).putShort((short) me.y()).putShort((short) me.buttons());
             case VideoModeset v -> o.putShort((short) v.width()).putShort((short) v.height()).put((byte) v.depth());
             case GraphicConfig g -> {
-                byte[] text = g.iniText().getBytes(StandardCharsets.ISO_8859_1);
+                byte[] text = iniBytes(g);
                 o.putInt(text.length).put(text);
             }
             case MainChannelInit mi -> o.putInt((int) mi.clientVersion()).putShort((short) mi.rttMs())

@@ -1,0 +1,136 @@
+package org.svp.bench;
+
+import java.io.PrintWriter;
+import java.time.Duration;
+import org.svp.client.ClientOptions;
+import org.svp.client.SvpClient;
+import org.svp.server.ServerConfig;
+import org.svp.server.SvpServer;
+
+/**
+ * {@code svp bench pipeline}: one server and one headless client in this JVM, talking over loopback
+ * TCP. The server streams full-screen RGB32 DIRTY_RECTs (LZ4 or RAW); the client decodes and renders
+ * each. Prints frames/s end to end, MB/s on the wire, server CPU ms per frame (I/O thread + encoder
+ * workers + source thread) and the client's decode+render ms per frame.
+ */
+public final class PipelineBenchmark {
+    /** Frames before measuring starts: JIT warm-up. */
+    private static final int WARMUP_FRAMES = 90;
+
+    private final int width;
+    private final int height;
+    private final int frames;
+    private final int codec;
+    private final PrintWriter progress;
+
+    /**
+     * The numbers of one run.
+     *
+     * @param frames frames rendered by the client in the measured part
+     * @param seconds wall time of the measured part
+     * @param wireBytes bytes the server sent in the measured part
+     * @param serverCpuNanos server threads' CPU in the measured part
+     * @param clientRenderNanos client decode+render time in the measured part
+     * @param clientCpuNanos client threads' CPU in the measured part
+     * @param coalesced times the client fell behind and was coalesced
+     * @param width screen width
+     * @param height screen height
+     * @param codec 0 RAW, 1 LZ4
+     */
+    public record Result(long frames, double seconds, long wireBytes, long serverCpuNanos, long clientRenderNanos,
+                         long clientCpuNanos, long coalesced, int width, int height, int codec) {
+        /** @return frames per second end to end */
+        public double fps() {
+            return frames / seconds;
+        }
+
+        /** @return the lines to print */
+        public String report() {
+            double rawMb = (double) width * height * 4 * frames / 1e6;
+            return String.format(
+                    "pipeline %dx%d RGB32 %s, %d frames in %.2f s%n"
+                            + "  frames/s                 %8.1f   (target >= 60)%n"
+                            + "  wire MB/s                %8.1f   (%.1f MB/frame, ratio %.2f of raw)%n"
+                            + "  server CPU ms/frame      %8.2f   (I/O thread + encoders + source)%n"
+                            + "  client decode+render ms  %8.2f   per frame (client CPU %.2f ms/frame)%n"
+                            + "  coalesce events          %8d",
+                    width, height, codec == 1 ? "LZ4" : "RAW", frames, seconds, fps(), wireBytes / 1e6 / seconds,
+                    wireBytes / 1e6 / Math.max(1, frames), wireBytes / 1e6 / Math.max(1e-9, rawMb),
+                    serverCpuNanos / 1e6 / Math.max(1, frames), clientRenderNanos / 1e6 / Math.max(1, frames),
+                    clientCpuNanos / 1e6 / Math.max(1, frames), coalesced);
+        }
+    }
+
+    /**
+     * @param width screen width
+     * @param height screen height
+     * @param frames frames to measure (after warm-up)
+     * @param codec 0 RAW, 1 LZ4
+     * @param progress where progress lines go
+     */
+    public PipelineBenchmark(int width, int height, int frames, int codec, PrintWriter progress) {
+        this.width = width;
+        this.height = height;
+        this.frames = frames;
+        this.codec = codec;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the benchmark (bounded: at most 120 s of streaming).
+     *
+     * @return the numbers
+     * @throws Exception if the server or client fails
+     */
+    public Result run() throws Exception {
+        progress.printf("preparing %d frames of %dx%d...%n", frames + WARMUP_FRAMES, width, height);
+        progress.flush();
+        FullScreenSource source = new FullScreenSource(width, height, WARMUP_FRAMES + frames);
+        ServerConfig config = ServerConfig.of("127.0.0.1", 0, true);
+        try (SvpServer server = new SvpServer(config, source);
+             SvpClient client = connect(server)) {
+            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+            waitFrames(client, WARMUP_FRAMES, deadline);
+            long f0 = client.stats().dirtyRects.sum();
+            long t0 = System.nanoTime();
+            long bytes0 = server.stats().bytesSent.sum();
+            long cpu0 = ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source");
+            long ccpu0 = ThreadCpu.nanos("svp-client");
+            long render0 = client.stats().renderNanos.sum();
+            long co0 = server.stats().coalesceEvents.sum();
+            progress.printf("measuring %d frames...%n", frames);
+            progress.flush();
+            waitFrames(client, WARMUP_FRAMES + frames, deadline);
+            long t1 = System.nanoTime();
+            long n = client.stats().dirtyRects.sum() - f0;
+            return new Result(n, (t1 - t0) / 1e9, server.stats().bytesSent.sum() - bytes0,
+                    ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source") - cpu0,
+                    client.stats().renderNanos.sum() - render0, ThreadCpu.nanos("svp-client") - ccpu0,
+                    server.stats().coalesceEvents.sum() - co0, width, height, codec);
+        }
+    }
+
+    private SvpClient connect(SvpServer server) throws Exception {
+        server.start();
+        ClientOptions o = ClientOptions.viewer("127.0.0.1", server.port());
+        return SvpClient.connect(new ClientOptions(o.host(), o.port(), o.connectTimeout(), codec == 1 ? 255 : 0,
+                true, false, false));
+    }
+
+    private void waitFrames(SvpClient client, long n, long deadline) throws InterruptedException {
+        long lastChange = System.nanoTime();
+        long last = -1;
+        while (client.stats().dirtyRects.sum() < n) {
+            long now = System.nanoTime();
+            long have = client.stats().dirtyRects.sum();
+            if (have != last) {
+                last = have;
+                lastChange = now;
+            }
+            if (now > deadline || now - lastChange > Duration.ofSeconds(5).toNanos()) {
+                break; // coalescing may merge frames: stop when the stream ends or stalls
+            }
+            Thread.sleep(2);
+        }
+    }
+}

@@ -1,0 +1,2 @@
+/** Benchmarks that print numbers: {@code svp bench pipeline} (server → client over loopback). */
+package org.svp.bench;

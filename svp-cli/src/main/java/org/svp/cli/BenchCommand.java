@@ -1,0 +1,48 @@
+package org.svp.cli;
+
+import java.util.concurrent.Callable;
+import org.svp.bench.PipelineBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code svp bench}: benchmarks that print numbers (docs/benchmarks.md). */
+@Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
+        subcommands = {BenchCommand.Pipeline.class})
+final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 2;
+    }
+
+    /** {@code svp bench pipeline}: full-screen dirty-rect stream, server to one headless client. */
+    @Command(name = "pipeline", mixinStandardHelpOptions = true,
+            description = "Stream full-screen RGB32 dirty rects to one headless client over loopback with LZ4.")
+    static final class Pipeline implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--frames", defaultValue = "600", description = "Frames to send.")
+        int frames;
+
+        @Option(names = "--geometry", defaultValue = "1920x1080", description = "Screen size WxH.")
+        String geometry;
+
+        @Option(names = "--codec", defaultValue = "lz4", description = "lz4 or raw.")
+        String codec;
+
+        @Override
+        public Integer call() throws Exception {
+            Geometry g = Geometry.parse(spec.commandLine(), geometry);
+            PipelineBenchmark.Result r = new PipelineBenchmark(g.width(), g.height(), frames,
+                    codec.equalsIgnoreCase("raw") ? 0 : 1, spec.commandLine().getOut()).run();
+            spec.commandLine().getOut().println(r.report());
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,20 @@
+package org.svp.cli;
+
+/**
+ * Configures slf4j-simple before the first logger is created: info level to stderr, short lines.
+ * {@code SVP_LOG=debug} (or warn, …) changes the level.
+ */
+final class Logging {
+    private Logging() {
+    }
+
+    static void configure() {
+        String level = System.getenv().getOrDefault("SVP_LOG", "info");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", level);
+        System.setProperty("org.slf4j.simpleLogger.logFile", "System.err");
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "true");
+        System.setProperty("org.slf4j.simpleLogger.showShortLogName", "true");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "true");
+        System.setProperty("org.slf4j.simpleLogger.log.io.netty", "warn");
+    }
+}

@@ -1,0 +1,37 @@
+package org.svp.cli;
+
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code svp server} and {@code svp demo}. */
+final class ServeOptions {
+    @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo (default).")
+    String source;
+
+    @Option(names = "--bind", defaultValue = "127.0.0.1",
+            description = "Address to listen on (default 127.0.0.1; 0.0.0.0 serves other machines, "
+                    + "without authentication yet).")
+    String bind;
+
+    @Option(names = "--port", defaultValue = "5678", description = "Base port: main channel; others use +1..+4.")
+    int port;
+
+    @Option(names = "--single-port", description = "Serve every channel on the base port.")
+    boolean singlePort;
+
+    @Option(names = "--geometry", defaultValue = "1280x800", description = "Demo desktop size WxH.")
+    String geometry;
+
+    @Option(names = "--demo-frames", defaultValue = "-1",
+            description = "Play N frames of the demo script, then stay still (default: animate forever).")
+    int demoFrames;
+
+    @Option(names = "--demo-fps", defaultValue = "30", description = "Demo frames per second (0 = as fast as possible).")
+    int demoFps;
+
+    @Option(names = "--save-final", paramLabel = "FILE.png",
+            description = "With --demo-frames: write the server's framebuffer to FILE.png after the last frame.")
+    java.nio.file.Path saveFinal;
+
+    @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers (0 = one per core).")
+    int encoderThreads;
+}

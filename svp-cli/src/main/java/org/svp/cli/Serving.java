@@ -1,0 +1,84 @@
+package org.svp.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.svp.protocol.ChannelType;
+import org.svp.protocol.message.ChannelEntry;
+import org.svp.render.Surface;
+import org.svp.render.SurfaceImages;
+import org.svp.server.ServerConfig;
+import org.svp.server.SvpServer;
+import org.svp.source.DisplaySource;
+import org.svp.source.demo.DemoDisplaySource;
+import org.svp.source.demo.DemoOptions;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Starts a server from {@link ServeOptions}, prints one line per listening channel and "ready", then
+ * serves until the process is stopped (Ctrl+C). Shared by {@code svp server} and {@code svp demo}.
+ */
+final class Serving {
+    private Serving() {
+    }
+
+    static int run(CommandLine cmd, ServeOptions o, boolean explain) throws Exception {
+        PrintWriter out = cmd.getOut();
+        DisplaySource source = source(cmd, o, out);
+        int threads = o.encoderThreads > 0 ? o.encoderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        ServerConfig base = ServerConfig.of(o.bind, o.port, o.singlePort);
+        ServerConfig config = new ServerConfig(base.bindAddress(), base.basePort(), base.singlePort(), threads,
+                base.sourceQueueCapacity(), base.clientQueueBytes(), base.maxInputBody());
+        SvpServer server = new SvpServer(config, source);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "svp-shutdown"));
+        server.start();
+        for (ChannelEntry e : server.channelList().channels()) {
+            String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);
+            out.printf("listening %s %s:%d%n", name, o.bind, e.port());
+        }
+        if (explain) {
+            String target = o.bind.equals("0.0.0.0") ? "127.0.0.1" : o.bind;
+            String hp = o.port == 5678 ? target : target + ":" + o.port;
+            out.println("Serving the demo desktop. To look at it:");
+            out.println("  ./svp snapshot " + hp + " screen.png     # writes what a client sees to screen.png");
+            out.println("  ./svp type " + hp + " 'hello'           # types into the demo's Notes window");
+            out.println("Stop with Ctrl+C.");
+        }
+        out.println("ready");
+        out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    private static DisplaySource source(CommandLine cmd, ServeOptions o, PrintWriter out) {
+        if (!o.source.equals("demo")) {
+            throw new ParameterException(cmd, "unknown --source '" + o.source + "': this build serves 'demo'"
+                    + " (x11 and vnc sources are planned)");
+        }
+        if (o.saveFinal != null && o.demoFrames < 0) {
+            throw new ParameterException(cmd, "--save-final needs --demo-frames N (the frame to save)");
+        }
+        Geometry g = Geometry.parse(cmd, o.geometry);
+        DemoDisplaySource demo = new DemoDisplaySource(new DemoOptions(g.width(), g.height(), o.demoFrames, o.demoFps));
+        if (o.saveFinal != null) {
+            Path file = o.saveFinal;
+            demo.onScriptFinished((w, h, rgb) -> {
+                Surface s = new Surface(w, h);
+                System.arraycopy(rgb, 0, s.pixels(), 0, w * h);
+                try {
+                    SurfaceImages.writePng(s, file);
+                    out.println("saved final frame to " + file);
+                } catch (java.io.IOException e) {
+                    out.println("svp: cannot write " + file + ": " + e.getMessage());
+                }
+                out.flush();
+            });
+        }
+        return demo;
+    }
+}

@@ -1,0 +1,259 @@
+package org.svp.client;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.svp.netty.NettyTransport;
+import org.svp.netty.SvpFrameDecoder;
+import org.svp.netty.SvpMessageEncoder;
+import org.svp.protocol.ChannelType;
+import org.svp.protocol.Feature;
+import org.svp.protocol.GraphicSettings;
+import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.error.PeerProtocolException;
+import org.svp.protocol.error.SvpStatus;
+import org.svp.protocol.message.ChannelEntry;
+import org.svp.protocol.message.ChannelInit;
+import org.svp.protocol.message.ChannelList;
+import org.svp.protocol.message.ChannelReady;
+import org.svp.protocol.message.CursorShape;
+import org.svp.protocol.message.DirtyRect;
+import org.svp.protocol.message.DisplayMessage;
+import org.svp.protocol.message.GraphicConfig;
+import org.svp.protocol.message.KeyboardEvent;
+import org.svp.protocol.message.MainChannelInit;
+import org.svp.protocol.message.Message;
+import org.svp.protocol.message.MouseEvent;
+
+/**
+ * A v1 SVP client without a user interface (used by {@code ./svp snapshot}, {@code ./svp type},
+ * the benchmarks and the viewers). Connects the main channel, reads CHANNEL_LIST, then opens the
+ * display, cursor and input channels it was asked for; each channel runs on its own event loop
+ * thread. The display channel renders into a {@link RemoteScreen} with the shared renderer.
+ *
+ * <p>{@link #connect} blocks the caller until every channel is ready; the other methods are
+ * thread-safe.
+ */
+public final class SvpClient implements AutoCloseable {
+    /** One event loop thread per channel: main, display, cursor, input. */
+    private static final int CHANNEL_THREADS = 4;
+
+    private final ClientOptions options;
+    private final NettyTransport transport = NettyTransport.best();
+    private final EventLoopGroup group;
+    private final RemoteScreen screen = new RemoteScreen();
+    private final ClientStats stats = new ClientStats();
+    private final List<Channel> channels = new ArrayList<>();
+    private final AtomicReference<CursorShape> cursor = new AtomicReference<>();
+    private volatile Consumer<CursorShape> cursorListener = c -> { };
+    private Channel input;
+    private ChannelList channelList;
+
+    private SvpClient(ClientOptions options) {
+        this.options = options;
+        this.group = new MultiThreadIoEventLoopGroup(CHANNEL_THREADS, new DefaultThreadFactory("svp-client", true),
+                transport.ioHandlerFactory());
+    }
+
+    /**
+     * Connects and performs the hand-shake of protocol.md §3.
+     *
+     * @param options where and what to connect
+     * @return a connected client
+     * @throws IOException if the server cannot be reached or does not answer like an SVP server
+     *     (the message says which)
+     * @throws InterruptedException if interrupted
+     */
+    public static SvpClient connect(ClientOptions options) throws IOException, InterruptedException {
+        SvpClient c = new SvpClient(options);
+        try {
+            c.handshake();
+            return c;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            c.close();
+            throw e;
+        }
+    }
+
+    private void handshake() throws IOException, InterruptedException {
+        ChannelHandler main = new ChannelHandler(m -> { }, e -> { }, screen::close);
+        Channel mainCh = open(options.port(), main, "main");
+        mainCh.writeAndFlush(new MainChannelInit(ProtocolLimits.VERSION_1, 0, 0));
+        Message answer = await(main, "CHANNEL_LIST", "main");
+        if (!(answer instanceof ChannelList list)) {
+            throw new IOException("the server answered MAIN_CHANNEL_INIT with " + answer.command()
+                    + " instead of CHANNEL_LIST: not an SVP server?");
+        }
+        channelList = list;
+        if (options.wantDisplay()) {
+            ChannelHandler h = new ChannelHandler(this::onDisplay, screen::fail, screen::close);
+            Channel ch = openChannel(ChannelType.DISPLAY, h);
+            GraphicSettings settings = new GraphicSettings(options.preferCodec(), false);
+            ch.writeAndFlush(new GraphicConfig(settings.toIni()));
+        }
+        if (options.wantCursor()) {
+            openChannel(ChannelType.CURSOR, new ChannelHandler(this::onCursor, e -> { }, () -> { }));
+        }
+        if (options.wantInput()) {
+            input = openChannel(ChannelType.INPUT, new ChannelHandler(m -> { }, e -> { }, () -> { }));
+        }
+    }
+
+    private Channel openChannel(ChannelType type, ChannelHandler h) throws IOException, InterruptedException {
+        int port = channelList.channels().stream().filter(e -> e.channelType() == type.wireId())
+                .mapToInt(ChannelEntry::port).findFirst()
+                .orElseThrow(() -> new IOException("the server offers no " + type + " channel"));
+        String name = type.name().toLowerCase(java.util.Locale.ROOT);
+        Channel ch = open(port, h, name);
+        ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
+        Message ready = await(h, "CHANNEL_READY", name);
+        if (!(ready instanceof ChannelReady)) {
+            throw new IOException("the server answered CHANNEL_INIT on the " + name + " channel with "
+                    + ready.command() + " instead of CHANNEL_READY");
+        }
+        return ch;
+    }
+
+    private Channel open(int port, ChannelHandler handler, String name) throws IOException, InterruptedException {
+        Bootstrap b = new Bootstrap().group(group).channel(transport.socketChannel())
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
+                .handler(new ChannelInitializer<Channel>() {
+                    @Override
+                    protected void initChannel(Channel ch) {
+                        ch.pipeline().addLast(new SvpFrameDecoder(ProtocolLimits.MAX_BODY), new SvpMessageEncoder(),
+                                handler);
+                    }
+                });
+        ChannelFuture f = b.connect(options.host(), port).await();
+        if (!f.isSuccess()) {
+            Throwable c = f.cause();
+            String why = c instanceof ConnectException ? "connection refused" : String.valueOf(c.getMessage());
+            throw new IOException("cannot connect to " + options.host() + ":" + port + " (" + name + " channel): " + why);
+        }
+        synchronized (channels) {
+            channels.add(f.channel());
+        }
+        return f.channel();
+    }
+
+    private Message await(ChannelHandler h, String what, String channel) throws IOException, InterruptedException {
+        try {
+            return h.first().get(options.connectTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            throw new IOException("no " + what + " on the " + channel + " channel within "
+                    + options.connectTimeout().toSeconds() + " s: not an SVP server?");
+        } catch (ExecutionException e) {
+            Throwable c = e.getCause();
+            throw new IOException("the " + channel + " channel failed during the hand-shake: " + c.getMessage(), c);
+        }
+    }
+
+    private void onDisplay(Message m) {
+        if (!(m instanceof DisplayMessage dm)) {
+            throw new PeerProtocolException(SvpStatus.UNEXPECTED_MESSAGE, m.command().wireId(), -1,
+                    "the server sent " + m.command() + " on the display channel");
+        }
+        long t0 = System.nanoTime();
+        screen.apply(dm);
+        stats.renderNanos.add(System.nanoTime() - t0);
+        stats.displayMessages.increment();
+        stats.displayBytes.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(dm));
+        if (dm instanceof DirtyRect) {
+            stats.dirtyRects.increment();
+        }
+    }
+
+    private void onCursor(Message m) {
+        if (m instanceof CursorShape c) {
+            cursor.set(c);
+            stats.cursorShapes.increment();
+            cursorListener.accept(c);
+        }
+    }
+
+    /** @return the rendered screen */
+    public RemoteScreen screen() {
+        return screen;
+    }
+
+    /** @return counters */
+    public ClientStats stats() {
+        return stats;
+    }
+
+    /** @return the server's channel list */
+    public ChannelList channelList() {
+        return channelList;
+    }
+
+    /** @return the newest cursor shape, or null */
+    public CursorShape cursor() {
+        return cursor.get();
+    }
+
+    /** @param listener told of every new cursor shape, on the cursor channel's thread */
+    public void onCursorShape(Consumer<CursorShape> listener) {
+        cursorListener = listener;
+    }
+
+    /**
+     * Sends a key event on the input channel.
+     *
+     * @param down press or release
+     * @param scancode set-1 code (0xE0xx for extended keys)
+     */
+    public void key(boolean down, int scancode) {
+        requireInput().writeAndFlush(new KeyboardEvent(down, scancode));
+    }
+
+    /**
+     * Sends a pointer event on the input channel.
+     *
+     * @param x absolute column
+     * @param y absolute row
+     * @param buttons full button state
+     */
+    public void mouse(int x, int y, int buttons) {
+        requireInput().writeAndFlush(new MouseEvent(x, y, buttons));
+    }
+
+    /**
+     * Waits until everything sent on the input channel has been handed to the socket.
+     *
+     * @throws InterruptedException if interrupted
+     */
+    public void flushInput() throws InterruptedException {
+        requireInput().writeAndFlush(new org.svp.protocol.message.Nop()).await(options.connectTimeout().toMillis());
+    }
+
+    private Channel requireInput() {
+        if (input == null) {
+            throw new IllegalStateException("this client did not open the input channel");
+        }
+        return input;
+    }
+
+    /** Closes every channel and stops the threads. */
+    @Override
+    public void close() {
+        synchronized (channels) {
+            channels.forEach(Channel::close);
+        }
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

@@ -1,0 +1,24 @@
+package org.svp.server;
+
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Counters for benchmarks and logs. Written by the I/O thread and encoder workers, read by anyone.
+ */
+public final class ServerStats {
+    /** Bytes handed to client sockets (all channels). */
+    public final LongAdder bytesSent = new LongAdder();
+    /** Source updates dispatched to clients. */
+    public final LongAdder updatesDispatched = new LongAdder();
+    /** Times a display client fell behind and its pending drawing was coalesced. */
+    public final LongAdder coalesceEvents = new LongAdder();
+    /** MEM_BLTs replaced by pixels because the client lacked the bitmap. */
+    public final LongAdder memBltFallbacks = new LongAdder();
+    /** Connections dropped for protocol errors. */
+    public final LongAdder protocolDrops = new LongAdder();
+    /** Sum of (dispatch time − submit time) in nanoseconds, for capture-to-wire latency. */
+    public final LongAdder latencyNanos = new LongAdder();
+    /** Largest number of bytes any display client had queued. */
+    public final AtomicLong maxClientQueueBytes = new AtomicLong();
+}

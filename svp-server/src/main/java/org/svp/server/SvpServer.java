@@ -1,0 +1,214 @@
+package org.svp.server;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoop;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.MultiThreadIoEventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.net.BindException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.svp.netty.NettyTransport;
+import org.svp.netty.SvpFrameDecoder;
+import org.svp.netty.SvpMessageEncoder;
+import org.svp.protocol.ChannelType;
+import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.message.ChannelEntry;
+import org.svp.protocol.message.ChannelList;
+import org.svp.render.Surface;
+import org.svp.server.screen.ScreenMirror;
+import org.svp.server.session.ChannelHandshakeHandler;
+import org.svp.server.session.ClientRegistry;
+import org.svp.server.update.UpdateEncoder;
+import org.svp.server.update.UpdatePipeline;
+import org.svp.server.update.UpdateQueue;
+import org.svp.source.DisplaySource;
+
+/**
+ * The SVP server: one Netty event loop thread ("svp-io", the seed's main thread) owns every socket,
+ * the mirror framebuffer and the client registry; a worker pool ("svp-encoder-N") encodes updates;
+ * the display source produces on its own thread. See docs/architecture.md.
+ *
+ * <p>Call {@link #start()} once from any thread, {@link #close()} once at the end.
+ */
+public final class SvpServer implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(SvpServer.class);
+    /** Netty stops writing to a client above this (then our own queue holds frames). */
+    private static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(1 << 20, 4 << 20);
+    /** Tries at finding five free consecutive ports when the base port is 0. */
+    private static final int PORT_TRIES = 20;
+
+    private final ServerConfig config;
+    private final DisplaySource source;
+    private final ServerStats stats = new ServerStats();
+    private final NettyTransport transport = NettyTransport.best();
+    private final EventLoopGroup group;
+    private final EventLoop io;
+    private final ExecutorService workers;
+    private final ScreenMirror mirror = new ScreenMirror();
+    private final ClientRegistry registry;
+    private final List<Channel> listeners = new ArrayList<>();
+    private ChannelList channelList;
+
+    /**
+     * @param config where to listen and how much to buffer
+     * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
+     */
+    public SvpServer(ServerConfig config, DisplaySource source) {
+        this.config = config;
+        this.source = source;
+        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("svp-io", true),
+                transport.ioHandlerFactory());
+        this.io = group.next();
+        this.workers = Executors.newFixedThreadPool(config.encoderThreads(), new DefaultThreadFactory("svp-encoder", true));
+        this.registry = new ClientRegistry(mirror, stats, config.clientQueueBytes());
+    }
+
+    /**
+     * Binds the ports and starts the source.
+     *
+     * @throws BindException if a port is taken (message names it)
+     * @throws InterruptedException if interrupted while binding
+     */
+    public void start() throws BindException, InterruptedException {
+        int base = config.basePort();
+        if (config.singlePort()) {
+            Channel ch = bind(base);
+            int port = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
+            channelList = list(port, true);
+        } else if (base == 0) {
+            bindFreeRange();
+        } else {
+            bindRange(base);
+            channelList = list(base, false);
+        }
+        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT),
+                mirror, registry, stats, config.encoderThreads() + 2);
+        UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain);
+        pipeline.attach(queue);
+        LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
+                config.encoderThreads());
+        source.start(queue);
+    }
+
+    private void bindFreeRange() throws BindException, InterruptedException {
+        for (int attempt = 0; attempt < PORT_TRIES; attempt++) {
+            int base = ThreadLocalRandom.current().nextInt(20000, 60000);
+            try {
+                bindRange(base);
+                channelList = list(base, false);
+                return;
+            } catch (BindException e) {
+                listeners.forEach(Channel::close);
+                listeners.clear();
+            }
+        }
+        throw new BindException("found no five free consecutive ports in " + PORT_TRIES + " tries");
+    }
+
+    private void bindRange(int base) throws BindException, InterruptedException {
+        for (int i = 0; i <= ChannelType.USB.wireId(); i++) {
+            bind(base + i);
+        }
+    }
+
+    private Channel bind(int port) throws BindException, InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(group, group)
+                .channel(transport.serverChannel())
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
+                                .addLast("encoder", new SvpMessageEncoder())
+                                .addLast("session", new ChannelHandshakeHandler(registry, source.input(),
+                                        channelList, stats));
+                    }
+                });
+        var future = b.bind(config.bindAddress(), port).await();
+        if (!future.isSuccess()) {
+            BindException e = new BindException("cannot listen on " + config.bindAddress() + ":" + port + ": "
+                    + future.cause().getMessage());
+            throw e;
+        }
+        listeners.add(future.channel());
+        return future.channel();
+    }
+
+    private static ChannelList list(int base, boolean single) {
+        List<ChannelEntry> entries = new ArrayList<>();
+        for (ChannelType t : ChannelType.values()) {
+            entries.add(new ChannelEntry(t.wireId(), single ? base : base + t.wireId()));
+        }
+        return new ChannelList(ProtocolLimits.VERSION_1, entries);
+    }
+
+    /** @return what CHANNEL_LIST announces: one entry per channel with its port */
+    public ChannelList channelList() {
+        return channelList;
+    }
+
+    /** @return the main channel's port */
+    public int port() {
+        return channelList.channels().getFirst().port();
+    }
+
+    /** @return live counters */
+    public ServerStats stats() {
+        return stats;
+    }
+
+    /** @return "epoll" or "nio" */
+    public String transportName() {
+        return transport.name();
+    }
+
+    /**
+     * A copy of the server's framebuffer as of the last dispatched update, taken on the I/O thread.
+     *
+     * @return the copy
+     */
+    public CompletableFuture<Surface> snapshot() {
+        CompletableFuture<Surface> f = new CompletableFuture<>();
+        io.execute(() -> {
+            Surface s = new Surface(mirror.width(), mirror.height());
+            System.arraycopy(mirror.pixels(), 0, s.pixels(), 0, mirror.width() * mirror.height());
+            f.complete(s);
+        });
+        return f;
+    }
+
+    /** @return how many display clients are connected (read on the I/O thread) */
+    public CompletableFuture<Integer> displayClientCount() {
+        return CompletableFuture.supplyAsync(registry::displayCount, io);
+    }
+
+    /** Stops the source, closes every socket and the thread pools. Idempotent. */
+    @Override
+    public void close() {
+        try {
+            source.close();
+        } finally {
+            listeners.forEach(Channel::close);
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            workers.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package org.svp.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.svp.codec.BitmapEncoder;
+import org.svp.netty.Frames;
+import org.svp.protocol.message.BitmapHash;
+import org.svp.protocol.message.CursorShape;
+import org.svp.server.ServerStats;
+import org.svp.server.screen.CursorFitter;
+import org.svp.server.screen.ScreenMirror;
+
+/**
+ * Who is connected: display and cursor clients, plus the current cursor shape. v1 cannot tie one
+ * client's sockets together, so display and cursor connections are tracked independently. Owned by
+ * the I/O thread.
+ */
+public final class ClientRegistry {
+    private final Map<Channel, DisplayClient> displays = new LinkedHashMap<>();
+    private final Map<Channel, CursorClient> cursors = new LinkedHashMap<>();
+    private final ScreenMirror mirror;
+    private final ServerStats stats;
+    private final BitmapEncoder ioEncoder = new BitmapEncoder();
+    private final long clientQueueBytes;
+    private CursorShape cursor;
+
+    /**
+     * @param mirror the server's framebuffer
+     * @param stats counters
+     * @param clientQueueBytes per display client queue bound
+     */
+    public ClientRegistry(ScreenMirror mirror, ServerStats stats, long clientQueueBytes) {
+        this.mirror = mirror;
+        this.stats = stats;
+        this.clientQueueBytes = clientQueueBytes;
+    }
+
+    /**
+     * Registers a display connection and queues it the whole current screen.
+     *
+     * @param ch the connection
+     * @return its client state
+     */
+    public DisplayClient addDisplay(Channel ch) {
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes);
+        displays.put(ch, c);
+        c.join();
+        return c;
+    }
+
+    /**
+     * Registers a cursor connection and sends it the current shape.
+     *
+     * @param ch the connection
+     * @return its client state
+     */
+    public CursorClient addCursor(Channel ch) {
+        CursorClient c = new CursorClient(ch, stats);
+        cursors.put(ch, c);
+        if (cursor != null) {
+            c.send(Frames.encode(ch.alloc(), cursor));
+        }
+        return c;
+    }
+
+    /**
+     * Forgets a closed connection of any kind and frees what it had queued.
+     *
+     * @param ch the connection
+     */
+    public void remove(Channel ch) {
+        DisplayClient d = displays.remove(ch);
+        if (d != null) {
+            d.dispose();
+        }
+        CursorClient c = cursors.remove(ch);
+        if (c != null) {
+            c.dispose();
+        }
+    }
+
+    /** @return the display clients, in join order */
+    public List<DisplayClient> displays() {
+        return new ArrayList<>(displays.values());
+    }
+
+    /** @return the codecs the display clients prefer */
+    public Set<Integer> codecs() {
+        Set<Integer> s = new HashSet<>();
+        displays.values().forEach(d -> s.add(d.codec()));
+        return s;
+    }
+
+    /**
+     * @param hash a cached bitmap
+     * @return true if some display client lacks it
+     */
+    public boolean someoneLacks(BitmapHash hash) {
+        for (DisplayClient d : displays.values()) {
+            if (!d.holds(hash)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A new pointer shape: remembered for later joiners and sent to every cursor client.
+     *
+     * @param shape the source's shape
+     */
+    public void cursor(CursorShape shape) {
+        cursor = CursorFitter.fitV1(shape);
+        if (cursors.isEmpty()) {
+            return;
+        }
+        ByteBuf frame = Frames.encode(io.netty.buffer.PooledByteBufAllocator.DEFAULT, cursor);
+        try {
+            cursors.values().forEach(c -> c.send(frame.retainedDuplicate()));
+        } finally {
+            frame.release();
+        }
+    }
+
+    /**
+     * @param ch a connection whose writability changed
+     */
+    public void writabilityChanged(Channel ch) {
+        DisplayClient d = displays.get(ch);
+        if (d != null) {
+            d.flush();
+        }
+        CursorClient c = cursors.get(ch);
+        if (c != null) {
+            c.flush();
+        }
+    }
+
+    /** @return how many display clients are connected */
+    public int displayCount() {
+        return displays.size();
+    }
+}

@@ -1,0 +1,266 @@
+package org.svp.server.session;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.Channel;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+import org.svp.codec.BitmapEncoder;
+import org.svp.netty.Frames;
+import org.svp.protocol.CodecId;
+import org.svp.protocol.GraphicSettings;
+import org.svp.protocol.Rect;
+import org.svp.protocol.message.Bitmap;
+import org.svp.protocol.message.BitmapHash;
+import org.svp.protocol.message.CachedBitmap;
+import org.svp.protocol.message.ClipDraw;
+import org.svp.protocol.message.DeletedBitmap;
+import org.svp.protocol.message.DirtyRect;
+import org.svp.protocol.message.DisplayMessage;
+import org.svp.protocol.message.MemBlt;
+import org.svp.protocol.message.ScreenResize;
+import org.svp.server.ServerStats;
+import org.svp.server.screen.ScreenMirror;
+import org.svp.server.update.EncodedMessage;
+
+/**
+ * One display-channel connection: its output queue (seed §2.1 step 5), the bitmaps it holds, and its
+ * catch-up state.
+ *
+ * <p>Frames wait here and go to the socket only while it is writable. When more than
+ * {@code queueLimit} bytes wait, the client is "resyncing": its queued drawing is dropped and only the
+ * damaged area is remembered; once the queue has drained, that area is sent from the mirror's current
+ * pixels. Cache messages and SCREEN_RESIZE are never dropped. A new client starts resyncing the whole
+ * screen, which is how late joiners get a full picture. I/O thread only.
+ */
+public final class DisplayClient {
+    /** Resync bitmaps are sent in bands of at most this many raw bytes (well under the 10 MiB limit). */
+    static final int RESYNC_BAND_BYTES = 2 << 20;
+
+    private final Channel channel;
+    private final ScreenMirror mirror;
+    private final ServerStats stats;
+    private final BitmapEncoder ioEncoder;
+    private final long queueLimit;
+    private final ArrayDeque<OutboundEntry> queue = new ArrayDeque<>();
+    private final Set<BitmapHash> held = new HashSet<>();
+    private final DamageRegion damage = new DamageRegion();
+    private long queuedBytes;
+    private boolean resyncing;
+    private boolean midUpdate;
+    private int codec = CodecId.RAW;
+
+    /**
+     * @param channel the display connection
+     * @param mirror the server's framebuffer
+     * @param stats counters
+     * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks)
+     * @param queueLimit bytes queued before coalescing
+     */
+    public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
+                         long queueLimit) {
+        this.channel = channel;
+        this.mirror = mirror;
+        this.stats = stats;
+        this.ioEncoder = ioEncoder;
+        this.queueLimit = queueLimit;
+    }
+
+    /** Queues the current screen for a client that just joined: SCREEN_RESIZE, then all pixels. */
+    public void join() {
+        if (mirror.width() > 0 && mirror.height() > 0) {
+            enqueue(encode(new ScreenResize(mirror.width(), mirror.height())), false, true, null, true);
+            resyncing = true;
+            damage.add(mirror.bounds());
+        }
+        flush();
+    }
+
+    /**
+     * Applies the client's GRAPHIC_CONFIG.
+     *
+     * @param settings what it asked for
+     */
+    public void configure(GraphicSettings settings) {
+        codec = settings.preferCodec() == CodecId.RAW ? CodecId.RAW : CodecId.LZ4;
+    }
+
+    /** @return the codec this client's bitmaps use (RAW or LZ4) */
+    public int codec() {
+        return codec;
+    }
+
+    /**
+     * @param hash a cached bitmap
+     * @return whether this client holds it
+     */
+    public boolean holds(BitmapHash hash) {
+        return held.contains(hash);
+    }
+
+    /** @return bytes waiting in this client's queue */
+    public long queuedBytes() {
+        return queuedBytes;
+    }
+
+    /**
+     * Takes one dispatched update. I/O thread.
+     *
+     * @param d the update, its damage and captured fallbacks
+     */
+    public void deliver(Dispatch d) {
+        var messages = d.update().messages();
+        int first = queue.size();
+        for (int i = 0; i < messages.size(); i++) {
+            EncodedMessage em = messages.get(i);
+            DisplayMessage m = em.original();
+            boolean drawing = m.isDrawing() || m instanceof ClipDraw;
+            switch (m) {
+                case ScreenResize r -> {
+                    enqueue(em.frameFor(codec).retainedDuplicate(), false, true, null, false);
+                    if (resyncing) {
+                        damage.clear();
+                        damage.add(new Rect(0, 0, r.width(), r.height()));
+                    }
+                }
+                case CachedBitmap c -> {
+                    held.add(c.hash());
+                    enqueue(em.frameFor(codec).retainedDuplicate(), false, false, null, false);
+                }
+                case DeletedBitmap del -> {
+                    if (held.remove(del.hash())) {
+                        enqueue(em.frameFor(codec).retainedDuplicate(), false, false, null, false);
+                    }
+                }
+                default -> {
+                    if (resyncing) {
+                        damage.add(d.damage()[i]);
+                    } else if (m instanceof MemBlt mb && !held.contains(mb.hash()) && d.captured()[i] != null) {
+                        stats.memBltFallbacks.increment();
+                        enqueue(pixels(d.damage()[i], d.captured()[i]), true, false, d.damage()[i], false);
+                    } else {
+                        enqueue(em.frameFor(codec).retainedDuplicate(), drawing, false, d.damage()[i], false);
+                    }
+                }
+            }
+        }
+        markUpdateEnd(first);
+        if (!resyncing && queuedBytes > queueLimit) {
+            startResync();
+        }
+        flush();
+    }
+
+    /**
+     * Re-sends an area from the mirror (used when an update could not be encoded for this client).
+     *
+     * @param area the screen area to re-send
+     */
+    public void resync(Rect area) {
+        if (area.isEmpty()) {
+            return;
+        }
+        resyncing = true;
+        damage.add(area);
+        flush();
+    }
+
+    private void markUpdateEnd(int firstOfUpdate) {
+        if (queue.size() > firstOfUpdate) {
+            OutboundEntry last = queue.pollLast();
+            queue.addLast(new OutboundEntry(last.frame(), last.drawing(), last.resize(), last.damage(), true));
+        }
+    }
+
+    private void startResync() {
+        stats.coalesceEvents.increment();
+        resyncing = true;
+        ArrayDeque<OutboundEntry> kept = new ArrayDeque<>();
+        for (OutboundEntry e : queue) {
+            if (e.drawing()) {
+                damage.add(e.damage());
+                queuedBytes -= e.frame().readableBytes();
+                e.frame().release();
+            } else {
+                if (e.resize()) {
+                    damage.add(mirror.bounds());
+                }
+                kept.add(new OutboundEntry(e.frame(), false, e.resize(), null, true));
+            }
+        }
+        queue.clear();
+        queue.addAll(kept);
+    }
+
+    /** Writes queued frames while the socket can take them. I/O thread; also on writability changes. */
+    public void flush() {
+        boolean wrote = false;
+        while (true) {
+            while (!queue.isEmpty() && (channel.isWritable() || midUpdate)) {
+                OutboundEntry e = queue.poll();
+                int n = e.frame().readableBytes();
+                queuedBytes -= n;
+                stats.bytesSent.add(n);
+                channel.write(e.frame(), channel.voidPromise());
+                midUpdate = !e.updateEnd();
+                wrote = true;
+            }
+            if (queue.isEmpty() && resyncing && channel.isWritable() && channel.isActive()) {
+                emitResync();
+                continue;
+            }
+            break;
+        }
+        if (wrote) {
+            channel.flush();
+        }
+    }
+
+    private void emitResync() {
+        resyncing = false;
+        Rect screen = mirror.bounds();
+        int first = queue.size();
+        for (Rect r : damage.rects()) {
+            Rect clipped = r.intersect(screen);
+            if (clipped.isEmpty()) {
+                continue;
+            }
+            int bandRows = Math.max(1, RESYNC_BAND_BYTES / (clipped.width() * 4));
+            for (int y = clipped.y(); y < clipped.bottom(); y += bandRows) {
+                Rect band = new Rect(clipped.x(), y, clipped.width(), Math.min(bandRows, clipped.bottom() - y));
+                enqueue(pixels(band, mirror.capture(band)), true, false, band, false);
+            }
+        }
+        damage.clear();
+        markUpdateEnd(first);
+    }
+
+    private ByteBuf pixels(Rect r, int[] rgb) {
+        Bitmap b = ioEncoder.encode(rgb, 0, r.width(), r.x(), r.y(), r.width(), r.height(), codec);
+        return encode(new DirtyRect(b));
+    }
+
+    private ByteBuf encode(DisplayMessage m) {
+        return Frames.encode(channel.alloc(), m);
+    }
+
+    private void enqueue(ByteBuf frame, boolean drawing, boolean resize, Rect dmg, boolean end) {
+        queue.add(new OutboundEntry(frame, drawing, resize, dmg, end));
+        queuedBytes += frame.readableBytes();
+        if (queuedBytes > stats.maxClientQueueBytes.get()) {
+            stats.maxClientQueueBytes.accumulateAndGet(queuedBytes, Math::max);
+        }
+    }
+
+    /** Frees queued frames after the connection closed. I/O thread. */
+    public void dispose() {
+        queue.forEach(e -> e.frame().release());
+        queue.clear();
+        queuedBytes = 0;
+    }
+
+    /** @return the connection */
+    public Channel channel() {
+        return channel;
+    }
+}

@@ -1,0 +1,18 @@
+package org.svp.server.session;
+
+import io.netty.buffer.ByteBuf;
+import org.svp.protocol.Rect;
+
+/**
+ * A frame waiting in a display client's queue.
+ *
+ * @param frame the encoded message (retained for this client)
+ * @param drawing true if dropping it loses pixels (a drawing order or CLIP_DRAW); false for cache
+ *     management and SCREEN_RESIZE, which are never dropped
+ * @param resize true for SCREEN_RESIZE
+ * @param damage what the message changed on screen (for coalescing)
+ * @param updateEnd true on the last frame of a source update (frames of one update are written to
+ *     the socket together, so a CLIP_DRAW run is never split by coalescing)
+ */
+record OutboundEntry(ByteBuf frame, boolean drawing, boolean resize, Rect damage, boolean updateEnd) {
+}

@@ -1,0 +1,160 @@
+package org.svp.server.update;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.svp.protocol.Rect;
+import org.svp.protocol.message.DisplayMessage;
+import org.svp.protocol.message.MemBlt;
+import org.svp.server.ServerStats;
+import org.svp.server.screen.ScreenMirror;
+import org.svp.server.session.ClientRegistry;
+import org.svp.server.session.Dispatch;
+import org.svp.server.session.DisplayClient;
+import org.svp.source.SourceUpdate;
+
+/**
+ * The I/O thread's side of the update path (seed §2.1 steps 3–5 and §2.3): takes updates from the
+ * {@link UpdateQueue}, hands Draw updates to the encoder workers, and dispatches results strictly in
+ * submission order — applying each to the mirror, then giving it to every display client. Workers
+ * may finish out of order; a small in-flight window keeps them busy without unbounded memory.
+ *
+ * <pre>
+ *  source thread ──submit──▶ UpdateQueue ──poll──▶ [in-flight window] ──▶ workers (encode)
+ *                                                        │ completed, in order
+ *                                                        ▼
+ *                                mirror.apply ─▶ DisplayClient.deliver ─▶ socket when writable
+ * </pre>
+ *
+ * All methods run on the I/O thread.
+ */
+public final class UpdatePipeline {
+    private static final Logger LOG = LoggerFactory.getLogger(UpdatePipeline.class);
+
+    private record InFlight(UpdateQueue.Queued queued, CompletableFuture<EncodedUpdate> encoded) {
+    }
+
+    private final Executor ioThread;
+    private final ExecutorService workers;
+    private final UpdateEncoder encoder;
+    private final ScreenMirror mirror;
+    private final ClientRegistry clients;
+    private final ServerStats stats;
+    private final int maxInFlight;
+    private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+    private UpdateQueue queue;
+
+    /**
+     * @param ioThread the I/O event loop
+     * @param workers the encoder pool
+     * @param encoder what the workers run
+     * @param mirror the server's framebuffer
+     * @param clients connected clients
+     * @param stats counters
+     * @param maxInFlight updates being encoded at once (bounds memory; ≥ worker count keeps them busy)
+     */
+    public UpdatePipeline(Executor ioThread, ExecutorService workers, UpdateEncoder encoder, ScreenMirror mirror,
+                          ClientRegistry clients, ServerStats stats, int maxInFlight) {
+        this.ioThread = ioThread;
+        this.workers = workers;
+        this.encoder = encoder;
+        this.mirror = mirror;
+        this.clients = clients;
+        this.stats = stats;
+        this.maxInFlight = maxInFlight;
+    }
+
+    /** @param queue the source queue this pipeline drains (set once, before the source starts) */
+    public void attach(UpdateQueue queue) {
+        this.queue = queue;
+    }
+
+    /** Moves queued updates into the in-flight window. Called when the queue signals, and after dispatch. */
+    public void drain() {
+        UpdateQueue.Queued q;
+        while (inFlight.size() < maxInFlight && (q = queue.poll()) != null) {
+            CompletableFuture<EncodedUpdate> f;
+            if (q.update() instanceof SourceUpdate.Draw draw && clients.displayCount() > 0) {
+                Set<Integer> codecs = clients.codecs();
+                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs), workers);
+            } else {
+                f = CompletableFuture.completedFuture(null);
+            }
+            inFlight.add(new InFlight(q, f));
+            f.whenComplete((r, e) -> ioThread.execute(this::dispatchReady));
+        }
+    }
+
+    private void dispatchReady() {
+        while (!inFlight.isEmpty() && inFlight.peek().encoded().isDone()) {
+            InFlight head = inFlight.poll();
+            EncodedUpdate enc = null;
+            try {
+                enc = head.encoded().join();
+            } catch (RuntimeException e) {
+                LOG.error("encoding an update failed; clients will be re-sent the affected area", e);
+            }
+            dispatch(head.queued(), enc);
+        }
+        drain();
+    }
+
+    private void dispatch(UpdateQueue.Queued q, EncodedUpdate enc) {
+        switch (q.update()) {
+            case SourceUpdate.Draw draw -> dispatchDraw(draw, enc);
+            case SourceUpdate.Cursor c -> clients.cursor(c.shape());
+            case SourceUpdate.Marker mk -> {
+                try {
+                    mk.action().run(mirror.width(), mirror.height(), mirror.pixels());
+                } catch (RuntimeException e) {
+                    LOG.error("a source marker action failed", e);
+                }
+            }
+        }
+        stats.updatesDispatched.increment();
+        stats.latencyNanos.add(System.nanoTime() - q.submitNanos());
+    }
+
+    private void dispatchDraw(SourceUpdate.Draw draw, EncodedUpdate enc) {
+        List<DisplayMessage> msgs = draw.messages();
+        Rect[] damage = new Rect[msgs.size()];
+        int[][] captured = new int[msgs.size()][];
+        for (int i = 0; i < msgs.size(); i++) {
+            DisplayMessage m = msgs.get(i);
+            try {
+                damage[i] = mirror.apply(m);
+            } catch (RuntimeException e) {
+                LOG.error("the source sent an order the renderer rejects ({}): {}", m.command(), e.getMessage());
+                damage[i] = mirror.bounds();
+            }
+            if (enc != null && m instanceof MemBlt mb && !damage[i].isEmpty() && clients.someoneLacks(mb.hash())) {
+                captured[i] = mirror.capture(damage[i]);
+            }
+        }
+        if (enc == null) {
+            // Not encoded: there was no display client when it was queued (one may have joined since),
+            // or encoding failed (logged). Either way clients get the changed area from the mirror.
+            Rect all = new Rect(0, 0, 0, 0);
+            for (Rect r : damage) {
+                all = all.union(r);
+            }
+            for (DisplayClient c : clients.displays()) {
+                c.resync(all);
+            }
+            return;
+        }
+        try {
+            Dispatch d = new Dispatch(enc, damage, captured);
+            for (DisplayClient c : clients.displays()) {
+                c.deliver(d);
+            }
+        } finally {
+            enc.release();
+        }
+    }
+}
