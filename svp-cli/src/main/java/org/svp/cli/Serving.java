@@ -11,7 +11,7 @@ import org.svp.server.ServerConfig;
 import org.svp.server.SvpServer;
 import org.svp.source.DisplaySource;
 import org.svp.source.demo.DemoDisplaySource;
-import org.svp.source.demo.DemoOptions;
+import org.svp.source.demo.DemoDisplaySource.DemoOptions;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -73,8 +73,8 @@ final class Serving {
                 try {
                     SurfaceImages.writePng(s, file);
                     out.println("saved final frame to " + file);
-                } catch (java.io.IOException e) {
-                    out.println("svp: cannot write " + file + ": " + e.getMessage());
+                } catch (java.io.UncheckedIOException e) {
+                    out.println("svp: cannot write " + file + ": " + e.getCause().getMessage());
                 }
                 out.flush();
             });
