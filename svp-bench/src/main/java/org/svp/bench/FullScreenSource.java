@@ -30,6 +30,7 @@ final class FullScreenSource implements DisplaySource {
     private final int frames;
     private final byte[][] images;
     private final CountDownLatch submitted = new CountDownLatch(1);
+    private final CountDownLatch go = new CountDownLatch(1);
     private volatile long firstSubmitNanos;
     private Thread thread;
 
@@ -88,6 +89,7 @@ final class FullScreenSource implements DisplaySource {
         thread = new Thread(() -> {
             try {
                 sink.submit(new SourceUpdate.Draw(List.of(new ScreenResize(width, height))));
+                go.await();
                 firstSubmitNanos = System.nanoTime();
                 for (int i = 0; i < frames; i++) {
                     Bitmap b = new Bitmap(PixelFormat.RGB32, CodecId.RAW, 0, 0, width, height,
@@ -101,6 +103,11 @@ final class FullScreenSource implements DisplaySource {
         }, "svp-bench-source");
         thread.setDaemon(true);
         thread.start();
+    }
+
+    /** Lets the stream begin (called once the measuring client is connected). */
+    void go() {
+        go.countDown();
     }
 
     /** @return when the first frame was handed to the server */

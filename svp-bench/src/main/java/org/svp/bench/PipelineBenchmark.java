@@ -10,7 +10,8 @@ import org.svp.server.SvpServer;
 /**
  * {@code svp bench pipeline}: one server and one headless client in this JVM, talking over loopback
  * TCP. The server streams full-screen RGB32 DIRTY_RECTs (LZ4 or RAW); the client decodes and renders
- * each. Prints frames/s end to end, MB/s on the wire, server CPU ms per frame (I/O thread + encoder
+ * each. A frame is a screen's worth of DIRTY_RECT pixels rendered by the client (when the client falls
+ * behind, the server coalesces, and a re-sent screen in bands counts as one frame). Prints frames/s end to end, MB/s on the wire, server CPU ms per frame (I/O thread + encoder
  * workers + source thread) and the client's decode+render ms per frame.
  */
 public final class PipelineBenchmark {
@@ -89,9 +90,10 @@ public final class PipelineBenchmark {
         ServerConfig config = ServerConfig.of("127.0.0.1", 0, true);
         try (SvpServer server = new SvpServer(config, source);
              SvpClient client = connect(server)) {
+            source.go();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             waitFrames(client, WARMUP_FRAMES, deadline);
-            long f0 = client.stats().dirtyRects.sum();
+            long px0 = client.stats().dirtyPixels.sum();
             long t0 = System.nanoTime();
             long bytes0 = server.stats().bytesSent.sum();
             long cpu0 = ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source");
@@ -100,9 +102,8 @@ public final class PipelineBenchmark {
             long co0 = server.stats().coalesceEvents.sum();
             progress.printf("measuring %d frames...%n", frames);
             progress.flush();
-            waitFrames(client, WARMUP_FRAMES + frames, deadline);
-            long t1 = System.nanoTime();
-            long n = client.stats().dirtyRects.sum() - f0;
+            long t1 = waitFrames(client, WARMUP_FRAMES + frames, deadline);
+            long n = (client.stats().dirtyPixels.sum() - px0) / ((long) width * height);
             return new Result(n, (t1 - t0) / 1e9, server.stats().bytesSent.sum() - bytes0,
                     ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source") - cpu0,
                     client.stats().renderNanos.sum() - render0, ThreadCpu.nanos("svp-client") - ccpu0,
@@ -117,20 +118,28 @@ public final class PipelineBenchmark {
                 true, false, false));
     }
 
-    private void waitFrames(SvpClient client, long n, long deadline) throws InterruptedException {
+    /**
+     * Waits until the client has rendered {@code n} screens of pixels, or the stream ended (nothing
+     * new for a second: coalescing merged some frames) or the deadline passed.
+     *
+     * @return when the client last made progress
+     */
+    private long waitFrames(SvpClient client, long n, long deadline) throws InterruptedException {
         long lastChange = System.nanoTime();
         long last = -1;
-        while (client.stats().dirtyRects.sum() < n) {
+        long screen = (long) width * height;
+        while (client.stats().dirtyPixels.sum() / screen < n) {
             long now = System.nanoTime();
-            long have = client.stats().dirtyRects.sum();
+            long have = client.stats().dirtyPixels.sum();
             if (have != last) {
                 last = have;
                 lastChange = now;
             }
-            if (now > deadline || now - lastChange > Duration.ofSeconds(5).toNanos()) {
-                break; // coalescing may merge frames: stop when the stream ends or stalls
+            if (now > deadline || now - lastChange > Duration.ofSeconds(1).toNanos()) {
+                return lastChange; // coalescing merged frames: the stream has ended
             }
-            Thread.sleep(2);
+            Thread.sleep(1);
         }
+        return System.nanoTime();
     }
 }

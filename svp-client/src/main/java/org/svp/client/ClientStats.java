@@ -10,6 +10,8 @@ public final class ClientStats {
     public final LongAdder displayMessages = new LongAdder();
     /** DIRTY_RECT messages rendered (a full-screen stream has one per frame). */
     public final LongAdder dirtyRects = new LongAdder();
+    /** Pixels covered by DIRTY_RECTs (divided by the screen area: full-screen frames received). */
+    public final LongAdder dirtyPixels = new LongAdder();
     /** Nanoseconds spent decoding and rendering display messages. */
     public final LongAdder renderNanos = new LongAdder();
     /** Cursor shapes received. */

@@ -173,8 +173,9 @@ public final class SvpClient implements AutoCloseable {
         stats.renderNanos.add(System.nanoTime() - t0);
         stats.displayMessages.increment();
         stats.displayBytes.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(dm));
-        if (dm instanceof DirtyRect) {
+        if (dm instanceof DirtyRect d) {
             stats.dirtyRects.increment();
+            stats.dirtyPixels.add((long) d.bitmap().width() * d.bitmap().height());
         }
     }
 

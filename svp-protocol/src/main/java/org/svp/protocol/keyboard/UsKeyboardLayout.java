@@ -54,6 +54,8 @@ public final class UsKeyboardLayout {
         BY_CHAR.put('\t', new Stroke(TAB, false));
         PLAIN.put(0x39, ' ');
         SHIFTED.put(0x39, ' ');
+        PLAIN.put(0x37, '*'); // keypad *
+        SHIFTED.put(0x37, '*');
     }
 
     private UsKeyboardLayout() {

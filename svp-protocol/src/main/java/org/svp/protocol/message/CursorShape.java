@@ -19,6 +19,12 @@ public record CursorShape(int xHot, int yHot, int width, int height, byte[] andM
     /** Fixed header bytes. */
     public static final int HEADER_BYTES = 12;
 
+    public CursorShape {
+        if (andMask.length > 0xFFFF || color.length > 0xFFFF) {
+            throw new IllegalArgumentException("mask_len and data_len are 16-bit: " + andMask.length + ", " + color.length);
+        }
+    }
+
     @Override
     public Command command() {
         return Command.CURSOR;

@@ -20,6 +20,16 @@ public record Glyph(int size, long handle, int x, int y, int width, int height, 
     /** Header bytes of a glyph. */
     public static final int HEADER_BYTES = 24;
 
+    public Glyph {
+        if (width < 0 || height < 0 || bits.length != ((width + 7) / 8) * height) {
+            throw new IllegalArgumentException("a " + width + "x" + height + " glyph needs "
+                    + ((width + 7) / 8) * height + " bitmap bytes, got " + bits.length);
+        }
+        if (size < minimumSize(width, height)) {
+            throw new IllegalArgumentException("glyph size " + size + " is below the minimum " + minimumSize(width, height));
+        }
+    }
+
     /**
      * @param width glyph columns
      * @param height glyph rows

@@ -44,7 +44,6 @@ public final class Desktop {
     private final List<Panel> panels;
     private final NotesPanel notes;
     private int focused;
-    private boolean shift;
     private boolean leftShift;
     private boolean rightShift;
     private boolean capsLock;
@@ -146,7 +145,6 @@ public final class Desktop {
                 notes.type(canvas, (char) ch);
             }
         }
-        shift = leftShift || rightShift;
         return canvas.flush();
     }
 
@@ -176,11 +174,6 @@ public final class Desktop {
     /** @return everything typed so far ('\n' for Enter; Backspace removes the last character) */
     public String typedText() {
         return notes.typedText();
-    }
-
-    /** @return whether a Shift key is held */
-    public boolean shiftDown() {
-        return shift;
     }
 
     /** @return the title (short name, e.g. {@link #NOTES}) of the focused window */

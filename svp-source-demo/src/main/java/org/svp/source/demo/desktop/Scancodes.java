@@ -1,24 +1,19 @@
 package org.svp.source.demo.desktop;
 
+import org.svp.protocol.keyboard.UsKeyboardLayout;
+
 /**
- * PC/AT set-1 make codes to characters, US layout. Extended keys arrive as {@code 0xE000 | code}
- * (protocol.md §7); only keypad Enter and keypad '/' among them produce characters.
+ * The demo's text editing keys on top of the shared US layout table ({@link UsKeyboardLayout}):
+ * Backspace, Enter, keypad Enter and '/', Caps Lock. Extended keys arrive as {@code 0xE000 | code}
+ * (protocol.md §7). Called on the demo thread.
  */
 final class Scancodes {
-    static final int BACKSPACE = 0x0E;
-    static final int ENTER = 0x1C;
-    static final int LEFT_SHIFT = 0x2A;
-    static final int RIGHT_SHIFT = 0x36;
+    static final int BACKSPACE = UsKeyboardLayout.BACKSPACE;
+    static final int ENTER = UsKeyboardLayout.ENTER;
+    static final int LEFT_SHIFT = UsKeyboardLayout.LEFT_SHIFT;
+    static final int RIGHT_SHIFT = UsKeyboardLayout.RIGHT_SHIFT;
     static final int CAPS_LOCK = 0x3A;
     static final int EXTENDED = 0xE000;
-
-    /** Index = make code; '\0' = no character. */
-    private static final String PLAIN =
-            "\0\0" + "1234567890-=" + "\0\0" + "qwertyuiop[]" + "\0\0" + "asdfghjkl;'`" + "\0\\" + "zxcvbnm,./"
-                    + "\0*\0 ";
-    private static final String SHIFTED =
-            "\0\0" + "!@#$%^&*()_+" + "\0\0" + "QWERTYUIOP{}" + "\0\0" + "ASDFGHJKL:\"~" + "\0|" + "ZXCVBNM<>?"
-                    + "\0*\0 ";
 
     private Scancodes() {
     }
@@ -39,15 +34,16 @@ final class Scancodes {
         if (scancode == (EXTENDED | 0x35)) {
             return '/';
         }
-        if (scancode < 0 || scancode >= PLAIN.length()) {
+        if (scancode == UsKeyboardLayout.TAB || (scancode & EXTENDED) != 0) {
             return -1;
         }
-        char plain = PLAIN.charAt(scancode);
-        if (plain == '\0') {
+        var plain = UsKeyboardLayout.charFor(scancode, false);
+        if (plain.isEmpty()) {
             return -1;
         }
-        boolean letter = plain >= 'a' && plain <= 'z';
+        char c = plain.get();
+        boolean letter = c >= 'a' && c <= 'z';
         boolean upper = letter ? shift ^ capsLock : shift;
-        return upper ? SHIFTED.charAt(scancode) : plain;
+        return UsKeyboardLayout.charFor(scancode, upper).orElse(c);
     }
 }
