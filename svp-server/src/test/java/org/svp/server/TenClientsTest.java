@@ -1,0 +1,50 @@
+package org.svp.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.svp.server.TestServers.assertSamePixels;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.svp.client.SvpClient;
+import org.svp.render.Surface;
+import org.svp.server.TestSources.Demo;
+
+/** Ten clients watch the demo animate; every one ends with the server's final frame. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class TenClientsTest {
+    private static final int CLIENTS = 10;
+    private static final int FRAMES = 200;
+
+    @Test
+    void tenClientsWhileAnimating() throws Exception {
+        Demo demo = Demo.of(640, 480, FRAMES, 100);
+        List<SvpClient> clients = new ArrayList<>();
+        try (SvpServer server = TestServers.start(demo.demo(), false)) {
+            try {
+                for (int i = 0; i < CLIENTS; i++) {
+                    clients.add(TestServers.viewer(server));
+                }
+                TestServers.awaitDisplayClients(server, CLIENTS);
+                assertThat(demo.demo().framesPlayed()).as("all clients joined while the demo was still animating")
+                        .isLessThan(FRAMES);
+
+                Surface finalFrame = demo.awaitFinished();
+                assertSamePixels(TestServers.serverSnapshot(server), finalFrame, "server after the script");
+                for (int i = 0; i < CLIENTS; i++) {
+                    SvpClient c = clients.get(i);
+                    assertSamePixels(TestServers.settled(c), finalFrame, "client " + i);
+                    assertThat(c.screen().missingBitmaps()).as("client %d missing bitmaps", i).isZero();
+                    // each got the animation, not only its join picture
+                    assertThat(c.stats().displayMessages.sum()).as("client %d display messages", i)
+                            .isGreaterThan(FRAMES / 2);
+                }
+                assertThat(server.stats().protocolDrops.sum()).isZero();
+            } finally {
+                clients.forEach(SvpClient::close);
+            }
+        }
+    }
+}
