@@ -16,10 +16,17 @@ public sealed interface SourceUpdate {
      * encoders convert and compress them per client.
      *
      * @param messages the orders; a SCREEN_RESIZE, if any, comes first
+     * @param captureNanos {@link System#nanoTime()} when the source captured what the orders show
+     *     (the start of capture-to-wire latency), or 0 if unknown (the server then uses submit time)
      */
-    record Draw(List<DisplayMessage> messages) implements SourceUpdate {
+    record Draw(List<DisplayMessage> messages, long captureNanos) implements SourceUpdate {
         public Draw {
             messages = List.copyOf(messages);
+        }
+
+        /** @param messages the orders, without a capture time */
+        public Draw(List<DisplayMessage> messages) {
+            this(messages, 0L);
         }
     }
 

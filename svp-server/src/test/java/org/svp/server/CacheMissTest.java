@@ -59,8 +59,7 @@ class CacheMissTest {
                 source.draw(new DeletedBitmap(h));
                 Surface expected = source.applied();
 
-                Surface seen = TestServers.settled(client);
-                assertSamePixels(seen, expected, "viewer");
+                Surface seen = TestServers.assertConverges(client, () -> expected, "viewer");
                 assertSamePixels(seen, TestServers.serverSnapshot(server), "viewer vs. server.snapshot()");
                 assertThat(client.screen().missingBitmaps()).isZero();
                 assertThat(server.stats().memBltFallbacks.sum()).as("MEM_BLT fallbacks (2 clients x 2)")

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +15,9 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
+import org.svp.protocol.Rect;
 import org.svp.render.Surface;
+import org.svp.render.SurfaceImages;
 import org.svp.source.DisplaySource;
 
 /** Shared set-up and assertions of the server integration tests: start, wait, compare pixels. */
@@ -86,6 +91,35 @@ final class TestServers {
         return client.screen().snapshot();
     }
 
+    /** Something that yields the picture a client should end with (re-read on every try). */
+    @FunctionalInterface
+    interface Picture {
+        Surface get() throws Exception;
+    }
+
+    /**
+     * Waits until {@code client}'s settled screen equals {@code expected}, then returns it; fails with
+     * the pixel difference after {@link #WAIT}. A settled screen alone is not enough right after an
+     * event: if nothing changed for {@link #STILL} before it, frames still on their way are missed.
+     */
+    static Surface assertConverges(SvpClient client, Picture expected, String what) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (true) {
+            Surface seen = settled(client);
+            Surface want = expected.get();
+            if (System.nanoTime() - deadline > 0 || sameSize(seen, want) && Arrays.equals(seen.pixels(),
+                    want.pixels())) {
+                assertSamePixels(seen, want, what);
+                return seen;
+            }
+            Thread.sleep(50);
+        }
+    }
+
+    private static boolean sameSize(Surface a, Surface b) {
+        return a.width() == b.width() && a.height() == b.height();
+    }
+
     /**
      * Asserts two framebuffers are identical, with a short message (size, count and first differing
      * pixel) instead of dumping arrays.
@@ -95,22 +129,43 @@ final class TestServers {
                 expected.pixels(), what);
     }
 
+    /** Writes both frames as PNGs under target/test-failures for a look; returns where, for the message. */
+    private static String savePngs(String what, int w, int h, int[] actual, int[] expected) {
+        try {
+            Path dir = Path.of("target", "test-failures");
+            Files.createDirectories(dir);
+            String name = what.replaceAll("[^A-Za-z0-9]+", "_") + "_" + System.nanoTime();
+            for (var e : new Object[][] {{"actual", actual}, {"expected", expected}}) {
+                Surface s = new Surface(w, h);
+                System.arraycopy((int[]) e[1], 0, s.pixels(), 0, w * h);
+                SurfaceImages.writePng(s, dir.resolve(name + "_" + e[0] + ".png"));
+            }
+            return " (PNGs: " + dir.toAbsolutePath().resolve(name) + "_*.png)";
+        } catch (IOException | RuntimeException e) {
+            return " (PNGs not written: " + e + ")";
+        }
+    }
+
     static void assertSamePixels(int aw, int ah, int[] actual, int ew, int eh, int[] expected, String what) {
         assertThat(aw + "x" + ah).as("%s: screen size", what).isEqualTo(ew + "x" + eh);
         assertThat(expected.length).as("%s: expected frame is not empty", what).isPositive();
         int diff = 0;
         int first = -1;
+        Rect box = new Rect(0, 0, 0, 0);
         for (int i = 0; i < expected.length; i++) {
             if ((actual[i] & 0xFFFFFF) != (expected[i] & 0xFFFFFF)) {
                 diff++;
+                box = box.union(new Rect(i % ew, i / ew, 1, 1));
                 if (first < 0) {
                     first = i;
                 }
             }
         }
         if (diff > 0) {
-            fail(String.format("%s: %d of %d pixels differ; first at (%d,%d): got %06X, expected %06X", what, diff,
-                    expected.length, first % ew, first / ew, actual[first] & 0xFFFFFF, expected[first] & 0xFFFFFF));
+            String saved = savePngs(what, aw, ah, actual, expected);
+            fail(String.format("%s: %d of %d pixels differ inside %s; first at (%d,%d): got %06X, expected %06X%s",
+                    what, diff, expected.length, box, first % ew, first / ew, actual[first] & 0xFFFFFF,
+                    expected[first] & 0xFFFFFF, saved));
         }
     }
 }

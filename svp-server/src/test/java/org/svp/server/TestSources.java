@@ -26,18 +26,42 @@ final class TestSources {
     }
 
     /**
-     * A source driven by the test: the test thread is the source thread and submits updates itself.
-     * Client input is recorded.
+     * Keeps the sink the server gave a source, so the test thread can submit to it too (the sink is a
+     * thread-safe queue; updates from the test go after everything the source submitted before).
      */
-    static final class ScriptedSource implements DisplaySource {
+    abstract static class TappedSource implements DisplaySource {
         private final CompletableFuture<DisplaySink> sink = new CompletableFuture<>();
-        /** Every keyboard and mouse event the server handed over, in order. */
-        final LinkedBlockingQueue<Message> input = new LinkedBlockingQueue<>();
 
         @Override
         public void start(DisplaySink s) {
             sink.complete(s);
         }
+
+        /** Submits one update (may block on back-pressure, as a real source's thread does). */
+        void submit(SourceUpdate u) throws InterruptedException {
+            sink.join().submit(u);
+        }
+
+        /**
+         * Submits a marker and waits until it ran: everything submitted before is in the server's
+         * framebuffer then.
+         *
+         * @return a copy of the server's framebuffer at the marker
+         */
+        Surface applied() throws Exception {
+            CompletableFuture<Surface> frame = new CompletableFuture<>();
+            submit(new SourceUpdate.Marker((w, h, argb) -> frame.complete(copy(w, h, argb))));
+            return TestServers.get(frame, "the marker to run");
+        }
+    }
+
+    /**
+     * A source driven by the test: the test thread is the source thread and submits updates itself.
+     * Client input is recorded.
+     */
+    static final class ScriptedSource extends TappedSource {
+        /** Every keyboard and mouse event the server handed over, in order. */
+        final LinkedBlockingQueue<Message> input = new LinkedBlockingQueue<>();
 
         @Override
         public InputSink input() {
@@ -63,26 +87,39 @@ final class TestSources {
         public void close() {
         }
 
-        /** Submits one update (may block on back-pressure, as a real source's thread does). */
-        void submit(SourceUpdate u) throws InterruptedException {
-            sink.join().submit(u);
-        }
-
         /** Submits the orders as one Draw update. */
         void draw(DisplayMessage... orders) throws InterruptedException {
             submit(new SourceUpdate.Draw(List.of(orders)));
         }
+    }
 
-        /**
-         * Submits a marker and waits until it ran: everything submitted before is in the server's
-         * framebuffer then.
-         *
-         * @return a copy of the server's framebuffer at the marker
-         */
-        Surface applied() throws Exception {
-            CompletableFuture<Surface> frame = new CompletableFuture<>();
-            submit(new SourceUpdate.Marker((w, h, argb) -> frame.complete(copy(w, h, argb))));
-            return TestServers.get(frame, "the marker to run");
+    /** Wraps a source and taps its sink (see {@link TappedSource}). */
+    static final class Tapped extends TappedSource {
+        private final DisplaySource inner;
+
+        Tapped(DisplaySource inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public void start(DisplaySink s) {
+            super.start(s);
+            inner.start(s);
+        }
+
+        @Override
+        public InputSink input() {
+            return inner.input();
+        }
+
+        @Override
+        public String name() {
+            return inner.name();
+        }
+
+        @Override
+        public void close() {
+            inner.close();
         }
     }
 

@@ -3,7 +3,6 @@ package org.svp.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.svp.server.TestServers.assertSamePixels;
 import static org.svp.server.TestServers.serverSnapshot;
-import static org.svp.server.TestServers.settled;
 
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,11 +21,11 @@ class TypeIntoDemoTest {
     @Test
     void typedTextIsDrawnInTheNotesWindow() throws Exception {
         Demo demo = Demo.of(640, 480, 60, 0);
-        try (SvpServer server = TestServers.start(demo.demo(), true)) {
+        TestSources.Tapped source = new TestSources.Tapped(demo.demo());
+        try (SvpServer server = TestServers.start(source, true)) {
             demo.awaitFinished();
             try (SvpClient client = TestServers.viewer(server)) {
-                Surface before = settled(client);
-                assertSamePixels(before, serverSnapshot(server), "before typing");
+                Surface before = TestServers.assertConverges(client, () -> serverSnapshot(server), "before typing");
 
                 for (char c : "hello".toCharArray()) {
                     UsKeyboardLayout.Stroke s = UsKeyboardLayout.strokeFor(c).orElseThrow();
@@ -39,8 +38,9 @@ class TypeIntoDemoTest {
                         "the demo to have typed \"hello\" (now \"" + demo.demo().typedText() + "\")");
                 assertThat(demo.demo().awaitIdle(TestServers.WAIT)).as("demo handled all input").isTrue();
 
-                Surface after = settled(client);
-                assertSamePixels(after, serverSnapshot(server), "after typing, client vs. server");
+                Surface expected = source.applied(); // after every order the demo submitted for the keys
+                Surface after = TestServers.assertConverges(client, () -> expected, "after typing");
+                assertSamePixels(after, serverSnapshot(server), "after typing, client vs. server.snapshot()");
                 assertThat(client.screen().missingBitmaps()).isZero();
 
                 Rect notes = demo.demo().windowFrame(Desktop.NOTES);

@@ -100,6 +100,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                 if (type == null || type == ChannelType.MAIN) {
                     LOG.warn("{}: CHANNEL_INIT for unknown channel type {}; closing", ctx.channel().remoteAddress(),
                             ci.channelType());
+                    stats.protocolDrops.increment();
                     ctx.close();
                     return;
                 }

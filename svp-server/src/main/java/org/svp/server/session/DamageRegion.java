@@ -6,8 +6,9 @@ import org.svp.protocol.Rect;
 
 /**
  * The screen area a lagging display client must be re-sent from the mirror. A short list of rects;
- * past {@link #MAX_RECTS} it collapses to their bounding box, so memory stays bounded whatever the
- * client's backlog. I/O thread only.
+ * past {@link #MAX_RECTS}, or once the rects overlap so much that their areas add up to more than their
+ * bounding box, it collapses to that box, so a resync never re-sends more than the box's pixels and
+ * memory stays bounded whatever the client's backlog. I/O thread only.
  */
 final class DamageRegion {
     /** More rects than this cost more in headers than the overdraw of one bounding box saves. */
@@ -26,11 +27,15 @@ final class DamageRegion {
         }
         rects.removeIf(have -> r.union(have).equals(r));
         rects.add(r);
-        if (rects.size() > MAX_RECTS) {
-            Rect box = rects.getFirst();
-            for (Rect x : rects) {
-                box = box.union(x);
-            }
+        Rect box = rects.getFirst();
+        long area = 0;
+        for (Rect x : rects) {
+            box = box.union(x);
+            area += (long) x.width() * x.height();
+        }
+        // Overlapping rects would be re-sent once each: when they cover more pixels than their bounding
+        // box, the box is cheaper, and it keeps a resync within one screen of pixels (bounded memory).
+        if (rects.size() > MAX_RECTS || area > (long) box.width() * box.height()) {
             rects.clear();
             rects.add(box);
         }

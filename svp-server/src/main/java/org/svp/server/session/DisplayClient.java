@@ -34,8 +34,8 @@ import org.svp.server.update.EncodedMessage;
  * screen, which is how late joiners get a full picture. I/O thread only.
  */
 public final class DisplayClient {
-    /** Resync bitmaps are sent in bands of at most this many raw bytes (well under the 10 MiB limit). */
-    static final int RESYNC_BAND_BYTES = 2 << 20;
+    /** Resync bitmaps are sent in bands of at most this many raw bytes (well under the 10 MiB limit; small enough to interleave with cache messages). */
+    static final int RESYNC_BAND_BYTES = 1 << 20;
 
     private final Channel channel;
     private final ScreenMirror mirror;
@@ -45,6 +45,8 @@ public final class DisplayClient {
     private final ArrayDeque<OutboundEntry> queue = new ArrayDeque<>();
     private final Set<BitmapHash> held = new HashSet<>();
     private final DamageRegion damage = new DamageRegion();
+    /** Bands of the current resync round not yet sent; each is captured from the mirror when sent. */
+    private final ArrayDeque<Rect> bands = new ArrayDeque<>();
     private long queuedBytes;
     private boolean resyncing;
     private boolean midUpdate;
@@ -66,7 +68,10 @@ public final class DisplayClient {
         this.queueLimit = queueLimit;
     }
 
-    /** Queues the current screen for a client that just joined: SCREEN_RESIZE, then all pixels. */
+    /**
+     * Queues the current screen for a client that just joined: SCREEN_RESIZE, then all pixels. Also used
+     * after a SCREEN_RESIZE that reached the mirror without being encoded for the clients.
+     */
     public void join() {
         if (mirror.width() > 0 && mirror.height() > 0) {
             enqueue(encode(new ScreenResize(mirror.width(), mirror.height())), false, true, null, true);
@@ -119,6 +124,7 @@ public final class DisplayClient {
                 case ScreenResize r -> {
                     enqueue(em.frameFor(codec).retainedDuplicate(), false, true, null, false);
                     if (resyncing) {
+                        bands.clear();
                         damage.clear();
                         damage.add(new Rect(0, 0, r.width(), r.height()));
                     }
@@ -192,7 +198,11 @@ public final class DisplayClient {
         queue.addAll(kept);
     }
 
-    /** Writes queued frames while the socket can take them. I/O thread; also on writability changes. */
+    /**
+     * Writes queued frames while the socket can take them; while resyncing, then sends the damaged area
+     * band by band, each captured from the mirror only when the socket can take it (so a resync queues
+     * at most one band, not a screen). I/O thread; also called on writability changes.
+     */
     public void flush() {
         boolean wrote = false;
         while (true) {
@@ -205,8 +215,7 @@ public final class DisplayClient {
                 midUpdate = !e.updateEnd();
                 wrote = true;
             }
-            if (queue.isEmpty() && resyncing && channel.isWritable() && channel.isActive()) {
-                emitResync();
+            if (queue.isEmpty() && resyncing && channel.isWritable() && channel.isActive() && nextBand()) {
                 continue;
             }
             break;
@@ -216,10 +225,31 @@ public final class DisplayClient {
         }
     }
 
-    private void emitResync() {
-        resyncing = false;
+    /**
+     * Queues the next resync band, planning a new round from the damage when the last one is done.
+     *
+     * @return true if a band was queued; false when the resync is complete
+     */
+    private boolean nextBand() {
         Rect screen = mirror.bounds();
-        int first = queue.size();
+        while (true) {
+            if (bands.isEmpty()) {
+                if (damage.isEmpty()) {
+                    resyncing = false;
+                    return false;
+                }
+                planBands(screen);
+                continue;
+            }
+            Rect band = bands.poll().intersect(screen);
+            if (!band.isEmpty()) {
+                enqueue(pixels(band, mirror.capture(band)), true, false, band, true);
+                return true;
+            }
+        }
+    }
+
+    private void planBands(Rect screen) {
         for (Rect r : damage.rects()) {
             Rect clipped = r.intersect(screen);
             if (clipped.isEmpty()) {
@@ -227,12 +257,10 @@ public final class DisplayClient {
             }
             int bandRows = Math.max(1, RESYNC_BAND_BYTES / (clipped.width() * 4));
             for (int y = clipped.y(); y < clipped.bottom(); y += bandRows) {
-                Rect band = new Rect(clipped.x(), y, clipped.width(), Math.min(bandRows, clipped.bottom() - y));
-                enqueue(pixels(band, mirror.capture(band)), true, false, band, false);
+                bands.add(new Rect(clipped.x(), y, clipped.width(), Math.min(bandRows, clipped.bottom() - y)));
             }
         }
         damage.clear();
-        markUpdateEnd(first);
     }
 
     private ByteBuf pixels(Rect r, int[] rgb) {

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.svp.protocol.Rect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.MemBlt;
+import org.svp.protocol.message.ScreenResize;
 import org.svp.server.ServerStats;
 import org.svp.server.screen.ScreenMirror;
 import org.svp.server.session.ClientRegistry;
@@ -117,7 +118,11 @@ public final class UpdatePipeline {
             }
         }
         stats.updatesDispatched.increment();
-        stats.latencyNanos.add(System.nanoTime() - q.submitNanos());
+        long now = System.nanoTime();
+        stats.latencyNanos.add(now - q.submitNanos());
+        if (q.update() instanceof SourceUpdate.Draw draw) {
+            stats.captureToWire.record(now - (draw.captureNanos() != 0 ? draw.captureNanos() : q.submitNanos()));
+        }
     }
 
     private void dispatchDraw(SourceUpdate.Draw draw, EncodedUpdate enc) {
@@ -138,13 +143,21 @@ public final class UpdatePipeline {
         }
         if (enc == null) {
             // Not encoded: there was no display client when it was queued (one may have joined since),
-            // or encoding failed (logged). Either way clients get the changed area from the mirror.
+            // or encoding failed (logged). Either way clients get the changed area from the mirror; after a
+            // SCREEN_RESIZE they get the new size first, as on join (a client that joined in between may
+            // have been told the old size, or none while the screen was still 0x0).
             Rect all = new Rect(0, 0, 0, 0);
-            for (Rect r : damage) {
-                all = all.union(r);
+            boolean resized = false;
+            for (int i = 0; i < msgs.size(); i++) {
+                all = all.union(damage[i]);
+                resized |= msgs.get(i) instanceof ScreenResize;
             }
             for (DisplayClient c : clients.displays()) {
-                c.resync(all);
+                if (resized) {
+                    c.join();
+                } else {
+                    c.resync(all);
+                }
             }
             return;
         }
