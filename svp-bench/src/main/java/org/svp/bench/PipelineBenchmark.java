@@ -16,7 +16,7 @@ import org.svp.server.SvpServer;
  */
 public final class PipelineBenchmark {
     /** Frames before measuring starts: JIT warm-up. */
-    private static final int WARMUP_FRAMES = 90;
+    static final int WARMUP_FRAMES = 90;
 
     private final int width;
     private final int height;
@@ -92,7 +92,7 @@ public final class PipelineBenchmark {
              SvpClient client = connect(server)) {
             source.go();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            waitFrames(client, WARMUP_FRAMES, deadline);
+            waitFrames(client, WARMUP_FRAMES, (long) width * height, deadline);
             long px0 = client.stats().dirtyPixels.sum();
             long t0 = System.nanoTime();
             long bytes0 = server.stats().bytesSent.sum();
@@ -102,7 +102,7 @@ public final class PipelineBenchmark {
             long co0 = server.stats().coalesceEvents.sum();
             progress.printf("measuring %d frames...%n", frames);
             progress.flush();
-            long t1 = waitFrames(client, WARMUP_FRAMES + frames, deadline);
+            long t1 = waitFrames(client, WARMUP_FRAMES + frames, (long) width * height, deadline);
             long n = (client.stats().dirtyPixels.sum() - px0) / ((long) width * height);
             return new Result(n, (t1 - t0) / 1e9, server.stats().bytesSent.sum() - bytes0,
                     ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source") - cpu0,
@@ -122,12 +122,12 @@ public final class PipelineBenchmark {
      * Waits until the client has rendered {@code n} screens of pixels, or the stream ended (nothing
      * new for a second: coalescing merged some frames) or the deadline passed.
      *
+     * @param screen pixels of one screen
      * @return when the client last made progress
      */
-    private long waitFrames(SvpClient client, long n, long deadline) throws InterruptedException {
+    static long waitFrames(SvpClient client, long n, long screen, long deadline) throws InterruptedException {
         long lastChange = System.nanoTime();
         long last = -1;
-        long screen = (long) width * height;
         while (client.stats().dirtyPixels.sum() / screen < n) {
             long now = System.nanoTime();
             long have = client.stats().dirtyPixels.sum();

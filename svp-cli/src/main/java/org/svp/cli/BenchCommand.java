@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code svp bench}: benchmarks that print numbers (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
-        subcommands = {BenchCommand.Pipeline.class})
+        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -42,6 +42,36 @@ final class BenchCommand implements Callable<Integer> {
             PipelineBenchmark.Result r = new PipelineBenchmark(g.width(), g.height(), frames,
                     codec.equalsIgnoreCase("raw") ? 0 : 1, spec.commandLine().getOut()).run();
             spec.commandLine().getOut().println(r.report());
+            return 0;
+        }
+    }
+
+    /** {@code svp bench viewer}: what the desktop viewer costs per frame of a full-screen stream. */
+    @Command(name = "viewer", mixinStandardHelpOptions = true,
+            description = "Stream full-screen frames to the real viewer canvas; print decode, render, paint ms and paint latency.")
+    static final class Viewer implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--frames", defaultValue = "300", description = "Frames to send.")
+        int frames;
+
+        @Option(names = "--geometry", defaultValue = "1280x720", description = "Screen size WxH.")
+        String geometry;
+
+        @Option(names = "--scale", defaultValue = "1:1", description = "1:1 or fit.")
+        String scale;
+
+        @Override
+        public Integer call() throws Exception {
+            Geometry g = Geometry.parse(spec.commandLine(), geometry);
+            org.svp.client.swing.view.ScaleMode mode;
+            try {
+                mode = org.svp.client.swing.view.ScaleMode.parse(scale);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            new org.svp.bench.ViewerBenchmark(g.width(), g.height(), frames, mode, spec.commandLine().getOut()).run();
             return 0;
         }
     }

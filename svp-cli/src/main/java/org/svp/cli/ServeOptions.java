@@ -4,7 +4,8 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code svp server} and {@code svp demo}. */
 final class ServeOptions {
-    @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo (default).")
+    @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo (default), x11:DISPLAY (an existing X display, e.g. x11::1 or "
+                    + "x11:localhost:1) or x11:new (a new Xvfb desktop of --geometry with a window manager and xterm).")
     String source;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",
@@ -18,7 +19,7 @@ final class ServeOptions {
     @Option(names = "--single-port", description = "Serve every channel on the base port.")
     boolean singlePort;
 
-    @Option(names = "--geometry", defaultValue = "1280x800", description = "Demo desktop size WxH.")
+    @Option(names = "--geometry", defaultValue = "1280x800", description = "Screen size WxH of the demo or of x11:new.")
     String geometry;
 
     @Option(names = "--demo-frames", defaultValue = "-1",

@@ -56,9 +56,12 @@ final class Serving {
     }
 
     private static DisplaySource source(CommandLine cmd, ServeOptions o, PrintWriter out) {
+        if (o.source.startsWith("x11:")) {
+            return X11Sources.create(cmd, o.source.substring("x11:".length()), o.geometry);
+        }
         if (!o.source.equals("demo")) {
-            throw new ParameterException(cmd, "unknown --source '" + o.source + "': this build serves 'demo'"
-                    + " (x11 and vnc sources are planned)");
+            throw new ParameterException(cmd, "unknown --source '" + o.source + "': this build serves 'demo',"
+                    + " 'x11:DISPLAY' (e.g. x11::1) and 'x11:new' (vnc is planned)");
         }
         if (o.saveFinal != null && o.demoFrames < 0) {
             throw new ParameterException(cmd, "--save-final needs --demo-frames N (the frame to save)");

@@ -1,5 +1,6 @@
 package org.svp.client;
 
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Counters of one client connection. Written by channel threads, read by anyone. */
@@ -14,6 +15,12 @@ public final class ClientStats {
     public final LongAdder dirtyPixels = new LongAdder();
     /** Nanoseconds spent decoding and rendering display messages. */
     public final LongAdder renderNanos = new LongAdder();
+    /** Bytes received on the cursor channel (headers included). */
+    public final LongAdder cursorBytes = new LongAdder();
+    /** Bytes sent on the input and display channels after the hand-shake (headers included). */
+    public final LongAdder bytesSent = new LongAdder();
+    /** Codec id of the newest DIRTY_RECT bitmap ({@link org.svp.protocol.CodecId}), -1 before the first. */
+    public final AtomicInteger lastCodec = new AtomicInteger(-1);
     /** Cursor shapes received. */
     public final LongAdder cursorShapes = new LongAdder();
 }

@@ -61,7 +61,10 @@ public final class SvpClient implements AutoCloseable {
     private final AtomicReference<CursorShape> cursor = new AtomicReference<>();
     private volatile Consumer<CursorShape> cursorListener = c -> { };
     private Channel input;
+    private Channel display;
     private ChannelList channelList;
+    /** Longest CHANNEL_INIT → CHANNEL_READY time of the hand-shake, µs: the RTT when TCP_INFO is absent. */
+    private long handshakeRttMicros;
 
     private SvpClient(ClientOptions options) {
         this.options = options;
@@ -102,6 +105,7 @@ public final class SvpClient implements AutoCloseable {
         if (options.wantDisplay()) {
             ChannelHandler h = new ChannelHandler(this::onDisplay, screen::fail, screen::close);
             Channel ch = openChannel(ChannelType.DISPLAY, h);
+            display = ch;
             GraphicSettings settings = new GraphicSettings(options.preferCodec(), false);
             ch.writeAndFlush(new GraphicConfig(settings.toIni()));
         }
@@ -119,8 +123,10 @@ public final class SvpClient implements AutoCloseable {
                 .orElseThrow(() -> new IOException("the server offers no " + type + " channel"));
         String name = type.name().toLowerCase(java.util.Locale.ROOT);
         Channel ch = open(port, h, name);
+        long t0 = System.nanoTime();
         ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
         Message ready = await(h, "CHANNEL_READY", name);
+        handshakeRttMicros = Math.max(handshakeRttMicros, (System.nanoTime() - t0) / 1000);
         if (!(ready instanceof ChannelReady)) {
             throw new IOException("the server answered CHANNEL_INIT on the " + name + " channel with "
                     + ready.command() + " instead of CHANNEL_READY");
@@ -174,6 +180,7 @@ public final class SvpClient implements AutoCloseable {
         stats.displayMessages.increment();
         stats.displayBytes.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(dm));
         if (dm instanceof DirtyRect d) {
+            stats.lastCodec.set(d.bitmap().codec());
             stats.dirtyRects.increment();
             stats.dirtyPixels.add((long) d.bitmap().width() * d.bitmap().height());
         }
@@ -181,6 +188,7 @@ public final class SvpClient implements AutoCloseable {
 
     private void onCursor(Message m) {
         if (m instanceof CursorShape c) {
+            stats.cursorBytes.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(c));
             cursor.set(c);
             stats.cursorShapes.increment();
             cursorListener.accept(c);
@@ -219,7 +227,7 @@ public final class SvpClient implements AutoCloseable {
      * @param scancode set-1 code (0xE0xx for extended keys)
      */
     public void key(boolean down, int scancode) {
-        requireInput().writeAndFlush(new KeyboardEvent(down, scancode));
+        send(requireInput(), new KeyboardEvent(down, scancode));
     }
 
     /**
@@ -230,7 +238,47 @@ public final class SvpClient implements AutoCloseable {
      * @param buttons full button state
      */
     public void mouse(int x, int y, int buttons) {
-        requireInput().writeAndFlush(new MouseEvent(x, y, buttons));
+        send(requireInput(), new MouseEvent(x, y, buttons));
+    }
+
+    /**
+     * Asks the server for a screen mode (VIDEO_MODESET on the display channel). v1 servers and sources
+     * that cannot change mode ignore it.
+     *
+     * @param width wanted columns
+     * @param height wanted rows
+     * @param depth wanted bits per pixel
+     */
+    public void videoModeset(int width, int height, int depth) {
+        if (display == null) {
+            throw new IllegalStateException("this client did not open the display channel");
+        }
+        send(display, new org.svp.protocol.message.VideoModeset(width, height, depth));
+    }
+
+    private void send(Channel ch, Message m) {
+        stats.bytesSent.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(m));
+        ch.writeAndFlush(m);
+    }
+
+    /**
+     * The round-trip time to the server: the kernel's smoothed TCP RTT of the input (or display)
+     * connection where the transport exposes it (epoll on Linux), else the slowest CHANNEL_INIT →
+     * CHANNEL_READY exchange of the hand-shake. v1 has no ping message, so this is the best a v1 client
+     * can measure without help from the server. Any thread.
+     *
+     * @return microseconds
+     */
+    public long roundTripMicros() {
+        Channel ch = input != null ? input : display;
+        if (ch instanceof io.netty.channel.epoll.EpollSocketChannel e && e.isActive()) {
+            try {
+                return e.tcpInfo().rtt();
+            } catch (RuntimeException ignored) {
+                // closed meanwhile: fall back to the hand-shake figure
+            }
+        }
+        return handshakeRttMicros;
     }
 
     /**

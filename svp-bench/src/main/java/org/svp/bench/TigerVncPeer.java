@@ -1,0 +1,67 @@
+package org.svp.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The TigerVNC side of {@code svp bench x11 --peer tigervnc}: runs {@code rfbcount.py} (a counting
+ * RFB client, viewer-default Tight encoding) against Xvnc for the workload's duration, and reads
+ * Xvnc's CPU time from {@code /proc/PID/stat}. Benchmark thread only.
+ */
+final class TigerVncPeer {
+    /** Linux USER_HZ: /proc/PID/stat counts CPU in these ticks. */
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private final Path rfbcount;
+    private final Path out;
+    private Process client;
+
+    /**
+     * @param rfbcount path of rfbcount.py
+     * @throws IOException if the temporary result file cannot be created
+     */
+    TigerVncPeer(Path rfbcount) throws IOException {
+        this.rfbcount = rfbcount;
+        this.out = Files.createTempFile("svp-rfbcount", ".json");
+    }
+
+    /** Connects rfbcount to Xvnc's VNC port for {@code seconds}. */
+    void start(int port, double seconds) throws IOException {
+        client = new ProcessBuilder("python3", rfbcount.toString(), "127.0.0.1", Integer.toString(port),
+                Double.toString(seconds), "tight", out.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    }
+
+    /**
+     * Waits for rfbcount to finish.
+     *
+     * @return {total bytes, updates} it received, or {-1, -1} if it failed
+     */
+    long[] finish() throws IOException, InterruptedException {
+        if (!client.waitFor(60, TimeUnit.SECONDS)) {
+            client.destroyForcibly();
+        }
+        String json = Files.readString(out);
+        Files.deleteIfExists(out);
+        return new long[] {number(json, "total_bytes"), number(json, "updates")};
+    }
+
+    private static long number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + key + "\":\\s*(\\d+)").matcher(json);
+        return m.find() ? Long.parseLong(m.group(1)) : -1;
+    }
+
+    /**
+     * @param pid a process
+     * @return its user + system CPU seconds so far
+     */
+    static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    }
+}

@@ -1,0 +1,67 @@
+package org.svp.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.svp.client.ClientOptions;
+import org.svp.client.swing.SvpViewer;
+import org.svp.client.swing.ViewerOptions;
+import org.svp.client.swing.ui.RecentHosts;
+import org.svp.client.swing.view.ScaleMode;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code svp view}: the desktop viewer (docs/viewer.md). Returns when its window is closed. */
+@Command(name = "view", mixinStandardHelpOptions = true,
+        description = "Open the desktop viewer. Without HOST a connect dialog offers the recent hosts.")
+final class ViewCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
+    String target;
+
+    @Option(names = "--password-file", paramLabel = "F",
+            description = "Password for servers with authentication (v1 has none: checked, then unused).")
+    Path passwordFile;
+
+    @Option(names = "--fullscreen", description = "Start in full screen (toggle: Ctrl+Alt+Shift+F).")
+    boolean fullScreen;
+
+    @Option(names = "--scale", defaultValue = "fit", paramLabel = "fit|1:1",
+            description = "Scale the screen to the window (fit, default) or show it 1:1 with scrollbars.")
+    String scale;
+
+    @Option(names = "--report-geometry", hidden = true,
+            description = "Print 'canvas X Y W H SCALE' whenever the picture moves (tests).")
+    boolean reportGeometry;
+
+    @Override
+    public Integer call() throws Exception {
+        ScaleMode mode;
+        try {
+            mode = ScaleMode.parse(scale);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), e.getMessage());
+        }
+        if (passwordFile != null) {
+            if (!Files.isReadable(passwordFile) || Files.isDirectory(passwordFile)) {
+                throw new ParameterException(spec.commandLine(), "cannot read --password-file " + passwordFile);
+            }
+            spec.commandLine().getErr().println("svp: note: v1 servers have no authentication; "
+                    + "the password file is not used yet");
+        }
+        String host = null;
+        int port = ClientOptions.DEFAULT_PORT;
+        if (target != null) {
+            Object[] hp = Targets.parse(spec.commandLine(), target);
+            host = (String) hp[0];
+            port = (Integer) hp[1];
+        }
+        return SvpViewer.run(new ViewerOptions(host, port, fullScreen, mode, RecentHosts.defaultFile(), reportGeometry));
+    }
+}

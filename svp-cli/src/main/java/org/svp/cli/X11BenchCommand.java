@@ -1,0 +1,41 @@
+package org.svp.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.svp.bench.X11Benchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code svp bench x11}: the shared desktop workload through the X11 source, optionally beside TigerVNC. */
+@Command(name = "x11", mixinStandardHelpOptions = true,
+        description = "Run ../shared/bench/workload.sh on a 1280x800 X display served by the X11 source; print server"
+                + " CPU, bytes, updates, capture-to-wire latency and idle CPU (and TigerVNC's row with --peer tigervnc).")
+final class X11BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--seconds", defaultValue = "30", description = "Workload duration in seconds.")
+    int seconds;
+
+    @Option(names = "--peer", description = "Also measure this peer on the same X display: tigervnc.")
+    String peer;
+
+    @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
+            description = "Path of the shared workload script (rfbcount.py is taken from the same folder).")
+    Path workload;
+
+    @Override
+    public Integer call() throws Exception {
+        if (peer != null && !peer.equals("tigervnc")) {
+            throw new ParameterException(spec.commandLine(), "--peer must be tigervnc, got '" + peer + "'");
+        }
+        if (seconds < 1) {
+            throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
+        }
+        new X11Benchmark(seconds, peer != null, workload.toAbsolutePath(), spec.commandLine().getOut()).run();
+        return 0;
+    }
+}

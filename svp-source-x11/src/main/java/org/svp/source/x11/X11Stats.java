@@ -1,0 +1,23 @@
+package org.svp.source.x11;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Counters of an X11 source. Written by "svp-x11", read by anyone (tests, benchmarks). */
+public final class X11Stats {
+    /** Captures that read pixels. */
+    public final LongAdder captures = new LongAdder();
+    /** Damage events seen. */
+    public final LongAdder damageEvents = new LongAdder();
+    /** SCREEN_BLT orders sent (scrolling). */
+    public final LongAdder screenBlts = new LongAdder();
+    /** SOLID_RECT orders sent. */
+    public final LongAdder solidRects = new LongAdder();
+    /** DIRTY_RECT orders sent. */
+    public final LongAdder dirtyRects = new LongAdder();
+    /** Pixels in DIRTY_RECTs. */
+    public final LongAdder dirtyPixels = new LongAdder();
+    /** Cursor shapes sent. */
+    public final LongAdder cursors = new LongAdder();
+    /** Screen size changes. */
+    public final LongAdder resizes = new LongAdder();
+}

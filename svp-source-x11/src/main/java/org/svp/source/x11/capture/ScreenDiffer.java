@@ -1,0 +1,154 @@
+package org.svp.source.x11.capture;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.svp.protocol.CodecId;
+import org.svp.protocol.PixelFormat;
+import org.svp.protocol.Rect;
+import org.svp.protocol.message.Bitmap;
+import org.svp.protocol.message.DirtyRect;
+import org.svp.protocol.message.DisplayMessage;
+import org.svp.protocol.message.ScreenBlt;
+import org.svp.protocol.message.SolidRect;
+
+/**
+ * Keeps two frames — {@link #latest()} (pixels just read from the X server, valid in damaged tiles)
+ * and the frame clients show — and turns the damage between them into orders: SCREEN_BLT for
+ * scrolled areas (optional), then per damaged tile nothing (unchanged), SOLID_RECT (one colour) or
+ * DIRTY_RECT (RGB32 RAW; the server's encoders compress) of the changed pixels' bounding box.
+ * Thread: "svp-x11".
+ */
+public final class ScreenDiffer {
+    private final int width;
+    private final int height;
+    private final boolean detectScroll;
+    private final int[] latest;
+    private final int[] shown;
+    private final TileGrid tiles;
+
+    /**
+     * @param width screen width
+     * @param height screen height
+     * @param detectScroll look for scrolling and send it as SCREEN_BLT
+     */
+    public ScreenDiffer(int width, int height, boolean detectScroll) {
+        this.width = width;
+        this.height = height;
+        this.detectScroll = detectScroll;
+        this.latest = new int[width * height];
+        this.shown = new int[width * height];
+        this.tiles = new TileGrid(width, height);
+    }
+
+    /** @return the frame the source fills with captured pixels (0x00RRGGBB, stride = width) */
+    public int[] latest() {
+        return latest;
+    }
+
+    /** @return damaged tiles; the source marks them and reads their pixels into {@link #latest()} */
+    public TileGrid tiles() {
+        return tiles;
+    }
+
+    /** @return screen width */
+    public int width() {
+        return width;
+    }
+
+    /** @return screen height */
+    public int height() {
+        return height;
+    }
+
+    /**
+     * Compares the damaged tiles and brings the shown frame up to date.
+     *
+     * @param damage the damaged rectangles as X reported them (for scroll detection), clipped
+     * @return the orders, in the order to apply them
+     */
+    public List<DisplayMessage> diff(List<Rect> damage) {
+        List<DisplayMessage> orders = new ArrayList<>();
+        if (detectScroll) {
+            for (Rect r : DamageBands.join(damage)) {
+                ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r);
+                if (blt != null) {
+                    ScrollDetector.apply(blt, shown, width);
+                    orders.add(blt);
+                }
+            }
+        }
+        for (int ty = 0; ty < tiles.rows(); ty++) {
+            for (int tx = 0; tx < tiles.cols(); tx++) {
+                if (tiles.isDirty(tx, ty)) {
+                    DisplayMessage m = tileOrder(tiles.tile(tx, ty));
+                    if (m != null) {
+                        orders.add(m);
+                    }
+                }
+            }
+        }
+        tiles.clear();
+        return orders;
+    }
+
+    private DisplayMessage tileOrder(Rect t) {
+        int top = -1;
+        int bottom = -1;
+        int left = t.right();
+        int right = t.x();
+        for (int y = t.y(); y < t.bottom(); y++) {
+            int o = y * width;
+            int first = Arrays.mismatch(latest, o + t.x(), o + t.right(), shown, o + t.x(), o + t.right());
+            if (first < 0) {
+                continue;
+            }
+            if (top < 0) {
+                top = y;
+            }
+            bottom = y;
+            left = Math.min(left, t.x() + first);
+            int last = t.right() - 1;
+            while (latest[o + last] == shown[o + last]) {
+                last--;
+            }
+            right = Math.max(right, last + 1);
+        }
+        if (top < 0) {
+            return null;
+        }
+        Rect box = new Rect(left, top, right - left, bottom - top + 1);
+        for (int y = box.y(); y < box.bottom(); y++) {
+            int o = y * width + box.x();
+            System.arraycopy(latest, o, shown, o, box.width());
+        }
+        int solid = solidColour(box);
+        return solid >= 0 ? new SolidRect(box, solid) : new DirtyRect(rgb32(box));
+    }
+
+    /** @return the colour if every pixel of {@code box} in {@link #latest} has it, else -1 */
+    private int solidColour(Rect box) {
+        int c = latest[box.y() * width + box.x()];
+        for (int y = box.y(); y < box.bottom(); y++) {
+            int o = y * width;
+            for (int x = box.x(); x < box.right(); x++) {
+                if (latest[o + x] != c) {
+                    return -1;
+                }
+            }
+        }
+        return c;
+    }
+
+    private Bitmap rgb32(Rect box) {
+        byte[] data = new byte[box.width() * box.height() * 4];
+        IntBuffer out = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        for (int y = box.y(); y < box.bottom(); y++) {
+            out.put(latest, y * width + box.x(), box.width());
+        }
+        return new Bitmap(PixelFormat.RGB32, CodecId.RAW, box.x(), box.y(), box.width(), box.height(), data);
+    }
+}
