@@ -45,6 +45,7 @@ final class Serving {
             String target = o.bind.equals("0.0.0.0") ? "127.0.0.1" : o.bind;
             String hp = o.port == 5678 ? target : target + ":" + o.port;
             out.println("Serving the demo desktop. To look at it:");
+            out.println("  ./svp view " + hp + "                  # the desktop viewer (needs a graphical display)");
             out.println("  ./svp snapshot " + hp + " screen.png     # writes what a client sees to screen.png");
             out.println("  ./svp type " + hp + " 'hello'           # types into the demo's Notes window");
             out.println("Stop with Ctrl+C.");
