@@ -6,7 +6,11 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
 import org.svp.server.LatencyHistogram;
@@ -21,8 +25,10 @@ import org.svp.source.x11.launch.XServerProcess;
  * an X server started here — Xvfb, or with the TigerVNC peer Xvnc, which is then both the X server
  * and the VNC server measured side by side (../shared/bench/README.md). SVP's X11 source, server and
  * one counting headless client run in this JVM. Prints SVP's server CPU (threads svp-io, svp-encoder,
- * svp-x11), bytes, updates and capture-to-wire latency, its idle CPU, and the peer's row.
- * Runs on the caller's thread.
+ * svp-x11), bytes, updates and capture-to-wire latency, its idle CPU after the workload, and the peer's
+ * row. With the peer, each run is followed by a baseline run of the workload on a fresh Xvnc with no
+ * VNC client and no SVP source: TigerVNC's encoding CPU is Xvnc's CPU with its client minus that.
+ * {@code runs} repeats everything and prints min–max per column. Runs on the caller's thread.
  */
 public final class X11Benchmark {
     /** Screen size of the shared workload. */
@@ -34,18 +40,26 @@ public final class X11Benchmark {
 
     private final int seconds;
     private final boolean tigervnc;
+    private final int runs;
     private final Path workload;
     private final PrintWriter out;
 
+    /** What one side-by-side run measured; peer fields are NaN without the peer. */
+    private record Run(double svpMb, double svpUpdates, double svpCpu, double p50, double p99, double idle,
+            double blts, double moves, double xCpu, double peerMb, double peerUpdates, double baselineCpu) {
+    }
+
     /**
      * @param seconds workload duration
-     * @param tigervnc run TigerVNC side by side (Xvnc as the X server)
+     * @param tigervnc run TigerVNC side by side (Xvnc as the X server) plus a baseline run without clients
+     * @param runs how many times to repeat the measurement
      * @param workload path of workload.sh (rfbcount.py is looked up beside it)
      * @param out where progress and the result go
      */
-    public X11Benchmark(int seconds, boolean tigervnc, Path workload, PrintWriter out) {
+    public X11Benchmark(int seconds, boolean tigervnc, int runs, Path workload, PrintWriter out) {
         this.seconds = seconds;
         this.tigervnc = tigervnc;
+        this.runs = runs;
         this.workload = workload;
         this.out = out;
     }
@@ -61,6 +75,18 @@ public final class X11Benchmark {
             throw new IllegalArgumentException("workload not found: " + workload
                     + " (pass --workload PATH to ../shared/bench/workload.sh)");
         }
+        List<Run> results = new ArrayList<>();
+        for (int i = 1; i <= runs; i++) {
+            Run r = sideBySide(i);
+            if (tigervnc) {
+                r = withBaseline(r, baseline(i));
+            }
+            results.add(r);
+        }
+        print(results);
+    }
+
+    private Run sideBySide(int run) throws Exception {
         int rfbPort = freePort();
         try (XServerProcess x = tigervnc ? XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort)
                 : XServerProcess.xvfb(WIDTH, HEIGHT)) {
@@ -69,8 +95,7 @@ public final class X11Benchmark {
                 server.start();
                 try (SvpClient client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", server.port()))) {
                     client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
-                    double idle = idlePercent();
-                    measure(x, server, client, rfbPort, idle);
+                    return measure(run, x, server, source, client, rfbPort);
                 }
             }
         }
@@ -83,18 +108,20 @@ public final class X11Benchmark {
         return 100.0 * (ThreadCpu.nanos(SERVER_THREADS) - c0) / (System.nanoTime() - t0);
     }
 
-    private void measure(XServerProcess x, SvpServer server, SvpClient client, int rfbPort, double idle)
-            throws Exception {
+    private Run measure(int run, XServerProcess x, SvpServer server, X11DisplaySource source, SvpClient client,
+            int rfbPort) throws Exception {
         TigerVncPeer peer = tigervnc ? new TigerVncPeer(workload.resolveSibling("rfbcount.py")) : null;
         if (peer != null) {
             peer.start(rfbPort, seconds + 3);
             Thread.sleep(1000);
         }
-        out.printf("running %s on %s (%s) for %d s...%n", workload, x.displayName(), tigervnc ? "Xvnc" : "Xvfb",
-                seconds);
+        out.printf("run %d/%d: %s on %s (%s%s) for %d s...%n", run, runs, workload, x.displayName(),
+                tigervnc ? "Xvnc" : "Xvfb", tigervnc ? " with rfbcount and SVP" : " with SVP", seconds);
         out.flush();
         long bytes0 = server.stats().bytesSent.sum();
         long updates0 = server.stats().updatesDispatched.sum();
+        long blts0 = source.stats().screenBlts.sum();
+        long moves0 = source.stats().windowMoves.sum();
         long cpu0 = ThreadCpu.nanos(SERVER_THREADS);
         long[] hist0 = server.stats().captureToWire.snapshot();
         double xcpu0 = TigerVncPeer.cpuSeconds(x.pid());
@@ -102,22 +129,70 @@ public final class X11Benchmark {
         client.screen().awaitStill(Duration.ofMillis(300), Duration.ofSeconds(30));
         double xcpu = TigerVncPeer.cpuSeconds(x.pid()) - xcpu0;
         long[] hist = LatencyHistogram.minus(server.stats().captureToWire.snapshot(), hist0);
-        out.printf("%-22s %10s %9s %13s %8s %8s%n", "", "MB sent", "updates", "server CPU s", "p50 ms", "p99 ms");
-        out.printf("%-22s %10.1f %9d %13.2f %8.2f %8.2f%n", "SVP (x11 source, LZ4)",
-                (server.stats().bytesSent.sum() - bytes0) / 1e6, server.stats().updatesDispatched.sum() - updates0,
-                (ThreadCpu.nanos(SERVER_THREADS) - cpu0) / 1e9, LatencyHistogram.quantileMillis(hist, 0.5),
-                LatencyHistogram.quantileMillis(hist, 0.99));
-        if (peer != null) {
-            long[] r = peer.finish();
-            out.printf("%-22s %10.1f %9d %13.2f %8s %8s%n", "TigerVNC (Tight q8)", r[0] / 1e6, r[1], xcpu, "-", "-");
-            out.println("  TigerVNC CPU is Xvnc's whole process: its encoding plus the X drawing of the workload and of"
-                    + " SVP's captures (no baseline run subtracted; ../shared/bench/README.md: X drawing alone ≈ 1 s/60 s).");
-        } else {
-            out.printf("  X server (Xvfb) CPU over the run: %.2f s (X drawing plus SVP's captures)%n", xcpu);
+        double svpCpu = (ThreadCpu.nanos(SERVER_THREADS) - cpu0) / 1e9;
+        double mb = (server.stats().bytesSent.sum() - bytes0) / 1e6;
+        double updates = server.stats().updatesDispatched.sum() - updates0;
+        double blts = source.stats().screenBlts.sum() - blts0;
+        double moves = source.stats().windowMoves.sum() - moves0;
+        long[] peerResult = peer != null ? peer.finish() : new long[] {-1, -1};
+        // the workload has closed its windows (xclock too): nothing changes on screen any more
+        Thread.sleep(1000);
+        double idle = idlePercent();
+        return new Run(mb, updates, svpCpu, LatencyHistogram.quantileMillis(hist, 0.5),
+                LatencyHistogram.quantileMillis(hist, 0.99), idle, blts, moves, xcpu,
+                peer != null ? peerResult[0] / 1e6 : Double.NaN, peer != null ? peerResult[1] : Double.NaN, Double.NaN);
+    }
+
+    /** @return Xvnc's CPU seconds for the workload on a fresh Xvnc with no VNC client and no SVP source */
+    private double baseline(int run) throws Exception {
+        try (XServerProcess x = XServerProcess.xvnc(WIDTH, HEIGHT, freePort())) {
+            out.printf("run %d/%d: baseline, %s on a fresh %s (Xvnc, no VNC client, no SVP) for %d s...%n", run, runs,
+                    workload.getFileName(), x.displayName(), seconds);
+            out.flush();
+            double xcpu0 = TigerVncPeer.cpuSeconds(x.pid());
+            runWorkload(x.displayName());
+            return TigerVncPeer.cpuSeconds(x.pid()) - xcpu0;
         }
-        out.printf("SVP idle CPU: %.2f %% of a core (%d s, nothing changing on screen)%n", idle, IDLE_SECONDS);
+    }
+
+    private static Run withBaseline(Run r, double baseline) {
+        return new Run(r.svpMb, r.svpUpdates, r.svpCpu, r.p50, r.p99, r.idle, r.blts, r.moves, r.xCpu, r.peerMb,
+                r.peerUpdates, baseline);
+    }
+
+    private void print(List<Run> rs) {
+        out.println();
+        out.printf("%d run%s of %d s%s%n", rs.size(), rs.size() == 1 ? "" : "s", seconds,
+                rs.size() > 1 ? " (min–max over the runs)" : "");
+        out.printf("%-30s %12s %13s %13s %13s %15s%n", "", "MB sent", "updates", "server CPU s", "p50 ms", "p99 ms");
+        out.printf("%-30s %12s %13s %13s %13s %15s%n", "SVP (x11 source, LZ4)", range(rs, Run::svpMb, "%.1f"),
+                range(rs, Run::svpUpdates, "%.0f"), range(rs, Run::svpCpu, "%.2f"), range(rs, Run::p50, "%.2f"),
+                range(rs, Run::p99, "%.1f"));
+        if (tigervnc) {
+            out.printf("%-30s %12s %13s %13s %13s %15s%n", "TigerVNC (Tight q8)", range(rs, Run::peerMb, "%.1f"),
+                    range(rs, Run::peerUpdates, "%.0f"), range(rs, r -> r.xCpu - r.baselineCpu, "%.2f"), "-", "-");
+            out.printf("  TigerVNC CPU = Xvnc with its client (%s s) minus Xvnc alone (%s s: fresh Xvnc, same workload,"
+                    + " no VNC client, no SVP).%n", range(rs, Run::xCpu, "%.2f"), range(rs, Run::baselineCpu, "%.2f"));
+            out.println("  The side-by-side Xvnc also served SVP's XShmGetImage captures, so the difference includes"
+                    + " that X-server-side cost of SVP too.");
+        } else {
+            out.printf("  X server (Xvfb) CPU over the run: %s s (X drawing plus SVP's captures)%n",
+                    range(rs, Run::xCpu, "%.2f"));
+        }
+        out.printf("SVP SCREEN_BLTs: %s (of which window moves: %s)%n", range(rs, Run::blts, "%.0f"),
+                range(rs, Run::moves, "%.0f"));
+        out.printf("SVP idle CPU: %s %% of a core (%d s after the workload closed its windows, nothing changing)%n",
+                range(rs, Run::idle, "%.2f"), IDLE_SECONDS);
         out.println("server CPU = threads svp-io + svp-encoder-* + svp-x11; latency = capture to hand-off to the sockets");
         out.flush();
+    }
+
+    private static String range(List<Run> rs, ToDoubleFunction<Run> f, String format) {
+        double min = rs.stream().mapToDouble(f).min().orElse(Double.NaN);
+        double max = rs.stream().mapToDouble(f).max().orElse(Double.NaN);
+        String a = String.format(Locale.ROOT, format, min);
+        String b = String.format(Locale.ROOT, format, max);
+        return a.equals(b) ? a : a + "–" + b;
     }
 
     private void runWorkload(String display) throws IOException, InterruptedException {

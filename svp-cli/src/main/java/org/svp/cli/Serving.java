@@ -3,7 +3,9 @@ package org.svp.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import org.svp.protocol.ChannelType;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.ChannelEntry;
 import org.svp.render.Surface;
 import org.svp.render.SurfaceImages;
@@ -17,7 +19,8 @@ import picocli.CommandLine.ParameterException;
 
 /**
  * Starts a server from {@link ServeOptions}, prints one line per listening channel and "ready", then
- * serves until the process is stopped (Ctrl+C). Shared by {@code svp server} and {@code svp demo}.
+ * serves until the process is stopped (Ctrl+C) or the source fails for good (e.g. its X server went
+ * away: "svp: lost the X display :1: …", exit code 1). Shared by {@code svp server} and {@code svp demo}.
  */
 final class Serving {
     private Serving() {
@@ -36,6 +39,11 @@ final class Serving {
             server.close();
             stopped.countDown();
         }, "svp-shutdown"));
+        AtomicReference<UpstreamException> sourceFailure = new AtomicReference<>();
+        server.onSourceFailure(e -> { // e.g. the X server went away: stop serving, exit 1
+            sourceFailure.set(e);
+            stopped.countDown();
+        });
         server.start();
         for (ChannelEntry e : server.channelList().channels()) {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);
@@ -53,6 +61,13 @@ final class Serving {
         out.println("ready");
         out.flush();
         stopped.await();
+        UpstreamException failure = sourceFailure.get();
+        if (failure != null) {
+            server.close();
+            cmd.getErr().println("svp: " + failure.getMessage());
+            cmd.getErr().flush();
+            return 1;
+        }
         return 0;
     }
 

@@ -12,7 +12,8 @@ import picocli.CommandLine.Spec;
 /** {@code svp bench x11}: the shared desktop workload through the X11 source, optionally beside TigerVNC. */
 @Command(name = "x11", mixinStandardHelpOptions = true,
         description = "Run ../shared/bench/workload.sh on a 1280x800 X display served by the X11 source; print server"
-                + " CPU, bytes, updates, capture-to-wire latency and idle CPU (and TigerVNC's row with --peer tigervnc).")
+                + " CPU, bytes, updates, capture-to-wire latency and idle CPU (and TigerVNC's row with --peer tigervnc: Xvnc's CPU"
+                + " with its client minus a baseline run without clients).")
 final class X11BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -22,6 +23,10 @@ final class X11BenchCommand implements Callable<Integer> {
 
     @Option(names = "--peer", description = "Also measure this peer on the same X display: tigervnc.")
     String peer;
+
+    @Option(names = "--runs", defaultValue = "1",
+            description = "Repeat the measurement N times and print min-max per column (these machines are noisy).")
+    int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
             description = "Path of the shared workload script (rfbcount.py is taken from the same folder).")
@@ -35,7 +40,10 @@ final class X11BenchCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
-        new X11Benchmark(seconds, peer != null, workload.toAbsolutePath(), spec.commandLine().getOut()).run();
+        if (runs < 1) {
+            throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
+        }
+        new X11Benchmark(seconds, peer != null, runs, workload.toAbsolutePath(), spec.commandLine().getOut()).run();
         return 0;
     }
 }

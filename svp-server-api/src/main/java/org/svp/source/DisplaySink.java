@@ -14,4 +14,13 @@ public interface DisplaySink {
      * @throws InterruptedException if the source's thread is interrupted while the queue is full
      */
     void submit(SourceUpdate update) throws InterruptedException;
+
+    /**
+     * Reports that the source stopped for good (its upstream is gone, e.g. the X server exited); it
+     * submits nothing afterwards. Called at most once, from the source's thread; never blocks.
+     *
+     * @param e what happened, in words naming the upstream (e.g. "lost the X display :1: …")
+     */
+    default void fail(org.svp.protocol.error.UpstreamException e) {
+    }
 }

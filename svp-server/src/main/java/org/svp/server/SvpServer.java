@@ -18,7 +18,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.netty.NettyTransport;
@@ -26,6 +28,7 @@ import org.svp.netty.SvpFrameDecoder;
 import org.svp.netty.SvpMessageEncoder;
 import org.svp.protocol.ChannelType;
 import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.ChannelEntry;
 import org.svp.protocol.message.ChannelList;
 import org.svp.render.Surface;
@@ -61,6 +64,7 @@ public final class SvpServer implements AutoCloseable {
     private final ScreenMirror mirror = new ScreenMirror();
     private final ClientRegistry registry;
     private final List<Channel> listeners = new ArrayList<>();
+    private final List<Consumer<UpstreamException>> failureListeners = new CopyOnWriteArrayList<>();
     private ChannelList channelList;
 
     /**
@@ -97,7 +101,7 @@ public final class SvpServer implements AutoCloseable {
         }
         UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT),
                 mirror, registry, stats, config.encoderThreads() + 2);
-        UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain);
+        UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed);
         pipeline.attach(queue);
         LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
                 config.encoderThreads());
@@ -158,6 +162,31 @@ public final class SvpServer implements AutoCloseable {
             entries.add(new ChannelEntry(t.wireId(), single ? base : base + t.wireId()));
         }
         return new ChannelList(ProtocolLimits.VERSION_1, entries);
+    }
+
+    /**
+     * Registers a listener for the source stopping for good (e.g. its X server exited). Listeners run
+     * once, on a thread of their own ("svp-source-failure"), so they may {@link #close()} the server.
+     * The server itself keeps serving the last picture until closed.
+     *
+     * @param listener receives what the source reported
+     */
+    public void onSourceFailure(Consumer<UpstreamException> listener) {
+        failureListeners.add(listener);
+    }
+
+    /** The source's thread reports its end: one log line, then the listeners on their own thread. */
+    private void sourceFailed(UpstreamException e) {
+        LOG.error("source '{}' failed: {}", source.name(), e.getMessage());
+        Thread t = new Thread(() -> failureListeners.forEach(l -> {
+            try {
+                l.accept(e);
+            } catch (RuntimeException ex) {
+                LOG.warn("a source-failure listener failed", ex);
+            }
+        }), "svp-source-failure");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** @return what CHANNEL_LIST announces: one entry per channel with its port */

@@ -3,6 +3,8 @@ package org.svp.server.update;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.source.DisplaySink;
 import org.svp.source.SourceUpdate;
 
@@ -28,6 +30,7 @@ public final class UpdateQueue implements DisplaySink {
     private final Executor ioThread;
     private final Runnable onAvailable;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
+    private final Consumer<UpstreamException> onFailure;
 
     /**
      * @param capacity updates held before {@link #submit} blocks
@@ -35,9 +38,25 @@ public final class UpdateQueue implements DisplaySink {
      * @param onAvailable run on the I/O thread when updates may be waiting
      */
     public UpdateQueue(int capacity, Executor ioThread, Runnable onAvailable) {
+        this(capacity, ioThread, onAvailable, e -> { });
+    }
+
+    /**
+     * @param capacity updates held before {@link #submit} blocks
+     * @param ioThread the I/O event loop
+     * @param onAvailable run on the I/O thread when updates may be waiting
+     * @param onFailure called (on the source's thread) when the source reports it stopped for good
+     */
+    public UpdateQueue(int capacity, Executor ioThread, Runnable onAvailable, Consumer<UpstreamException> onFailure) {
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.ioThread = ioThread;
         this.onAvailable = onAvailable;
+        this.onFailure = onFailure;
+    }
+
+    @Override
+    public void fail(UpstreamException e) {
+        onFailure.accept(e);
     }
 
     @Override

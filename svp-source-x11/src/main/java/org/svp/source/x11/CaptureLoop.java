@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.protocol.Rect;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.DirtyRect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.Message;
@@ -19,6 +20,7 @@ import org.svp.source.DisplaySink;
 import org.svp.source.SourceUpdate;
 import org.svp.source.x11.capture.ScreenDiffer;
 import org.svp.source.x11.capture.TileGrid;
+import org.svp.source.x11.capture.WindowMove;
 import org.svp.source.x11.xlib.ShmImage;
 import org.svp.source.x11.xlib.Wakeup;
 import org.svp.source.x11.xlib.XConnection;
@@ -47,6 +49,8 @@ final class CaptureLoop {
     private final X11Stats stats;
     private final InputReplay input;
     private final CursorWatcher cursor;
+    /** Null when move detection is off. */
+    private final WindowWatcher windows;
     private final Wakeup wakeup;
     private final long damage;
     private final long region;
@@ -70,7 +74,12 @@ final class CaptureLoop {
         damage = x.damage().create(dpy, root, XDamage.REPORT_NON_EMPTY);
         region = x.fixes().createRegion(dpy);
         x.fixes().selectCursorInput(dpy, root);
-        xlib.selectInput(dpy, root, Xlib.STRUCTURE_NOTIFY_MASK);
+        if (options.detectMoves()) {
+            windows = new WindowWatcher(x);
+        } else {
+            windows = null;
+            xlib.selectInput(dpy, root, Xlib.STRUCTURE_NOTIFY_MASK);
+        }
         if (x.randr() != null) {
             x.randr().selectScreenChange(dpy, root);
         }
@@ -82,6 +91,8 @@ final class CaptureLoop {
     /**
      * Runs until {@code closed} says stop or the thread is interrupted, then releases the X resources
      * and closes the connection.
+     *
+     * @throws UpstreamException if the connection to the X server broke ("lost the X display …")
      */
     void run(DisplaySink sink, java.util.function.BooleanSupplier closed) throws InterruptedException {
         try (Arena arena = Arena.ofConfined()) {
@@ -94,36 +105,49 @@ final class CaptureLoop {
             sink.submit(new SourceUpdate.Draw(List.of(new ScreenResize(differ.width(), differ.height()))));
             differ.tiles().markAll();
             damaged = true;
-            while (!closed.getAsBoolean()) {
-                input.replay();
-                drainEvents(event);
-                if (resized) {
-                    resize(sink);
-                }
-                if (cursorChanged) {
-                    cursorChanged = false;
-                    cursor.check(sink);
-                }
-                int timeout = -1;
-                if (damaged) {
-                    long wait = lastCapture + options.frameMillis() * 1_000_000L - System.nanoTime();
-                    if (wait <= 0) {
-                        capture(sink);
-                        continue;
-                    }
-                    timeout = (int) Math.max(1, wait / 1_000_000L);
-                }
-                fds.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-                fds.set(ValueLayout.JAVA_SHORT, 14, (short) 0);
-                if (xlib.pending(dpy) == 0) {
-                    org.svp.source.x11.xlib.LibC.poll(fds, 2, timeout);
-                }
-                if (fds.get(ValueLayout.JAVA_SHORT, 14) != 0) {
-                    wakeup.drain();
-                }
+            loop(sink, closed, fds, event);
+        } catch (RuntimeException e) {
+            if (x.lost() && !(e instanceof UpstreamException)) {
+                throw x.lostError(e);
             }
+            throw e;
         } finally {
             release();
+        }
+    }
+
+    private void loop(DisplaySink sink, java.util.function.BooleanSupplier closed, MemorySegment fds,
+            MemorySegment event) throws InterruptedException {
+        while (!closed.getAsBoolean()) {
+            if (x.lost()) {
+                throw x.lostError(null);
+            }
+            input.replay();
+            drainEvents(event);
+            if (resized) {
+                resize(sink);
+            }
+            if (cursorChanged) {
+                cursorChanged = false;
+                cursor.check(sink);
+            }
+            int timeout = -1;
+            if (damaged) {
+                long wait = lastCapture + options.frameMillis() * 1_000_000L - System.nanoTime();
+                if (wait <= 0) {
+                    capture(sink);
+                    continue;
+                }
+                timeout = (int) Math.max(1, wait / 1_000_000L);
+            }
+            fds.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
+            fds.set(ValueLayout.JAVA_SHORT, 14, (short) 0);
+            if (xlib.pending(dpy) == 0) {
+                org.svp.source.x11.xlib.LibC.poll(fds, 2, timeout);
+            }
+            if (fds.get(ValueLayout.JAVA_SHORT, 14) != 0) {
+                wakeup.drain();
+            }
         }
     }
 
@@ -136,6 +160,15 @@ final class CaptureLoop {
                 stats.damageEvents.increment();
             } else if (type == x.fixes().cursorNotifyEvent()) {
                 cursorChanged = true;
+            } else if (type == Xlib.CONFIGURE_NOTIFY && event.get(ValueLayout.JAVA_LONG, 40) != x.root()
+                    || type >= Xlib.CREATE_NOTIFY && type <= Xlib.REPARENT_NOTIFY) {
+                if (windows != null) {
+                    WindowMove move = windows.onEvent(type, event);
+                    if (move != null && differ.queueMove(move) != null) {
+                        stats.windowMoves.increment();
+                        damaged = true;
+                    }
+                }
             } else if (type == Xlib.CONFIGURE_NOTIFY || x.randr() != null && type == x.randr().screenChangeEvent()) {
                 if (x.randr() != null) {
                     x.randr().updateConfiguration(event);
@@ -237,6 +270,12 @@ final class CaptureLoop {
     }
 
     private void release() {
+        if (x.lost()) { // nothing to tell a server that is gone; free our side only
+            shm.closeLocally();
+            x.close();
+            wakeup.close();
+            return;
+        }
         try {
             shm.close();
             x.damage().destroy(dpy, damage);

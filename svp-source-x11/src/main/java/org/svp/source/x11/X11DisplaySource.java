@@ -2,9 +2,11 @@ package org.svp.source.x11;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.KeyboardEvent;
 import org.svp.protocol.message.Message;
 import org.svp.protocol.message.MouseEvent;
@@ -20,7 +22,9 @@ import org.svp.source.x11.xlib.XConnection;
  * {@link org.svp.protocol.error.UpstreamException} naming it — then runs the capture loop on its own
  * thread "svp-x11" ({@link CaptureLoop}). {@link #input()} is called on the server's I/O thread: it
  * queues the event and wakes the X thread (Xlib is used by that one thread only). {@link #close()}
- * from any thread stops the loop and, for {@code x11:new}, the desktop it owns.
+ * from any thread stops the loop and, for {@code x11:new}, the desktop it owns. If the X server goes
+ * away (or the X thread fails), the thread stops and reports it once with {@link DisplaySink#fail}
+ * ("lost the X display :1: …"); the process is never exited ({@link org.svp.source.x11.xlib.XIoErrors}).
  */
 public final class X11DisplaySource implements DisplaySource {
     private static final Logger LOG = LoggerFactory.getLogger(X11DisplaySource.class);
@@ -38,6 +42,7 @@ public final class X11DisplaySource implements DisplaySource {
     private volatile Wakeup wakeup;
     private volatile boolean closed;
     private volatile Throwable failure;
+    private final AtomicBoolean reported = new AtomicBoolean();
     private Thread thread;
 
     /** @param options the display and how to capture it */
@@ -70,11 +75,15 @@ public final class X11DisplaySource implements DisplaySource {
             throw e;
         }
         wakeup = w;
+        x.onLostWithoutReturn(() -> { // libX11 < 1.7 only: the X thread parks inside Xlib for good
+            failure = x.lostError(null);
+            report(sink, x.lostError(null));
+        });
         thread = new Thread(() -> run(loop, sink), "svp-x11");
         thread.setDaemon(true);
         thread.start();
-        LOG.info("capturing X display {} (scroll detection {}, {} ms frames)", options.display(),
-                options.detectScroll() ? "on" : "off", options.frameMillis());
+        LOG.info("capturing X display {} (scroll detection {}, window moves {}, {} ms frames)", options.display(),
+                options.detectScroll() ? "on" : "off", options.detectMoves() ? "on" : "off", options.frameMillis());
     }
 
     private void run(CaptureLoop loop, DisplaySink sink) {
@@ -82,9 +91,21 @@ public final class X11DisplaySource implements DisplaySource {
             loop.run(sink, () -> closed);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (UpstreamException e) {
+            failure = e;
+            LOG.debug("the X11 source stopped", e);
+            report(sink, e);
         } catch (RuntimeException | Error e) {
             failure = e;
             LOG.error("the X11 source stopped", e);
+            report(sink, new UpstreamException("the X11 source for display " + options.display() + " stopped: " + e, e));
+        }
+    }
+
+    /** Tells the server, once, that the source stopped for good (unless it is being closed). */
+    private void report(DisplaySink sink, UpstreamException e) {
+        if (!closed && reported.compareAndSet(false, true)) {
+            sink.fail(e);
         }
     }
 

@@ -8,8 +8,10 @@ public final class X11Stats {
     public final LongAdder captures = new LongAdder();
     /** Damage events seen. */
     public final LongAdder damageEvents = new LongAdder();
-    /** SCREEN_BLT orders sent (scrolling). */
+    /** SCREEN_BLT orders sent (scrolling and window moves). */
     public final LongAdder screenBlts = new LongAdder();
+    /** Of those, window moves. */
+    public final LongAdder windowMoves = new LongAdder();
     /** SOLID_RECT orders sent. */
     public final LongAdder solidRects = new LongAdder();
     /** DIRTY_RECT orders sent. */

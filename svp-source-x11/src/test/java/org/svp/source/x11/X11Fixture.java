@@ -76,7 +76,12 @@ final class X11Fixture implements AutoCloseable {
 
     /** Starts an SVP server with the X11 source and connects a full client (LZ4). */
     void serve(boolean detectScroll) throws Exception {
-        source = new X11DisplaySource(X11Options.of(x.displayName()).withScrollDetection(detectScroll));
+        serve(X11Options.of(x.displayName()).withScrollDetection(detectScroll));
+    }
+
+    /** Starts an SVP server with the X11 source as {@code options} say and connects a full client (LZ4). */
+    void serve(X11Options options) throws Exception {
+        source = new X11DisplaySource(options);
         server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source);
         server.start();
         client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", server.port()));

@@ -18,7 +18,7 @@ import org.svp.protocol.message.SolidRect;
 /**
  * Keeps two frames — {@link #latest()} (pixels just read from the X server, valid in damaged tiles)
  * and the frame clients show — and turns the damage between them into orders: SCREEN_BLT for
- * scrolled areas (optional), then per damaged tile nothing (unchanged), SOLID_RECT (one colour) or
+ * window moves queued with {@link #queueMove} and for scrolled areas (both optional), then per damaged tile nothing (unchanged), SOLID_RECT (one colour) or
  * DIRTY_RECT (RGB32 RAW; the server's encoders compress) of the changed pixels' bounding box.
  * Thread: "svp-x11".
  */
@@ -29,6 +29,8 @@ public final class ScreenDiffer {
     private final int[] latest;
     private final int[] shown;
     private final TileGrid tiles;
+    /** Window moves queued since the last {@link #diff}, in the order they happened. */
+    private final List<ScreenBlt> moves = new ArrayList<>();
 
     /**
      * @param width screen width
@@ -65,6 +67,29 @@ public final class ScreenDiffer {
     }
 
     /**
+     * Queues a window move for the next {@link #diff}: its SCREEN_BLT (clipped to the screen) goes out
+     * first and is applied to the shown frame; its destination is marked damaged, so the tile diff
+     * re-reads it and corrects whatever the copy got wrong (an obscured window, content that changed
+     * meanwhile, a move the screen already showed at the previous capture). A wrong guess costs bytes.
+     *
+     * @param move where a window was and where it went
+     * @return the queued SCREEN_BLT, or null if no part of the window stays on screen
+     */
+    public ScreenBlt queueMove(WindowMove move) {
+        ScreenBlt blt = move.blit(width, height);
+        if (blt != null) {
+            moves.add(blt);
+            tiles.mark(blt.rect());
+        }
+        return blt;
+    }
+
+    /** @return window moves queued for the next {@link #diff} */
+    public int queuedMoves() {
+        return moves.size();
+    }
+
+    /**
      * Compares the damaged tiles and brings the shown frame up to date.
      *
      * @param damage the damaged rectangles as X reported them (for scroll detection), clipped
@@ -72,6 +97,11 @@ public final class ScreenDiffer {
      */
     public List<DisplayMessage> diff(List<Rect> damage) {
         List<DisplayMessage> orders = new ArrayList<>();
+        for (ScreenBlt blt : moves) {
+            ScrollDetector.apply(blt, shown, width);
+            orders.add(blt);
+        }
+        moves.clear();
         if (detectScroll) {
             for (Rect r : DamageBands.join(damage)) {
                 ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r);

@@ -46,6 +46,15 @@ final class NativeLibrary {
         return downcall(lookup, name, function, descriptor);
     }
 
+    /**
+     * @param function a symbol that older versions of this library lack
+     * @param descriptor its C signature
+     * @return a handle, or null if the library has no such function
+     */
+    MethodHandle optionalFunction(String function, FunctionDescriptor descriptor) {
+        return lookup.find(function).map(a -> LINKER.downcallHandle(a, descriptor)).orElse(null);
+    }
+
     static MethodHandle downcall(SymbolLookup lookup, String library, String function, FunctionDescriptor descriptor) {
         MemorySegment address = lookup.find(function).orElseThrow(() -> new UpstreamException(
                 library + " has no function " + function + " (too old?)", null));

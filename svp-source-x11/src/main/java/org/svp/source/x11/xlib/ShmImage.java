@@ -132,6 +132,12 @@ public final class ShmImage implements AutoCloseable {
         }
     }
 
+    /** Detaches the segment from this process only (the X server is gone). */
+    public void closeLocally() {
+        LibC.shmdt(pixels);
+        arena.close();
+    }
+
     /** Detaches the segment from the server and from this process. */
     @Override
     public void close() {

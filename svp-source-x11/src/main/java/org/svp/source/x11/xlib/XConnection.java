@@ -21,11 +21,14 @@ public final class XConnection implements AutoCloseable {
     private final XFixes fixes;
     private final XTest test;
     private final XRandr randr;
+    private volatile boolean lost;
+    private volatile Runnable onLostWithoutReturn = () -> { };
 
     private XConnection(String name, Xlib xlib, MemorySegment dpy) {
         this.name = name;
         this.xlib = xlib;
         this.dpy = dpy;
+        XIoErrors.register(this);
         this.screen = xlib.defaultScreen(dpy);
         this.root = xlib.rootWindow(dpy, screen);
         this.damage = XDamage.probe(dpy);
@@ -54,6 +57,7 @@ public final class XConnection implements AutoCloseable {
         try {
             c = new XConnection(name, xlib, dpy);
         } catch (RuntimeException e) {
+            XIoErrors.unregisterDisplay(dpy);
             xlib.closeDisplay(dpy);
             throw e;
         }
@@ -71,7 +75,7 @@ public final class XConnection implements AutoCloseable {
             missing.add("XTEST");
         }
         if (!missing.isEmpty()) {
-            xlib.closeDisplay(dpy);
+            c.close();
             throw new UpstreamException("X display " + name + " lacks the " + String.join(", ", missing)
                     + " extension" + (missing.size() > 1 ? "s" : "") + ", which the X11 source needs", null);
         }
@@ -134,9 +138,40 @@ public final class XConnection implements AutoCloseable {
         return new int[] {g[0], g[1]};
     }
 
-    /** Closes the display. */
+    /** @return whether the connection broke (the X server exited or was killed); any thread */
+    public boolean lost() {
+        return lost;
+    }
+
+    /**
+     * @param cause what failed on the broken connection, or null
+     * @return the error that says this display was lost
+     */
+    public UpstreamException lostError(Throwable cause) {
+        return new UpstreamException("lost the X display " + name
+                + ": the connection to the X server broke (the server exited or was killed)", cause);
+    }
+
+    /**
+     * @param action run on the X thread if the connection breaks and this libX11 cannot return from
+     *     it (older than 1.7; see {@link XIoErrors}); the thread never comes back afterwards
+     */
+    public void onLostWithoutReturn(Runnable action) {
+        onLostWithoutReturn = action;
+    }
+
+    void markLost() {
+        lost = true;
+    }
+
+    void onLostWithoutReturn() {
+        onLostWithoutReturn.run();
+    }
+
+    /** Closes the display (also after it was lost: Xlib then only frees its memory). */
     @Override
     public void close() {
+        XIoErrors.unregister(this);
         xlib.closeDisplay(dpy);
     }
 }

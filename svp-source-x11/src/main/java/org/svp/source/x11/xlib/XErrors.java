@@ -23,6 +23,11 @@ import org.slf4j.LoggerFactory;
 public final class XErrors {
     private static final Logger LOG = LoggerFactory.getLogger(XErrors.class);
     private static final AtomicLong COUNT = new AtomicLong();
+    /** {@code BadWindow}. */
+    private static final int BAD_WINDOW = 3;
+    /** Core request codes of XGetWindowAttributes and XQueryTree. */
+    private static final int X_GET_WINDOW_ATTRIBUTES = 3;
+    private static final int X_QUERY_TREE = 15;
     private static volatile boolean installed;
 
     private XErrors() {
@@ -57,7 +62,10 @@ public final class XErrors {
         int request = Byte.toUnsignedInt(e.get(ValueLayout.JAVA_BYTE, 33));
         int minor = Byte.toUnsignedInt(e.get(ValueLayout.JAVA_BYTE, 34));
         long n = COUNT.incrementAndGet();
-        if (n <= 20) {
+        if (code == BAD_WINDOW && (request == X_GET_WINDOW_ATTRIBUTES || request == X_QUERY_TREE)) {
+            // a window the tracker asked about was destroyed meanwhile: expected, not worth a warning
+            LOG.debug("X error {} on request {}.{} (window gone; ignored)", code, request, minor);
+        } else if (n <= 20) {
             LOG.warn("X error {} on request {}.{} (ignored)", code, request, minor);
         }
         return 0;

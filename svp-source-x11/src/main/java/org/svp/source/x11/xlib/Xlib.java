@@ -20,8 +20,22 @@ public final class Xlib {
     public static final long EVENT_BYTES = 192;
     /** {@code StructureNotifyMask}: ConfigureNotify on the root window when the screen changes size. */
     public static final long STRUCTURE_NOTIFY_MASK = 1L << 17;
+    /** {@code SubstructureNotifyMask}: map, unmap, configure, … of the root window's children. */
+    public static final long SUBSTRUCTURE_NOTIFY_MASK = 1L << 19;
+    /** {@code CreateNotify} event type. */
+    public static final int CREATE_NOTIFY = 16;
+    /** {@code DestroyNotify} event type. */
+    public static final int DESTROY_NOTIFY = 17;
+    /** {@code UnmapNotify} event type. */
+    public static final int UNMAP_NOTIFY = 18;
+    /** {@code MapNotify} event type. */
+    public static final int MAP_NOTIFY = 19;
+    /** {@code ReparentNotify} event type. */
+    public static final int REPARENT_NOTIFY = 21;
     /** {@code ConfigureNotify} event type. */
     public static final int CONFIGURE_NOTIFY = 22;
+    /** Size of {@code XWindowAttributes} on LP64 (136), rounded up. */
+    private static final long WINDOW_ATTRIBUTES_BYTES = 160;
 
     private final MethodHandle openDisplay;
     private final MethodHandle closeDisplay;
@@ -39,8 +53,13 @@ public final class Xlib {
     private final MethodHandle selectInput;
     private final MethodHandle keysymToKeycode;
     private final MethodHandle queryExtension;
+    private final MethodHandle queryTree;
+    private final MethodHandle getWindowAttributes;
 
-    /** Loads libX11.so.6 and installs a non-fatal error handler ({@link XErrors}). */
+    /**
+     * Loads libX11.so.6 and installs a non-fatal error handler ({@link XErrors}) and an I/O-error
+     * handler that does not exit the process ({@link XIoErrors}).
+     */
     public Xlib() {
         NativeLibrary lib = new NativeLibrary("libX11.so.6", "libx11-6");
         openDisplay = lib.function("XOpenDisplay", FunctionDescriptor.of(PTR, PTR));
@@ -60,7 +79,10 @@ public final class Xlib {
         selectInput = lib.function("XSelectInput", FunctionDescriptor.of(INT, PTR, LONG, LONG));
         keysymToKeycode = lib.function("XKeysymToKeycode", FunctionDescriptor.of(ValueLayout.JAVA_BYTE, PTR, LONG));
         queryExtension = lib.function("XQueryExtension", FunctionDescriptor.of(INT, PTR, PTR, PTR, PTR, PTR));
+        queryTree = lib.function("XQueryTree", FunctionDescriptor.of(INT, PTR, LONG, PTR, PTR, PTR, PTR));
+        getWindowAttributes = lib.function("XGetWindowAttributes", FunctionDescriptor.of(INT, PTR, LONG, PTR));
         XErrors.install(lib);
+        XIoErrors.install(lib);
     }
 
     /**
@@ -219,6 +241,69 @@ public final class Xlib {
         try (Arena a = Arena.ofConfined()) {
             MemorySegment v = a.allocate(INT, 3);
             return (int) queryExtension.invokeExact(dpy, a.allocateFrom(name), v, v.asSlice(4), v.asSlice(8)) != 0;
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /**
+     * @param window a window
+     * @return its children, bottom-most first (a round trip); empty if the window is gone
+     */
+    public long[] children(MemorySegment dpy, long window) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment ids = a.allocate(LONG, 2);
+            MemorySegment list = a.allocate(PTR);
+            MemorySegment n = a.allocate(INT);
+            int ok = (int) queryTree.invokeExact(dpy, window, ids, ids.asSlice(8), list, n);
+            MemorySegment p = list.get(PTR, 0);
+            if (ok == 0) {
+                return new long[0];
+            }
+            int count = n.get(INT, 0);
+            long[] out = new long[count];
+            if (!p.equals(MemorySegment.NULL)) {
+                MemorySegment arr = p.reinterpret(8L * count);
+                for (int i = 0; i < count; i++) {
+                    out[i] = arr.getAtIndex(LONG, i);
+                }
+                free(p);
+            }
+            return out;
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /**
+     * What the window tracker needs of {@code XGetWindowAttributes}.
+     *
+     * @param x left column of the outer corner, relative to the parent
+     * @param y top row of the outer corner
+     * @param width inside width
+     * @param height inside height
+     * @param border border width
+     * @param inputOutput class InputOutput (InputOnly windows draw nothing)
+     * @param viewable map state IsViewable
+     */
+    public record WindowAttributes(int x, int y, int width, int height, int border, boolean inputOutput,
+            boolean viewable) {
+    }
+
+    /**
+     * @param window a window
+     * @return its attributes (a round trip), or null if it is gone
+     */
+    public WindowAttributes windowAttributes(MemorySegment dpy, long window) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment v = a.allocate(WINDOW_ATTRIBUTES_BYTES, 8);
+            long errors = XErrors.count();
+            int ok = (int) getWindowAttributes.invokeExact(dpy, window, v);
+            if (ok == 0 || XErrors.count() != errors) {
+                return null;
+            }
+            return new WindowAttributes(v.get(INT, 0), v.get(INT, 4), v.get(INT, 8), v.get(INT, 12), v.get(INT, 16),
+                    v.get(INT, 40) == 1, v.get(INT, 92) == 2);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }

@@ -88,4 +88,68 @@ class ScreenDifferTest {
         int i = y * W + x;
         return pixel(i / H, i % H);
     }
+
+    /** Draws a W/4 × H/4 "window" of distinct pixels at (wx, wy) on a grey background into latest. */
+    private static void window(ScreenDiffer d, int wx, int wy) {
+        int[] px = d.latest();
+        java.util.Arrays.fill(px, 0x808080);
+        for (int y = 0; y < H / 4; y++) {
+            for (int x = 0; x < W / 4; x++) {
+                if (wx + x >= 0 && wx + x < W && wy + y >= 0 && wy + y < H) {
+                    px[(wy + y) * W + wx + x] = pixel(x, y);
+                }
+            }
+        }
+    }
+
+    @Test
+    void windowMovesAreScreenBltsAppliedInOrderAndTheDiffFixesTheRest() {
+        ScreenDiffer d = new ScreenDiffer(W, H, false);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        Rect all = new Rect(0, 0, W, H);
+        window(d, 10, 10);
+        d.tiles().mark(all);
+        d.diff(List.of(all)).forEach(r::apply);
+        Rect win = new Rect(10, 10, W / 4, H / 4);
+        // two moves between captures, the second one partly off screen (clipped consistently)
+        assertThat(d.queueMove(new WindowMove(win, 60, 30))).isNotNull();
+        assertThat(d.queueMove(new WindowMove(new Rect(60, 30, W / 4, H / 4), W - 30, 40)))
+                .isEqualTo(new ScreenBlt(new Rect(W - 30, 40, 30, H / 4), 60, 30, 0xCC));
+        window(d, W - 30, 40);
+        d.tiles().mark(win); // what DAMAGE reports: the uncovered old places
+        d.tiles().mark(new Rect(60, 30, W / 4, H / 4));
+        List<DisplayMessage> orders = d.diff(List.of(win, new Rect(60, 30, W / 4, H / 4), new Rect(W - 30, 40, 30, H / 4)));
+        orders.forEach(r::apply);
+        assertThat(orders.subList(0, 2)).allMatch(m -> m instanceof ScreenBlt);
+        assertThat(client.pixels()).isEqualTo(d.latest());
+        // the moved window's pixels came by SCREEN_BLT: nothing re-sent inside its new rectangle
+        Rect moved = new Rect(W - 30, 40, 30, H / 4);
+        assertThat(orders).filteredOn(m -> m instanceof DirtyRect)
+                .noneMatch(m -> ((DirtyRect) m).bitmap().x() >= moved.x() && ((DirtyRect) m).bitmap().y() >= moved.y()
+                        && ((DirtyRect) m).bitmap().x() + ((DirtyRect) m).bitmap().width() <= moved.right()
+                        && ((DirtyRect) m).bitmap().y() + ((DirtyRect) m).bitmap().height() <= moved.bottom());
+    }
+
+    @Test
+    void aWrongMoveGuessOnlyCostsBytes() {
+        ScreenDiffer d = new ScreenDiffer(W, H, false);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        Rect all = new Rect(0, 0, W, H);
+        window(d, 10, 10);
+        d.tiles().mark(all);
+        d.diff(List.of(all)).forEach(r::apply);
+        d.queueMove(new WindowMove(new Rect(10, 10, W / 4, H / 4), 100, 90)); // but the screen did not change
+        d.diff(List.of()).forEach(r::apply);
+        assertThat(client.pixels()).isEqualTo(d.latest());
+    }
+
+    @Test
+    void aMoveEntirelyOffScreenIsNoBlit() {
+        assertThat(new WindowMove(new Rect(10, 10, 50, 50), W + 5, 10).blit(W, H)).isNull();
+        assertThat(new WindowMove(new Rect(-80, 10, 50, 50), 10, 10).blit(W, H)).isNull();
+        assertThat(new WindowMove(new Rect(-20, -10, 50, 50), 30, 40).blit(W, H))
+                .isEqualTo(new ScreenBlt(new Rect(50, 50, 30, 40), 0, 0, 0xCC)); // on-screen part, both ends clipped
+    }
 }

@@ -1,0 +1,113 @@
+package org.svp.source.x11;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.svp.render.Surface;
+
+/**
+ * Window moves become SCREEN_BLTs: an xterm on a bare Xvfb (no window manager, so {@code xdotool
+ * windowmove} moves the xterm itself, a child of the root window) is moved in 40 px steps, some slowly
+ * (one move per capture) and some in quick bursts (several moves between two captures).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class X11WindowMoveTest {
+    private static final int START_X = 20;
+    private static final int START_Y = 20;
+    private static final int STEP = 40;
+    private static final int STEPS = 10;
+
+    private X11Fixture fx;
+    private String xterm;
+
+    @BeforeAll
+    void startX() throws Exception {
+        fx = X11Fixture.xvfb(1024, 768);
+        fx.startXterm();
+        xterm = fx.tool("xdotool", "search", "--onlyvisible", "--class", "xterm").lines().findFirst().orElseThrow();
+        // some text, so the moved window is not one colour
+        fx.tool("xdotool", "mousemove", "100", "100", "type", "ls -l /usr/bin | head -20\n");
+    }
+
+    @AfterAll
+    void stopX() {
+        if (fx != null) {
+            fx.close();
+        }
+    }
+
+    @Test
+    void movesBecomeScreenBltsAndSaveBytes() throws Exception {
+        long[] with = moveRun(true);
+        long[] without = moveRun(false);
+        System.out.printf("moving an xterm %d times by %d px: with move detection %d SCREEN_BLTs (%d moves), %d bytes"
+                + " sent; without %d SCREEN_BLTs, %d bytes sent%n", 2 * STEPS, STEP, with[0], with[2], with[1],
+                without[0], without[1]);
+        assertThat(with[0]).as("SCREEN_BLTs with move detection").isPositive();
+        assertThat(with[2]).as("window moves with move detection").isPositive();
+        assertThat(without[2]).as("window moves without move detection").isZero();
+        assertThat(with[1]).as("bytes with move detection vs without").isLessThan(without[1]);
+    }
+
+    /** @return {SCREEN_BLTs, bytes sent, window moves} while the xterm moves; asserts the end picture */
+    private long[] moveRun(boolean detect) throws Exception {
+        fx.tool("xdotool", "windowmove", "--sync", xterm, Integer.toString(START_X), Integer.toString(START_Y));
+        fx.serve(X11Options.of(fx.x.displayName()).withMoveDetection(detect));
+        try {
+            fx.client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
+            X11Stats s = fx.source.stats();
+            long blts0 = s.screenBlts.sum();
+            long moves0 = s.windowMoves.sum();
+            long bytes0 = fx.server.stats().bytesSent.sum();
+            int x = START_X;
+            int y = START_Y;
+            for (int i = 0; i < STEPS; i++) { // slowly: about one move per capture
+                x += STEP;
+                y += i % 2 == 0 ? STEP : 0;
+                fx.tool("xdotool", "windowmove", xterm, Integer.toString(x), Integer.toString(y));
+                Thread.sleep(60);
+            }
+            StringBuilder burst = new StringBuilder();
+            for (int i = 0; i < STEPS; i++) { // a burst: several moves between two captures, one xdotool run
+                y += STEP / 2;
+                x -= STEP;
+                burst.append("windowmove ").append(xterm).append(' ').append(x).append(' ').append(y).append(' ');
+            }
+            fx.tool("sh", "-c", "xdotool " + burst);
+            Thread.sleep(300);
+            fx.client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
+            assertSameAsXServer();
+            return new long[] {s.screenBlts.sum() - blts0, fx.server.stats().bytesSent.sum() - bytes0,
+                    s.windowMoves.sum() - moves0};
+        } finally {
+            fx.stopServing();
+        }
+    }
+
+    private void assertSameAsXServer() throws Exception {
+        int diff = -1;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            XwdImage xwd = fx.xwd();
+            Surface s = fx.client.screen().snapshot();
+            assertThat(s.width()).isEqualTo(xwd.width());
+            if (Arrays.equals(s.pixels(), xwd.rgb())) {
+                return;
+            }
+            diff = 0;
+            for (int i = 0; i < xwd.rgb().length; i++) {
+                diff += s.pixels()[i] != xwd.rgb()[i] ? 1 : 0;
+            }
+            Thread.sleep(300);
+            fx.client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
+        }
+        throw new AssertionError("the client's screen never equalled xwd -root: " + diff + " pixels differ");
+    }
+}
