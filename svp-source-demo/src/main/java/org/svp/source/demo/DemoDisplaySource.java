@@ -3,8 +3,6 @@ package org.svp.source.demo;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.svp.protocol.Rect;
@@ -15,6 +13,7 @@ import org.svp.protocol.message.Message;
 import org.svp.protocol.message.MouseEvent;
 import org.svp.source.DisplaySink;
 import org.svp.source.DisplaySource;
+import org.svp.source.InputQueue;
 import org.svp.source.InputSink;
 import org.svp.source.SourceUpdate;
 import org.svp.source.demo.desktop.Desktop;
@@ -70,10 +69,8 @@ public final class DemoDisplaySource implements DisplaySource {
 
     private final DemoOptions options;
     private final Desktop desktop;
-    private final BlockingQueue<Message> inputQueue = new LinkedBlockingQueue<>();
-    private final AtomicLong inputQueued = new AtomicLong();
+    private final InputQueue inputQueue = new InputQueue(MAX_QUEUED_INPUT, () -> { });
     private final AtomicLong inputHandled = new AtomicLong();
-    private final InputSink inputSink = new QueueingInput();
     private volatile SourceUpdate.MarkerAction finishedAction;
     private volatile int framesPlayed;
     private volatile boolean scriptFinished;
@@ -114,7 +111,7 @@ public final class DemoDisplaySource implements DisplaySource {
 
     @Override
     public InputSink input() {
-        return inputSink;
+        return inputQueue;
     }
 
     @Override
@@ -175,7 +172,7 @@ public final class DemoDisplaySource implements DisplaySource {
      */
     public boolean awaitIdle(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (!(scriptFinished && inputHandled.get() == inputQueued.get())) {
+        while (!(scriptFinished && inputHandled.get() == inputQueue.queuedTotal())) {
             if (failure != null) {
                 throw new IllegalStateException("demo thread failed", failure);
             }
@@ -265,27 +262,6 @@ public final class DemoDisplaySource implements DisplaySource {
             }
         } finally {
             inputHandled.incrementAndGet();
-        }
-    }
-
-    /** Queues client input for the demo thread; never blocks the I/O thread. */
-    private final class QueueingInput implements InputSink {
-        @Override
-        public void keyboard(KeyboardEvent event) {
-            enqueue(event);
-        }
-
-        @Override
-        public void mouse(MouseEvent event) {
-            enqueue(event);
-        }
-
-        private void enqueue(Message m) {
-            if (inputQueue.size() >= MAX_QUEUED_INPUT) {
-                return;
-            }
-            inputQueued.incrementAndGet();
-            inputQueue.offer(m);
         }
     }
 }

@@ -1,17 +1,12 @@
 package org.svp.source.x11;
 
-import java.util.Queue;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.protocol.error.UpstreamException;
-import org.svp.protocol.message.KeyboardEvent;
-import org.svp.protocol.message.Message;
-import org.svp.protocol.message.MouseEvent;
 import org.svp.source.DisplaySink;
 import org.svp.source.DisplaySource;
+import org.svp.source.InputQueue;
 import org.svp.source.InputSink;
 import org.svp.source.x11.xlib.Wakeup;
 import org.svp.source.x11.xlib.XConnection;
@@ -36,9 +31,7 @@ public final class X11DisplaySource implements DisplaySource {
     private final X11Options options;
     private final AutoCloseable owned;
     private final X11Stats stats = new X11Stats();
-    private final Queue<Message> inputQueue = new ConcurrentLinkedQueue<>();
-    private final AtomicInteger queued = new AtomicInteger();
-    private final InputSink inputSink = new QueueingInput();
+    private final InputQueue inputQueue = new InputQueue(MAX_QUEUED_INPUT, this::wake);
     private volatile Wakeup wakeup;
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -69,7 +62,7 @@ public final class X11DisplaySource implements DisplaySource {
         CaptureLoop loop;
         try {
             w = new Wakeup();
-            loop = new CaptureLoop(x, options, stats, this::pollInput, w);
+            loop = new CaptureLoop(x, options, stats, inputQueue::poll, w);
         } catch (RuntimeException e) {
             x.close();
             throw e;
@@ -111,7 +104,7 @@ public final class X11DisplaySource implements DisplaySource {
 
     @Override
     public InputSink input() {
-        return inputSink;
+        return inputQueue;
     }
 
     @Override
@@ -160,37 +153,11 @@ public final class X11DisplaySource implements DisplaySource {
         }
     }
 
-    /** @return the next queued input event, or null; X thread */
-    private Message pollInput() {
-        Message m = inputQueue.poll();
-        if (m != null) {
-            queued.decrementAndGet();
-        }
-        return m;
-    }
-
-    /** Queues client input for the X thread and wakes it; never blocks the I/O thread. */
-    private final class QueueingInput implements InputSink {
-        @Override
-        public void keyboard(KeyboardEvent event) {
-            enqueue(event);
-        }
-
-        @Override
-        public void mouse(MouseEvent event) {
-            enqueue(event);
-        }
-
-        private void enqueue(Message m) {
-            if (queued.incrementAndGet() > MAX_QUEUED_INPUT) {
-                queued.decrementAndGet();
-                return;
-            }
-            inputQueue.offer(m);
-            Wakeup w = wakeup;
-            if (w != null) {
-                w.signal();
-            }
+    /** Wakes the X thread after input was queued; I/O thread, never blocks. */
+    private void wake() {
+        Wakeup w = wakeup;
+        if (w != null) {
+            w.signal();
         }
     }
 }
