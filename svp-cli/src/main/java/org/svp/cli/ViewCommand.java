@@ -37,7 +37,7 @@ final class ViewCommand implements Callable<Integer> {
     String scale;
 
     @Option(names = "--report-geometry", hidden = true,
-            description = "Print 'canvas X Y W H SCALE' whenever the picture moves (tests).")
+            description = "Print 'canvas X Y W H SCALE' whenever the picture moves and 'banner TEXT|none' when the lost-connection banner changes (tests).")
     boolean reportGeometry;
 
     @Override

@@ -11,7 +11,8 @@ import org.svp.client.swing.view.ScaleMode;
  * @param fullScreen start in full screen
  * @param scale fit or 1:1
  * @param recentHosts file that remembers recent hosts (one per line), or null not to remember
- * @param reportGeometry print "canvas X Y W H SCALE" on stdout whenever the picture moves (tests, scripts)
+ * @param reportGeometry print "canvas X Y W H SCALE" on stdout whenever the picture moves, and "banner TEXT"
+ *     or "banner none" whenever the banner shown over it changes (tests, scripts)
  */
 public record ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
                             boolean reportGeometry) {

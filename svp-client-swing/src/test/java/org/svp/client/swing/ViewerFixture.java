@@ -2,12 +2,17 @@ package org.svp.client.swing;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.svp.client.swing.x11.XDisplay;
 import org.svp.server.ServerConfig;
 import org.svp.server.SvpServer;
@@ -17,7 +22,9 @@ import org.svp.source.demo.DemoDisplaySource.DemoOptions;
 /**
  * The set-up of the viewer tests: an Xvfb display, an in-process server with the demo desktop (script of
  * {@link #FRAMES} frames, then still) behind a {@link RecordingSource}, and the real viewer in a child JVM
- * on that display, at 1:1. The child prints where its picture is ("canvas X Y W H SCALE").
+ * on that display (1:1 unless asked otherwise). The child prints where its picture is ("canvas X Y W H
+ * SCALE") and which banner it shows ("banner TEXT" or "banner none"). The server can be stopped and a new
+ * one started on the same port ({@link #stopServer}, {@link #startServer}).
  */
 final class ViewerFixture implements AutoCloseable {
     /** Demo screen size: fits the Xvfb screen with the window's menu and status line. */
@@ -25,32 +32,48 @@ final class ViewerFixture implements AutoCloseable {
     static final int HEIGHT = 768;
     /** Demo frames before the picture is still. */
     static final int FRAMES = 40;
+    /** How long a layout must stay unchanged before the canvas position is trusted, ms. */
+    private static final long SETTLE_MS = 300;
 
     final XDisplay display;
-    final RecordingSource source;
-    final SvpServer server;
+    /** The current server's source; replaced by {@link #startServer}. */
+    volatile RecordingSource source;
+    /** The current server, null while stopped. */
+    volatile SvpServer server;
+    private final int port;
     private final Process viewer;
-    private final LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
+    private final List<String> lines = new CopyOnWriteArrayList<>();
     private final StringBuffer output = new StringBuffer();
     /** Screen position of the picture: x, y, width, height. */
     int[] canvas;
     String windowId;
 
+    /** The viewer at 1:1 on a server on any free port. */
     ViewerFixture() throws Exception {
+        this("1:1", 0);
+    }
+
+    /**
+     * @param scale the viewer's {@code --scale}: "1:1" or "fit"
+     * @param fixedPort the server's port; 0 for any free one
+     */
+    ViewerFixture(String scale, int fixedPort) throws Exception {
         display = XDisplay.start();
-        source = new RecordingSource(new DemoDisplaySource(new DemoOptions(WIDTH, HEIGHT, FRAMES, 120)));
-        server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source);
-        server.start();
-        if (!source.demo().awaitIdle(Duration.ofSeconds(30))) {
-            throw new IllegalStateException("the demo did not finish its script");
+        try {
+            startServer(fixedPort, FRAMES);
+            port = server.port();
+            String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+            ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "--enable-native-access=ALL-UNNAMED", "--add-opens", "java.desktop/java.awt.event=ALL-UNNAMED",
+                    "-cp", cp, ViewerLauncher.class.getName(), "127.0.0.1", String.valueOf(port), scale)
+                    .redirectErrorStream(true);
+            pb.environment().put("DISPLAY", display.name());
+            viewer = pb.start();
+        } catch (Exception | Error e) {
+            closeQuietly(server);
+            display.close();
+            throw e;
         }
-        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--enable-native-access=ALL-UNNAMED", "--add-opens", "java.desktop/java.awt.event=ALL-UNNAMED",
-                "-cp", cp, ViewerLauncher.class.getName(), "127.0.0.1", String.valueOf(server.port()), "1:1")
-                .redirectErrorStream(true);
-        pb.environment().put("DISPLAY", display.name());
-        viewer = pb.start();
         Thread.ofPlatform().daemon().name("viewer-output").start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(viewer.getInputStream(),
                     StandardCharsets.UTF_8))) {
@@ -63,36 +86,141 @@ final class ViewerFixture implements AutoCloseable {
                 // viewer gone
             }
         });
-        windowId = display.run("xdotool", "search", "--sync", "--name", "^SVP").lines().findFirst().orElseThrow();
-        canvas = awaitCanvas(Duration.ofSeconds(20));
+        try {
+            windowId = display.run("xdotool", "search", "--sync", "--name", "^SVP").lines().findFirst().orElseThrow();
+            canvas = awaitCanvas(c -> c[2] == WIDTH && c[3] == HEIGHT, Duration.ofSeconds(20));
+        } catch (Exception | Error e) {
+            close();
+            throw e;
+        }
     }
 
-    private int[] awaitCanvas(Duration timeout) throws InterruptedException {
+    /** @return a TCP port that was free a moment ago on 127.0.0.1 */
+    static int freePort() throws java.io.IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+
+    /**
+     * Starts a server with a fresh demo ({@code frames} frames of its script, then still) and waits until
+     * the demo is still and the server's framebuffer has its last frame.
+     *
+     * @param fixedPort the port; 0 for any free one
+     * @param frames demo frames to play
+     */
+    void startServer(int fixedPort, int frames) throws Exception {
+        RecordingSource s = new RecordingSource(new DemoDisplaySource(new DemoOptions(WIDTH, HEIGHT, frames, 120)));
+        // the demo says it is idle once it has submitted its last frame; the server's framebuffer (what
+        // snapshot() returns) has it once the marker after that frame runs
+        CountDownLatch applied = new CountDownLatch(1);
+        s.demo().onScriptFinished((w, h, argb) -> applied.countDown());
+        SvpServer srv = new SvpServer(ServerConfig.of("127.0.0.1", fixedPort, true), s);
+        try {
+            srv.start();
+            if (!s.demo().awaitIdle(Duration.ofSeconds(30)) || !applied.await(30, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("the demo did not finish its script");
+            }
+        } catch (Exception | Error e) {
+            closeQuietly(srv);
+            throw e;
+        }
+        source = s;
+        server = srv;
+    }
+
+    /** Starts a new server with a fresh demo on the port of the first one. */
+    void restartServer(int frames) throws Exception {
+        startServer(port, frames);
+    }
+
+    /** Stops the server (every connection closes). */
+    void stopServer() {
+        SvpServer s = server;
+        server = null;
+        closeQuietly(s);
+    }
+
+    /**
+     * Waits until the viewer reports a canvas that {@code accept}s and then reports nothing else about its
+     * canvas for a moment (a later layout may still move it).
+     *
+     * @param accept which reported canvas (x, y, width, height) is wanted
+     * @param timeout the longest wait
+     * @return that canvas; also stored in {@link #canvas}
+     */
+    int[] awaitCanvas(Predicate<int[]> accept, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        int[] found = null;
+        int seen = -1;
+        long stableSince = 0;
         while (System.nanoTime() < deadline) {
-            String line = lines.poll(200, TimeUnit.MILLISECONDS);
-            if (line != null && line.startsWith("canvas ")) {
-                String[] f = line.split(" ");
-                found = new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
-                    Integer.parseInt(f[4])};
-                if (found[2] == WIDTH && found[3] == HEIGHT && lines.isEmpty()) {
-                    Thread.sleep(300); // a later layout may still move it
-                    if (lines.isEmpty()) {
-                        return found;
-                    }
+            List<String> canvasLines = lines.stream().filter(l -> l.startsWith("canvas ")).toList();
+            if (canvasLines.size() != seen) {
+                seen = canvasLines.size();
+                stableSince = System.nanoTime();
+            } else if (seen > 0 && System.nanoTime() - stableSince > TimeUnit.MILLISECONDS.toNanos(SETTLE_MS)) {
+                int[] c = parseCanvas(canvasLines.getLast());
+                if (accept.test(c)) {
+                    canvas = c;
+                    return c;
                 }
             }
+            Thread.sleep(50);
         }
-        if (found != null) {
-            return found;
+        throw new IllegalStateException("the viewer never reported the expected canvas; its output:\n" + output);
+    }
+
+    private static int[] parseCanvas(String line) {
+        String[] f = line.split(" ");
+        return new int[] {Integer.parseInt(f[1]), Integer.parseInt(f[2]), Integer.parseInt(f[3]),
+            Integer.parseInt(f[4])};
+    }
+
+    /** @return how many lines the viewer printed so far (a start index for {@link #awaitLine}) */
+    int lineCount() {
+        return lines.size();
+    }
+
+    /**
+     * Waits for a line of the viewer's output.
+     *
+     * @param from index of the first line to look at
+     * @param accept which line is wanted
+     * @param timeout the longest wait
+     * @return the index of the first such line
+     * @throws IllegalStateException if none came in time
+     */
+    int awaitLine(int from, Predicate<String> accept, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> now = new ArrayList<>(lines);
+            for (int i = from; i < now.size(); i++) {
+                if (accept.test(now.get(i))) {
+                    return i;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("the viewer did not print the expected line within " + timeout
+                        + "; its output:\n" + output);
+            }
+            Thread.sleep(50);
         }
-        throw new IllegalStateException("the viewer never reported its canvas; its output:\n" + output);
+    }
+
+    /** @return the viewer's output lines from {@code from} on */
+    List<String> linesFrom(int from) {
+        List<String> now = new ArrayList<>(lines);
+        return now.subList(Math.min(from, now.size()), now.size());
     }
 
     /** @return what the viewer printed so far */
     String viewerOutput() {
         return output.toString();
+    }
+
+    /** @return whether the viewer's process is still running */
+    boolean viewerAlive() {
+        return viewer.isAlive();
     }
 
     /**
@@ -109,12 +237,14 @@ final class ViewerFixture implements AutoCloseable {
     }
 
     /**
-     * @param x remote column
-     * @param y remote row
+     * Puts the X pointer on a canvas point (at 1:1 the remote pixel of the same coordinates).
+     *
+     * @param x canvas column
+     * @param y canvas row
      * @throws Exception if xdotool fails
      */
     void pointerAt(int x, int y) throws Exception {
-        display.run("xdotool", "mousemove", "--sync", String.valueOf(canvas[0] + x), String.valueOf(canvas[1] + y));
+        display.movePointer(canvas[0] + x, canvas[1] + y);
     }
 
     /**
@@ -128,19 +258,26 @@ final class ViewerFixture implements AutoCloseable {
         display.run(cmd);
     }
 
-    @Override
-    public void close() {
-        for (AutoCloseable c : List.<AutoCloseable>of(() -> {
-            viewer.destroy();
-            if (!viewer.waitFor(5, TimeUnit.SECONDS)) {
-                viewer.destroyForcibly();
-            }
-        }, server, display)) {
+    private static void closeQuietly(AutoCloseable c) {
+        if (c != null) {
             try {
                 c.close();
             } catch (Exception e) {
                 // keep closing the rest
             }
         }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(() -> {
+            viewer.destroy();
+            if (!viewer.waitFor(5, TimeUnit.SECONDS)) {
+                viewer.destroyForcibly();
+                viewer.waitFor(5, TimeUnit.SECONDS);
+            }
+        });
+        closeQuietly(server);
+        closeQuietly(display);
     }
 }

@@ -61,6 +61,7 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
     /** EDT: told where the picture is on the screen whenever that changes (tests, scripts); may be null. */
     private Consumer<String> geometryReport;
     private String lastGeometry;
+    private String lastBanner;
 
     /** @param mode initial scaling */
     public FramebufferPanel(ScaleMode mode) {
@@ -186,7 +187,8 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
 
     /**
      * @param report told (EDT) "canvas X Y W H SCALE" — the picture's screen position, size in window
-     *     pixels and scale — whenever it changes; null for none
+     *     pixels and scale — whenever it changes, and "banner TEXT" (on one line) or "banner none" whenever
+     *     the painted banner changes; null for none
      */
     public void reportGeometry(Consumer<String> report) {
         geometryReport = report;
@@ -253,7 +255,7 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
                 stats.addLatency(System.nanoTime() - pending);
             });
         }
-        report(t);
+        report(t, b);
     }
 
     private void paintBanner(Graphics2D g, String text) {
@@ -273,9 +275,17 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
         g.drawString(text, x + 16, y + 10 + fm.getAscent());
     }
 
-    private void report(ScaleTransform t) {
+    private void report(ScaleTransform t, String shownBanner) {
         Consumer<String> r = geometryReport;
-        if (r == null || !isShowing() || t.width() == 0) {
+        if (r == null || !isShowing()) {
+            return;
+        }
+        String bannerLine = "banner " + (shownBanner == null ? "none" : shownBanner.replaceAll("\\s+", " "));
+        if (!bannerLine.equals(lastBanner)) {
+            lastBanner = bannerLine;
+            r.accept(bannerLine);
+        }
+        if (t.width() == 0) {
             return;
         }
         Point origin = getLocationOnScreen();

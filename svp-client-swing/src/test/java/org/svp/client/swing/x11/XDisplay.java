@@ -81,19 +81,62 @@ public final class XDisplay implements AutoCloseable {
      * @throws Exception if it fails or times out
      */
     public String run(String... command) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-        pb.environment().put("DISPLAY", name);
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            throw new IllegalStateException(String.join(" ", command) + " timed out");
+        // output goes to a file, not a pipe: reading a pipe to its end would wait for the tool however long
+        // it hangs, and the timeout below would never apply
+        Path out = Files.createTempFile("svp-xtool", ".out");
+        try {
+            ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile());
+            pb.environment().put("DISPLAY", name);
+            Process p = pb.start();
+            if (!p.waitFor(COMMAND_TIMEOUT_S, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", command) + " timed out");
+            }
+            String text = Files.readString(out, StandardCharsets.UTF_8);
+            if (p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + text);
+            }
+            return text;
+        } finally {
+            Files.deleteIfExists(out);
         }
-        String text = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed (" + p.exitValue() + "): " + text);
+    }
+
+    /**
+     * Moves the X pointer to a screen position and waits until it is there. {@code xdotool mousemove
+     * --sync} waits for the pointer to leave where it was, so when it already is at the target it waits
+     * for its own time-out (about 15 s); then nothing is done (there is no motion to report either).
+     *
+     * @param x screen column
+     * @param y screen row
+     * @throws Exception if xdotool fails
+     */
+    public void movePointer(int x, int y) throws Exception {
+        int[] at = pointer();
+        if (at[0] == x && at[1] == y) {
+            return;
         }
-        return text;
+        run("xdotool", "mousemove", "--sync", String.valueOf(x), String.valueOf(y));
+    }
+
+    /**
+     * @return the X pointer's screen position: x, y
+     * @throws Exception if xdotool fails
+     */
+    public int[] pointer() throws Exception {
+        String shell = run("xdotool", "getmouselocation", "--shell");
+        return new int[] {shellField(shell, "X"), shellField(shell, "Y")};
+    }
+
+    /**
+     * @param shell output of an xdotool command with {@code --shell} (NAME=value lines)
+     * @param name a field
+     * @return its integer value
+     */
+    public static int shellField(String shell, String name) {
+        return shell.lines().filter(l -> l.startsWith(name + "="))
+                .mapToInt(l -> Integer.parseInt(l.substring(name.length() + 1).trim())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no " + name + " in " + shell));
     }
 
     /**
