@@ -12,8 +12,9 @@ import picocli.CommandLine.Spec;
 /** {@code svp bench x11}: the shared desktop workload through the X11 source, optionally beside TigerVNC. */
 @Command(name = "x11", mixinStandardHelpOptions = true,
         description = "Run ../shared/bench/workload.sh on a 1280x800 X display served by the X11 source; print server"
-                + " CPU, bytes, updates, capture-to-wire latency and idle CPU (and TigerVNC's row with --peer tigervnc: Xvnc's CPU"
-                + " with its client minus a baseline run without clients).")
+                + " CPU, bytes, updates, capture-to-wire latency and idle CPU. With --peer tigervnc each round runs the workload"
+                + " three times on a fresh Xvnc (with rfbcount and SVP; with SVP only; alone): TigerVNC's encoding CPU is the"
+                + " first minus the second, SVP's total is its own threads plus its X-server-side cost (second minus third).")
 final class X11BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,7 +26,8 @@ final class X11BenchCommand implements Callable<Integer> {
     String peer;
 
     @Option(names = "--runs", defaultValue = "1",
-            description = "Repeat the measurement N times and print min-max per column (these machines are noisy).")
+            description = "Repeat the measurement N times and print min-max per column (these machines are noisy);"
+                    + " with --peer tigervnc each round is three workload runs.")
     int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
