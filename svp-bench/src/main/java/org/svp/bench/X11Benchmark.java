@@ -67,7 +67,7 @@ public final class X11Benchmark {
 
     /** What SVP and the X server measured in one workload run with SVP attached; peer fields NaN without it. */
     private record Sample(double svpMb, double svpUpdates, double svpCpu, double p50, double p99, double idle,
-            double blts, double moves, double xCpu, double peerMb, double peerUpdates) {
+            double blts, double moves, double xCpu, double peerMb, double peerUpdates, double[] perThread) {
     }
 
     /**
@@ -186,6 +186,7 @@ public final class X11Benchmark {
         long blts0 = source.stats().screenBlts.sum();
         long moves0 = source.stats().windowMoves.sum();
         long cpu0 = ThreadCpu.nanos(SERVER_THREADS);
+        long[] perThread0 = perThread();
         long[] hist0 = server.stats().captureToWire.snapshot();
         double xcpu0 = TigerVncPeer.cpuSeconds(x.pid());
         runWorkload(x.displayName());
@@ -193,6 +194,11 @@ public final class X11Benchmark {
         double xcpu = TigerVncPeer.cpuSeconds(x.pid()) - xcpu0;
         long[] hist = LatencyHistogram.minus(server.stats().captureToWire.snapshot(), hist0);
         double svpCpu = (ThreadCpu.nanos(SERVER_THREADS) - cpu0) / 1e9;
+        long[] perThread1 = perThread();
+        double[] perThread = new double[SERVER_THREADS.length];
+        for (int i = 0; i < perThread.length; i++) {
+            perThread[i] = (perThread1[i] - perThread0[i]) / 1e9;
+        }
         double mb = (server.stats().bytesSent.sum() - bytes0) / 1e6;
         double updates = server.stats().updatesDispatched.sum() - updates0;
         double blts = source.stats().screenBlts.sum() - blts0;
@@ -206,7 +212,17 @@ public final class X11Benchmark {
         }
         return new Sample(mb, updates, svpCpu, LatencyHistogram.quantileMillis(hist, 0.5),
                 LatencyHistogram.quantileMillis(hist, 0.99), idle, blts, moves, xcpu,
-                peer != null ? peerResult[0] / 1e6 : Double.NaN, peer != null ? peerResult[1] : Double.NaN);
+                peer != null ? peerResult[0] / 1e6 : Double.NaN, peer != null ? peerResult[1] : Double.NaN,
+                perThread);
+    }
+
+    /** @return CPU nanoseconds of each of {@link #SERVER_THREADS}' groups, in that order */
+    private static long[] perThread() {
+        long[] out = new long[SERVER_THREADS.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = ThreadCpu.nanos(SERVER_THREADS[i]);
+        }
+        return out;
     }
 
     /** @return Xvnc's CPU seconds for the workload on a fresh Xvnc with no VNC client and no SVP source */
@@ -230,6 +246,8 @@ public final class X11Benchmark {
         row(tigervnc ? "SVP own threads (LZ4)" : "SVP (x11 source, LZ4)", range(main, Sample::svpMb, "%.1f"),
                 range(main, Sample::svpUpdates, "%.0f"), range(main, Sample::svpCpu, "%.2f"),
                 range(main, Sample::p50, "%.2f"), range(main, Sample::p99, "%.1f"));
+        out.printf("  of which svp-x11 %s, svp-io %s, svp-encoder-* %s s%n", range(main, m -> m.perThread()[2], "%.2f"),
+                range(main, m -> m.perThread()[0], "%.2f"), range(main, m -> m.perThread()[1], "%.2f"));
         if (tigervnc) {
             row("  + SVP's X-server side", "", "", range(rs, Round::svpXCost, "%.2f"), "", "");
             row("  = SVP total", "", "", range(rs, Round::svpTotal, "%.2f"), "", "");

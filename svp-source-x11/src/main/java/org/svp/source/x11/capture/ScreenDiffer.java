@@ -29,6 +29,8 @@ public final class ScreenDiffer {
     private final int[] latest;
     private final int[] shown;
     private final TileGrid tiles;
+    /** Row hashes of {@link #shown} for scroll detection. */
+    private final RowHashCache shownRows;
     /** Window moves queued since the last {@link #diff}, in the order they happened. */
     private final List<ScreenBlt> moves = new ArrayList<>();
 
@@ -44,6 +46,7 @@ public final class ScreenDiffer {
         this.latest = new int[width * height];
         this.shown = new int[width * height];
         this.tiles = new TileGrid(width, height);
+        this.shownRows = new RowHashCache(height);
     }
 
     /** @return the frame the source fills with captured pixels (0x00RRGGBB, stride = width) */
@@ -99,16 +102,27 @@ public final class ScreenDiffer {
         List<DisplayMessage> orders = new ArrayList<>();
         for (ScreenBlt blt : moves) {
             ScrollDetector.apply(blt, shown, width);
+            shownRows.invalidate(blt.rect());
             orders.add(blt);
         }
         moves.clear();
+        List<Rect> searched = new ArrayList<>();
+        List<long[]> searchedRows = new ArrayList<>();
         if (detectScroll) {
             for (Rect r : DamageBands.join(damage)) {
-                ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r);
+                if (!ScrollDetector.worthSearching(r)) {
+                    continue;
+                }
+                long[] before = shownRows.rows(shown, width, r, new long[r.height()]);
+                long[] now = ScrollDetector.nowRowHashes(latest, shown, width, r, before, new long[r.height()]);
+                ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r, before, now);
                 if (blt != null) {
                     ScrollDetector.apply(blt, shown, width);
+                    shownRows.invalidate(blt.rect());
                     orders.add(blt);
                 }
+                searched.add(r);
+                searchedRows.add(now);
             }
         }
         for (int ty = 0; ty < tiles.rows(); ty++) {
@@ -122,6 +136,11 @@ public final class ScreenDiffer {
             }
         }
         tiles.clear();
+        // the shown frame now equals the new one in every damaged tile, so over each searched
+        // rectangle it has the row hashes just computed for the new frame: the next capture's "before"
+        for (int i = 0; i < searched.size(); i++) {
+            shownRows.put(searched.get(i), searchedRows.get(i));
+        }
         return orders;
     }
 
@@ -151,6 +170,7 @@ public final class ScreenDiffer {
             return null;
         }
         Rect box = new Rect(left, top, right - left, bottom - top + 1);
+        shownRows.invalidate(box);
         for (int y = box.y(); y < box.bottom(); y++) {
             int o = y * width + box.x();
             System.arraycopy(latest, o, shown, o, box.width());

@@ -47,6 +47,30 @@ class ScreenDifferTest {
     }
 
     @Test
+    void repeatedScrollingUsesTheRememberedRowHashesAndStaysPixelExact() {
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        Rect band = new Rect(8, 16, 150, 120); // not tile-aligned: the remembered hashes cover these columns only
+        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        for (int step = 1; step <= 8; step++) {
+            int[] px = d.latest();
+            for (int y = band.y(); y < band.bottom(); y++) {
+                for (int x = band.x(); x < band.right(); x++) {
+                    px[y * W + x] = step == 5 ? 0x123456 : pixel(x, y + 5 * step); // step 5: cleared, then back
+                }
+            }
+            d.tiles().mark(band);
+            List<DisplayMessage> orders = d.diff(List.of(band));
+            orders.forEach(r::apply);
+            if (step != 5 && step != 6) {
+                assertThat(orders).as("step %d", step).first().isInstanceOf(ScreenBlt.class);
+            }
+            assertThat(client.pixels()).as("step %d", step).isEqualTo(d.latest());
+        }
+    }
+
+    @Test
     void withoutDetectionScrollingIsResent() {
         ScreenDiffer d = new ScreenDiffer(W, H, false);
         Rect all = new Rect(0, 0, W, H);
