@@ -1,8 +1,5 @@
 package org.svp.source.x11.capture;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * A run of lines (rows or columns) of the new frame that equal lines of the previous frame
  * {@code offset} lines further on: what a scroll leaves behind. Found from one 64-bit hash per line.
@@ -23,26 +20,42 @@ record LineShift(int offset, int start, int length) {
      * @return the best shift whose run moves at least {@link #MIN_MOVED_LINES} lines, or null
      */
     static LineShift find(long[] now, long[] before) {
+        return find(now, before, new LineIndex(before));
+    }
+
+    /**
+     * As {@link #find(long[], long[])} with the previous frame's lines already indexed.
+     *
+     * @param where {@code new LineIndex(before)}
+     */
+    static LineShift find(long[] now, long[] before, LineIndex where) {
         int n = now.length;
-        Map<Long, Integer> where = new HashMap<>(n * 2);
-        for (int j = 0; j < n; j++) {
-            where.merge(before[j], j, (a, b) -> -1); // -1: the hash is not unique, says nothing
-        }
-        Map<Integer, Integer> votes = new HashMap<>();
+        int[] votes = null; // votes[offset + n]
         for (int i = 0; i < n; i++) {
             if (now[i] != before[i]) {
-                Integer j = where.get(now[i]);
-                if (j != null && j >= 0) {
-                    votes.merge(j - i, 1, Integer::sum);
+                int j = where.unique(now[i]);
+                if (j >= 0) {
+                    if (votes == null) {
+                        votes = new int[2 * n];
+                    }
+                    votes[j - i + n]++;
                 }
             }
         }
+        if (votes == null) {
+            return null;
+        }
+        // most votes wins; on a tie the smaller shift, then the positive one
         int best = 0;
         int bestVotes = MIN_VOTES - 1;
-        for (Map.Entry<Integer, Integer> e : votes.entrySet()) {
-            if (e.getValue() > bestVotes) {
-                best = e.getKey();
-                bestVotes = e.getValue();
+        for (int d = 1; d < n; d++) {
+            if (votes[d + n] > bestVotes) {
+                best = d;
+                bestVotes = votes[d + n];
+            }
+            if (votes[n - d] > bestVotes) {
+                best = -d;
+                bestVotes = votes[n - d];
             }
         }
         return best == 0 ? null : longestRun(now, before, best);

@@ -31,6 +31,8 @@ public final class ScreenDiffer {
     private final TileGrid tiles;
     /** Row hashes of {@link #shown} for scroll detection. */
     private final RowHashCache shownRows;
+    /** Rows that scroll detection found equal in both frames, so the tile diff need not compare them. */
+    private final EqualRows equalRows;
     /** Window moves queued since the last {@link #diff}, in the order they happened. */
     private final List<ScreenBlt> moves = new ArrayList<>();
 
@@ -47,6 +49,7 @@ public final class ScreenDiffer {
         this.shown = new int[width * height];
         this.tiles = new TileGrid(width, height);
         this.shownRows = new RowHashCache(height);
+        this.equalRows = new EqualRows(height);
     }
 
     /** @return the frame the source fills with captured pixels (0x00RRGGBB, stride = width) */
@@ -114,13 +117,15 @@ public final class ScreenDiffer {
                     continue;
                 }
                 long[] before = shownRows.rows(shown, width, r, new long[r.height()]);
-                long[] now = ScrollDetector.nowRowHashes(latest, shown, width, r, before, new long[r.height()]);
+                int[] match = new int[r.height()];
+                long[] now = ScrollDetector.nowRowHashes(latest, shown, width, r, before, new long[r.height()], match);
                 ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r, before, now);
                 if (blt != null) {
                     ScrollDetector.apply(blt, shown, width);
                     shownRows.invalidate(blt.rect());
                     orders.add(blt);
                 }
+                equalRows.mark(r, match, blt);
                 searched.add(r);
                 searchedRows.add(now);
             }
@@ -136,6 +141,7 @@ public final class ScreenDiffer {
             }
         }
         tiles.clear();
+        equalRows.clear(searched);
         // the shown frame now equals the new one in every damaged tile, so over each searched
         // rectangle it has the row hashes just computed for the new frame: the next capture's "before"
         for (int i = 0; i < searched.size(); i++) {
@@ -151,19 +157,39 @@ public final class ScreenDiffer {
         int right = t.x();
         for (int y = t.y(); y < t.bottom(); y++) {
             int o = y * width;
-            int first = Arrays.mismatch(latest, o + t.x(), o + t.right(), shown, o + t.x(), o + t.right());
-            if (first < 0) {
-                continue;
+            // columns [kl, kr) of this row are known equal (compared during scroll detection)
+            int kl = Math.max(t.x(), equalRows.left(y));
+            int kr = Math.min(t.right(), equalRows.right(y));
+            int first;
+            int last;
+            if (kl >= kr) {
+                first = Arrays.mismatch(latest, o + t.x(), o + t.right(), shown, o + t.x(), o + t.right());
+                if (first < 0) {
+                    continue;
+                }
+                first += t.x();
+                last = t.right() - 1;
+                while (latest[o + last] == shown[o + last]) {
+                    last--;
+                }
+            } else {
+                first = firstChange(o, t.x(), kl);
+                if (first < 0) {
+                    first = firstChange(o, kr, t.right());
+                    if (first < 0) {
+                        continue;
+                    }
+                }
+                last = kr == t.right() ? kl - 1 : t.right() - 1;
+                while (latest[o + last] == shown[o + last]) {
+                    last = last == kr ? kl - 1 : last - 1;
+                }
             }
             if (top < 0) {
                 top = y;
             }
             bottom = y;
-            left = Math.min(left, t.x() + first);
-            int last = t.right() - 1;
-            while (latest[o + last] == shown[o + last]) {
-                last--;
-            }
+            left = Math.min(left, first);
             right = Math.max(right, last + 1);
         }
         if (top < 0) {
@@ -177,6 +203,15 @@ public final class ScreenDiffer {
         }
         int solid = solidColour(box);
         return solid >= 0 ? new SolidRect(box, solid) : new DirtyRect(rgb32(box));
+    }
+
+    /** @return the first column in {@code [from, to)} of the row at {@code o} that differs, or -1 */
+    private int firstChange(int o, int from, int to) {
+        if (from >= to) {
+            return -1;
+        }
+        int m = Arrays.mismatch(latest, o + from, o + to, shown, o + from, o + to);
+        return m < 0 ? -1 : from + m;
     }
 
     /** @return the colour if every pixel of {@code box} in {@link #latest} has it, else -1 */

@@ -15,6 +15,10 @@ final class ScrollDetector {
     static final int ROP_SRCCOPY = 0xCC;
     /** Rectangles narrower or lower than this are not searched. */
     static final int MIN_SIDE = 32;
+    /** {@link #nowRowHashes}: the row equals no row of the previous frame that was compared. */
+    static final int NO_MATCH = Integer.MIN_VALUE;
+    /** Rows of the column-hash pre-check (a horizontal shift is looked for on these first). */
+    static final int SAMPLE_ROWS = 16;
     /** The multiplier of {@link LineShift#mix}. */
     private static final long K = 0x9E3779B97F4A7C15L;
 
@@ -59,7 +63,13 @@ final class ScrollDetector {
             return new ScreenBlt(new Rect(r.x(), r.y() + v.start(), r.width(), v.length()),
                     r.x(), r.y() + v.start() + v.offset(), ROP_SRCCOPY);
         }
-        LineShift h = LineShift.find(columnHashes(now, stride, r), columnHashes(before, stride, r));
+        // horizontal: first on a few rows (a shift of the whole columns shows on them too), the full
+        // column hashes only if those suggest one
+        int step = r.height() / SAMPLE_ROWS;
+        if (step > 1 && LineShift.find(columnHashes(now, stride, r, step), columnHashes(before, stride, r, step)) == null) {
+            return null;
+        }
+        LineShift h = LineShift.find(columnHashes(now, stride, r, 1), columnHashes(before, stride, r, 1));
         if (h != null) {
             return new ScreenBlt(new Rect(r.x() + h.start(), r.y(), h.length(), r.height()),
                     r.x() + h.start() + h.offset(), r.y(), ROP_SRCCOPY);
@@ -76,10 +86,57 @@ final class ScrollDetector {
      * @return {@code out}
      */
     static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, long[] beforeRows, long[] out) {
-        for (int y = 0; y < r.height(); y++) {
-            int o = (r.y() + y) * stride + r.x();
-            out[y] = Arrays.mismatch(now, o, o + r.width(), before, o, o + r.width()) < 0
-                    ? beforeRows[y] : rowHash(now, o, r.width());
+        return nowRowHashes(now, before, stride, r, beforeRows, out, new int[r.height()]);
+    }
+
+    /**
+     * Row hashes of {@code now} over {@code r} (the same values as {@link #rowHash} of each row), hashing
+     * only rows that equal no row of {@code before} found so far: a row equal to the same row of
+     * {@code before}, or to the row at the offset the last moved row was found at (a scroll moves many
+     * rows by one offset), takes that row's hash after one vectorised compare. The first moved row is
+     * hashed and looked up in {@code before}'s hashes; its offset becomes the guess for the next rows.
+     * Every reuse is an exact pixel compare, so {@code match} may be trusted by the tile diff.
+     *
+     * @param beforeRows the row hashes of {@code before} over {@code r}
+     * @param out receives {@code r.height()} hashes
+     * @param match receives per row the offset {@code d} at which it was compared equal to row
+     *     {@code i + d} of {@code before} (0: unchanged), or {@link #NO_MATCH}
+     * @return {@code out}
+     */
+    static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, long[] beforeRows, long[] out,
+            int[] match) {
+        int w = r.width();
+        int h = r.height();
+        int guess = NO_MATCH;
+        LineIndex index = null;
+        for (int i = 0; i < h; i++) {
+            int o = (r.y() + i) * stride + r.x();
+            if (Arrays.mismatch(now, o, o + w, before, o, o + w) < 0) {
+                out[i] = beforeRows[i];
+                match[i] = 0;
+                continue;
+            }
+            if (guess != NO_MATCH && i + guess >= 0 && i + guess < h) {
+                int b = o + guess * stride;
+                if (Arrays.mismatch(now, o, o + w, before, b, b + w) < 0) {
+                    out[i] = beforeRows[i + guess];
+                    match[i] = guess;
+                    continue;
+                }
+            }
+            out[i] = rowHash(now, o, w);
+            match[i] = NO_MATCH;
+            if (index == null) {
+                index = new LineIndex(beforeRows);
+            }
+            int j = index.unique(out[i]);
+            if (j >= 0 && j != i) {
+                int b = o + (j - i) * stride;
+                if (Arrays.mismatch(now, o, o + w, before, b, b + w) < 0) {
+                    guess = j - i;
+                    match[i] = guess;
+                }
+            }
         }
         return out;
     }
@@ -122,9 +179,10 @@ final class ScrollDetector {
         return h ^ h >>> 29;
     }
 
-    private static long[] columnHashes(int[] px, int stride, Rect r) {
+    /** @param step hash every {@code step}-th row only */
+    private static long[] columnHashes(int[] px, int stride, Rect r, int step) {
         long[] out = new long[r.width()];
-        for (int y = 0; y < r.height(); y++) {
+        for (int y = 0; y < r.height(); y += step) {
             int o = (r.y() + y) * stride + r.x();
             for (int x = 0; x < r.width(); x++) {
                 out[x] = LineShift.mix(out[x], px[o + x]);

@@ -176,4 +176,50 @@ class ScreenDifferTest {
         assertThat(new WindowMove(new Rect(-20, -10, 50, 50), 30, 40).blit(W, H))
                 .isEqualTo(new ScreenBlt(new Rect(50, 50, 30, 40), 0, 0, 0xCC)); // on-screen part, both ends clipped
     }
+
+    @Test
+    void randomScrollsEditsAndBlankLinesInTwoBandsStayPixelExact() {
+        java.util.Random rnd = new java.util.Random(42);
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        Rect[] bands = {new Rect(5, 3, 90, 150), new Rect(95, 20, 100, 130)}; // disjoint, not tile-aligned
+        int[][] content = new int[bands.length][];
+        for (int b = 0; b < bands.length; b++) {
+            content[b] = new int[4000]; // a long "scroll-back": line k's colour seed
+            for (int k = 0; k < content[b].length; k++) {
+                content[b][k] = rnd.nextInt(5) == 0 ? -1 : rnd.nextInt(1 << 20); // -1: a blank line
+            }
+        }
+        int[] top = {0, 0};
+        int blts = 0;
+        for (int step = 0; step < 200; step++) {
+            int[] px = d.latest();
+            List<Rect> damage = new java.util.ArrayList<>();
+            for (int b = 0; b < bands.length; b++) {
+                if (rnd.nextInt(4) == 0) {
+                    continue;
+                }
+                Rect band = bands[b];
+                top[b] = Math.max(0, top[b] + rnd.nextInt(30) - 10);
+                for (int y = 0; y < band.height(); y++) {
+                    int seed = content[b][top[b] + y];
+                    for (int x = 0; x < band.width(); x++) {
+                        px[(band.y() + y) * W + band.x() + x] = seed < 0 ? 0x101010 : pixel(x, seed);
+                    }
+                }
+                for (int k = rnd.nextInt(4); k > 0; k--) { // a few stray edits
+                    px[(band.y() + rnd.nextInt(band.height())) * W + band.x() + rnd.nextInt(band.width())] = rnd.nextInt(1 << 24);
+                }
+                d.tiles().mark(band);
+                damage.add(band);
+            }
+            List<DisplayMessage> orders = d.diff(damage);
+            orders.forEach(r::apply);
+            blts += (int) orders.stream().filter(m -> m instanceof ScreenBlt).count();
+            assertThat(java.util.Arrays.mismatch(client.pixels(), d.latest())).as("step %d", step).isEqualTo(-1);
+        }
+        assertThat(blts).isGreaterThan(200);
+    }
 }
