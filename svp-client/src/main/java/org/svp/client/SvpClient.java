@@ -17,6 +17,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.svp.netty.Frames;
 import org.svp.netty.NettyTransport;
 import org.svp.netty.SvpFrameDecoder;
 import org.svp.netty.SvpMessageEncoder;
@@ -178,7 +179,7 @@ public final class SvpClient implements AutoCloseable {
         screen.apply(dm);
         stats.renderNanos.add(System.nanoTime() - t0);
         stats.displayMessages.increment();
-        stats.displayBytes.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(dm));
+        stats.displayBytes.add(Frames.frameLength(dm));
         if (dm instanceof DirtyRect d) {
             stats.lastCodec.set(d.bitmap().codec());
             stats.dirtyRects.increment();
@@ -188,7 +189,7 @@ public final class SvpClient implements AutoCloseable {
 
     private void onCursor(Message m) {
         if (m instanceof CursorShape c) {
-            stats.cursorBytes.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(c));
+            stats.cursorBytes.add(Frames.frameLength(c));
             cursor.set(c);
             stats.cursorShapes.increment();
             cursorListener.accept(c);
@@ -257,7 +258,7 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void send(Channel ch, Message m) {
-        stats.bytesSent.add(ProtocolLimits.HEADER_LENGTH + org.svp.protocol.wire.MessageWriter.bodySize(m));
+        stats.bytesSent.add(Frames.frameLength(m));
         ch.writeAndFlush(m);
     }
 

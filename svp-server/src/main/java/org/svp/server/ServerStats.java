@@ -17,8 +17,6 @@ public final class ServerStats {
     public final LongAdder memBltFallbacks = new LongAdder();
     /** Connections dropped for protocol errors. */
     public final LongAdder protocolDrops = new LongAdder();
-    /** Sum of (dispatch time − submit time) in nanoseconds, for capture-to-wire latency. */
-    public final LongAdder latencyNanos = new LongAdder();
     /**
      * Capture-to-wire latency of drawing updates: from the source's capture time (or the submit time
      * when the source gives none) to the hand-off of the update's frames to the client sockets.

@@ -119,7 +119,6 @@ public final class UpdatePipeline {
         }
         stats.updatesDispatched.increment();
         long now = System.nanoTime();
-        stats.latencyNanos.add(now - q.submitNanos());
         if (q.update() instanceof SourceUpdate.Draw draw) {
             stats.captureToWire.record(now - (draw.captureNanos() != 0 ? draw.captureNanos() : q.submitNanos()));
         }
