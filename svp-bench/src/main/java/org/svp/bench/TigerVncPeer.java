@@ -9,13 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * The TigerVNC side of {@code svp bench x11 --peer tigervnc}: runs {@code rfbcount.py} (a counting
- * RFB client, viewer-default Tight encoding) against Xvnc for the workload's duration, and reads
- * Xvnc's CPU time from {@code /proc/PID/stat}. Benchmark thread only.
+ * RFB client, viewer-default Tight encoding) against Xvnc for the measured window (Xvnc's CPU is read
+ * with {@link ProcessCpu}). Benchmark thread only.
  */
 final class TigerVncPeer {
-    /** Linux USER_HZ: /proc/PID/stat counts CPU in these ticks. */
-    private static final double TICKS_PER_SECOND = 100.0;
-
     private final Path rfbcount;
     private final Path out;
     private Process client;
@@ -29,7 +26,7 @@ final class TigerVncPeer {
         this.out = Files.createTempFile("svp-rfbcount", ".json");
     }
 
-    /** Connects rfbcount to Xvnc's VNC port for {@code seconds}. */
+    /** Connects rfbcount to Xvnc's VNC port; it counts for {@code seconds} from its handshake. */
     void start(int port, double seconds) throws IOException {
         client = new ProcessBuilder("python3", rfbcount.toString(), "127.0.0.1", Integer.toString(port),
                 Double.toString(seconds), "tight", out.toString())
@@ -55,13 +52,15 @@ final class TigerVncPeer {
         return m.find() ? Long.parseLong(m.group(1)) : -1;
     }
 
-    /**
-     * @param pid a process
-     * @return its user + system CPU seconds so far
-     */
-    static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+    /** Stops rfbcount if it still runs (after a failure) and removes its result file. Idempotent. */
+    void stop() {
+        if (client != null && client.isAlive()) {
+            client.destroyForcibly();
+        }
+        try {
+            Files.deleteIfExists(out);
+        } catch (IOException ignored) {
+            // a file in the temporary folder
+        }
     }
 }

@@ -33,6 +33,10 @@ final class ServeOptions {
             description = "With --demo-frames: write the server's framebuffer to FILE.png after the last frame.")
     java.nio.file.Path saveFinal;
 
+    @Option(names = "--stats-on-stdin", hidden = true,
+            description = "For svp bench x11: answer each line 'stats' on stdin with one line of server counters on stdout.")
+    boolean statsOnStdin;
+
     @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers (0 = one per core).")
     int encoderThreads;
 }

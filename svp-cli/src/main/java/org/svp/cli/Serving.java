@@ -1,19 +1,26 @@
 package org.svp.cli;
 
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.svp.bench.ServerCounters;
 import org.svp.protocol.ChannelType;
 import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.ChannelEntry;
 import org.svp.render.Surface;
 import org.svp.render.SurfaceImages;
 import org.svp.server.ServerConfig;
+import org.svp.server.ServerStats;
 import org.svp.server.SvpServer;
 import org.svp.source.DisplaySource;
 import org.svp.source.demo.DemoDisplaySource;
 import org.svp.source.demo.DemoDisplaySource.DemoOptions;
+import org.svp.source.x11.X11DisplaySource;
+import org.svp.source.x11.X11Stats;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
@@ -45,6 +52,10 @@ final class Serving {
             stopped.countDown();
         });
         server.start();
+        if (o.statsOnStdin) {
+            StatsOnStdin.start(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)), out,
+                    () -> counters(server, source));
+        }
         for (ChannelEntry e : server.channelList().channels()) {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);
             out.printf("listening %s %s:%d%n", name, o.bind, e.port());
@@ -69,6 +80,14 @@ final class Serving {
             return 1;
         }
         return 0;
+    }
+
+    /** @return the server's counters for {@code --stats-on-stdin} (SCREEN_BLTs: X11 source only, else 0) */
+    static ServerCounters counters(SvpServer server, DisplaySource source) {
+        ServerStats s = server.stats();
+        X11Stats x = source instanceof X11DisplaySource x11 ? x11.stats() : null;
+        return new ServerCounters(s.bytesSent.sum(), s.updatesDispatched.sum(), x != null ? x.screenBlts.sum() : 0,
+                x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot());
     }
 
     private static DisplaySource source(CommandLine cmd, ServeOptions o, PrintWriter out) {

@@ -11,16 +11,25 @@ import picocli.CommandLine.Spec;
 
 /** {@code svp bench x11}: the shared desktop workload through the X11 source, optionally beside TigerVNC. */
 @Command(name = "x11", mixinStandardHelpOptions = true,
-        description = "Run ../shared/bench/workload.sh on a 1280x800 X display served by the X11 source; print server"
-                + " CPU, bytes, updates, capture-to-wire latency and idle CPU. With --peer tigervnc each round runs the workload"
-                + " three times on a fresh Xvnc (with rfbcount and SVP; with SVP only; alone): TigerVNC's encoding CPU is the"
-                + " first minus the second, SVP's total is its own threads plus its X-server-side cost (second minus third).")
+        description = "Run ../shared/bench/workload.sh on a 1280x800 X display served by the X11 source, with the SVP"
+                + " server as its own process (svp server --source x11:DISPLAY, same java and JVM flags); print the server"
+                + " process's CPU (all threads, JIT and GC included, split by thread), bytes, updates, capture-to-wire latency"
+                + " and idle CPU. Each workload run lasts --warmup + --seconds; only the --seconds after the warm-up are"
+                + " measured, for every party; the SVP process's CPU up to the end of the warm-up (start-up, JIT) is printed"
+                + " on its own line. With --peer tigervnc each round runs the workload three times on a fresh Xvnc (with"
+                + " rfbcount and SVP; with SVP only; alone): TigerVNC's encoding CPU is the first minus the second, SVP's total"
+                + " is its server process plus its X-server-side cost (second minus third).")
 final class X11BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--seconds", defaultValue = "30", description = "Workload duration in seconds.")
+    @Option(names = "--seconds", defaultValue = "30", description = "Measured window of each workload run, in seconds.")
     int seconds;
+
+    @Option(names = "--warmup", defaultValue = "10",
+            description = "Seconds of workload before the measured window (server start-up and JIT; not measured,"
+                    + " printed separately). Default 10.")
+    int warmup;
 
     @Option(names = "--peer", description = "Also measure this peer on the same X display: tigervnc.")
     String peer;
@@ -42,10 +51,14 @@ final class X11BenchCommand implements Callable<Integer> {
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
+        if (warmup < 0) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be at least 0");
+        }
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
-        new X11Benchmark(seconds, peer != null, runs, workload.toAbsolutePath(), spec.commandLine().getOut()).run();
+        new X11Benchmark(seconds, warmup, peer != null, runs, workload.toAbsolutePath(), Main.class.getName(),
+                spec.commandLine().getOut()).run();
         return 0;
     }
 }

@@ -232,6 +232,14 @@ public final class OrderRenderer {
         if (!Rop3.usesSource(rop)) {
             return BltPainter.fill(canvas, s.rect(), rop, 0);
         }
+        Rect source = new Rect(s.srcX(), s.srcY(), s.rect().width(), s.rect().height());
+        if (rop == Rop3.SRCCOPY && canvas.unclippedInside(s.rect()) && canvas.unclippedInside(source)) {
+            if (s.rect().isEmpty()) {
+                return Canvas.EMPTY;
+            }
+            Surface.copyWithin(surface.pixels(), surface.width(), s.rect(), s.srcX(), s.srcY());
+            return s.rect();
+        }
         Rect visible = canvas.visible(s.rect());
         if (visible.isEmpty()) {
             return Canvas.EMPTY;

@@ -1,6 +1,7 @@
 package org.svp.render;
 
 import java.util.Arrays;
+import org.svp.protocol.Rect;
 
 /**
  * A screen-sized canvas of {@code 0x00RRGGBB} ints, row-major with stride = width, black when created
@@ -119,6 +120,27 @@ public final class Surface {
             Arrays.fill(out, o, o + (x0 - x), 0);
             System.arraycopy(pixels, sy * width + x0, out, o + (x0 - x), x1 - x0);
             Arrays.fill(out, o + (x1 - x), o + w, 0);
+        }
+    }
+
+    /**
+     * SCREEN_BLT's common case — SRCCOPY, no clip, source and destination inside the frame — as row
+     * copies within one pixel array, without a snapshot of the source: rows go bottom-up when the
+     * destination is below the source, so no source row is overwritten before it is read, and
+     * {@link System#arraycopy} handles the overlap within a row. This is the whole cost of a scroll or
+     * a window move in the server's mirror, the client's surface and the X11 source's shown frame.
+     *
+     * @param px pixels, rows of {@code stride}
+     * @param stride ints per row
+     * @param dest where the copy goes (inside the frame)
+     * @param srcX left of the source (inside the frame)
+     * @param srcY top of the source (inside the frame)
+     */
+    public static void copyWithin(int[] px, int stride, Rect dest, int srcX, int srcY) {
+        boolean bottomUp = srcY < dest.y();
+        for (int k = 0; k < dest.height(); k++) {
+            int row = bottomUp ? dest.height() - 1 - k : k;
+            System.arraycopy(px, (srcY + row) * stride + srcX, px, (dest.y() + row) * stride + dest.x(), dest.width());
         }
     }
 

@@ -230,6 +230,7 @@ final class CaptureLoop {
         submit(sink, orders, t0);
     }
 
+    /** Copies the pixels of {@code r} into the differ's latest frame as X gave them (top byte unmasked). */
     private void read(Rect r) {
         MemorySegment px = shm.read(x.root(), r.x(), r.y(), r.width(), r.height());
         int[] latest = differ.latest();
@@ -237,9 +238,6 @@ final class CaptureLoop {
         for (int row = 0; row < r.height(); row++) {
             int o = (r.y() + row) * stride + r.x();
             MemorySegment.copy(px, ValueLayout.JAVA_INT_UNALIGNED, (long) row * r.width() * 4, latest, o, r.width());
-            for (int i = o; i < o + r.width(); i++) {
-                latest[i] &= 0xFFFFFF;
-            }
         }
     }
 

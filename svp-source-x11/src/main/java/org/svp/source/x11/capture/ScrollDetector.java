@@ -3,6 +3,7 @@ package org.svp.source.x11.capture;
 import java.util.Arrays;
 import org.svp.protocol.Rect;
 import org.svp.protocol.message.ScreenBlt;
+import org.svp.render.Surface;
 
 /**
  * Finds vertical or horizontal scrolling inside one damaged rectangle by matching line hashes of the
@@ -199,12 +200,6 @@ final class ScrollDetector {
      * @param stride pixels per row
      */
     static void apply(ScreenBlt blt, int[] px, int stride) {
-        Rect d = blt.rect();
-        boolean bottomUp = blt.srcY() < d.y();
-        for (int k = 0; k < d.height(); k++) {
-            int row = bottomUp ? d.height() - 1 - k : k;
-            System.arraycopy(px, (blt.srcY() + row) * stride + blt.srcX(), px, (d.y() + row) * stride + d.x(),
-                    d.width());
-        }
+        Surface.copyWithin(px, stride, blt.rect(), blt.srcX(), blt.srcY());
     }
 }

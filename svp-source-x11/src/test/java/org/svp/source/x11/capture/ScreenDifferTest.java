@@ -42,7 +42,9 @@ class ScreenDifferTest {
         List<DisplayMessage> orders = frame(d, 13, all);
         orders.forEach(r::apply);
         assertThat(orders.getFirst()).isEqualTo(new ScreenBlt(new Rect(0, 0, W, H - 13), 0, 13, 0xCC));
-        assertThat(orders).hasSize(1 + (W + 63) / 64); // one strip per tile column of the bottom row
+        // the new strip spans every tile of the bottom tile row: one DIRTY_RECT, not one per tile
+        assertThat(orders).hasSize(2);
+        assertThat(((DirtyRect) orders.get(1)).bitmap().width()).isEqualTo(W);
         assertThat(client.pixels()).isEqualTo(d.latest());
     }
 
@@ -87,6 +89,57 @@ class ScreenDifferTest {
         d.tiles().mark(new Rect(10, 10, 5, 5));
         assertThat(d.diff(List.of(new Rect(10, 10, 5, 5))))
                 .containsExactly(new SolidRect(new Rect(0, 0, 64, 64), 0x336699));
+    }
+
+    @Test
+    void neighbouringTilesJoinOnlyWhenLittleUnchangedAreaIsAdded() {
+        ScreenDiffer d = new ScreenDiffer(W, H, false);
+        d.tiles().markAll();
+        d.diff(List.of());
+        int[] px = d.latest();
+        // tiles 0 and 1 of the top tile row: changes in the same rows join; tile 2: a change far below
+        // tile 1's does not join it (the union would be mostly unchanged pixels); a solid box stays solid
+        for (int x = 10; x < 120; x++) {
+            px[5 * W + x] = pixel(x, 5);
+            px[6 * W + x] = pixel(x, 6);
+        }
+        px[60 * W + 150] = 0x123456;
+        px[61 * W + 151] = 0x654321;
+        for (int y = 100; y < 110; y++) {
+            for (int x = 20; x < 30; x++) {
+                px[y * W + x] = 0x00FF00;
+            }
+        }
+        d.tiles().markAll();
+        List<DisplayMessage> orders = d.diff(List.of());
+        assertThat(orders).filteredOn(m -> m instanceof DirtyRect)
+                .extracting(m -> ((DirtyRect) m).bitmap())
+                .extracting(b -> new Rect(b.x(), b.y(), b.width(), b.height()))
+                .containsExactly(new Rect(10, 5, 110, 2), new Rect(150, 60, 2, 2));
+        assertThat(orders).contains(new SolidRect(new Rect(20, 100, 10, 10), 0x00FF00));
+        Surface client = new Surface(W, H);
+        orders.forEach(new OrderRenderer(client)::apply);
+        assertThat(client.pixels()).isEqualTo(px);
+    }
+
+    @Test
+    void pixelsDifferingOnlyInTheUnusedTopByteAreSentMasked() {
+        ScreenDiffer d = new ScreenDiffer(W, H, false);
+        d.tiles().markAll();
+        d.diff(List.of());
+        int[] px = d.latest();
+        px[3 * W + 3] = 0xFF000000 | 0x102030; // RENDER may leave 0xFF in the top byte of a depth-24 pixel
+        px[3 * W + 4] = 0x405060;
+        d.tiles().mark(new Rect(3, 3, 2, 1));
+        List<DisplayMessage> orders = d.diff(List.of(new Rect(3, 3, 2, 1)));
+        assertThat(orders).hasSize(1);
+        byte[] data = ((DirtyRect) orders.getFirst()).bitmap().data();
+        assertThat(data).containsExactly(0x30, 0x20, 0x10, 0, 0x60, 0x50, 0x40, 0);
+        px[3 * W + 4] = 0xFF000000 | 0x102030;
+        px[3 * W + 3] = 0x102030;
+        d.tiles().mark(new Rect(3, 3, 2, 1));
+        assertThat(d.diff(List.of(new Rect(3, 3, 2, 1))))
+                .containsExactly(new SolidRect(new Rect(3, 3, 2, 1), 0x102030));
     }
 
     @Test
