@@ -166,7 +166,7 @@ public final class ScreenDiffer {
             if (!tiles.isDirty(tx, ty)) {
                 continue;
             }
-            Rect box = changedBox(tiles.tile(tx, ty));
+            Rect box = changedBox(tiles.damage(tx, ty));
             if (box == null) {
                 continue;
             }
@@ -203,10 +203,10 @@ public final class ScreenDiffer {
     }
 
     /**
-     * Bounds the pixels of tile {@code t} that differ between the frames and copies them into the
-     * shown frame.
+     * Bounds the pixels of {@code t} (a tile's damage) that differ between the frames and copies them
+     * into the shown frame.
      *
-     * @return the bounding box, or null if the tile is unchanged
+     * @return the bounding box, or null if nothing changed
      */
     private Rect changedBox(Rect t) {
         int top = -1;

@@ -5,8 +5,10 @@ import java.util.List;
 import org.svp.protocol.Rect;
 
 /**
- * Which {@value #TILE}×{@value #TILE} tiles of the screen are damaged since the last capture, and the
- * few rectangles that cover them for reading pixels (one X round trip each). Thread: "svp-x11".
+ * Which {@value #TILE}×{@value #TILE} tiles of the screen are damaged since the last capture, the
+ * bounding box of the damage inside each (X's damage is exact: no pixel outside it changed, so only
+ * that box is read and compared), and the few rectangles that cover them for reading pixels (one X
+ * round trip each). Thread: "svp-x11".
  */
 public final class TileGrid {
     /** Tile side in pixels: small enough that a changed character repaints little, big enough that a
@@ -18,6 +20,8 @@ public final class TileGrid {
     private final int cols;
     private final int rows;
     private final boolean[] dirty;
+    /** Per tile, the damage's bounding box: left, top, right, bottom (exclusive); valid where dirty. */
+    private final int[] box;
     private int dirtyCount;
 
     /**
@@ -30,6 +34,7 @@ public final class TileGrid {
         this.cols = (width + TILE - 1) / TILE;
         this.rows = (height + TILE - 1) / TILE;
         this.dirty = new boolean[cols * rows];
+        this.box = new int[cols * rows * 4];
     }
 
     /** @param r a damaged rectangle (clipped to the screen here) */
@@ -41,9 +46,23 @@ public final class TileGrid {
         for (int ty = c.y() / TILE; ty <= (c.bottom() - 1) / TILE; ty++) {
             for (int tx = c.x() / TILE; tx <= (c.right() - 1) / TILE; tx++) {
                 int i = ty * cols + tx;
+                int x0 = Math.max(c.x(), tx * TILE);
+                int y0 = Math.max(c.y(), ty * TILE);
+                int x1 = Math.min(c.right(), (tx + 1) * TILE);
+                int y1 = Math.min(c.bottom(), (ty + 1) * TILE);
+                int b = i * 4;
                 if (!dirty[i]) {
                     dirty[i] = true;
                     dirtyCount++;
+                    box[b] = x0;
+                    box[b + 1] = y0;
+                    box[b + 2] = x1;
+                    box[b + 3] = y1;
+                } else {
+                    box[b] = Math.min(box[b], x0);
+                    box[b + 1] = Math.min(box[b + 1], y0);
+                    box[b + 2] = Math.max(box[b + 2], x1);
+                    box[b + 3] = Math.max(box[b + 3], y1);
                 }
             }
         }
@@ -90,10 +109,22 @@ public final class TileGrid {
     }
 
     /**
+     * @param tx tile column
+     * @param ty tile row
+     * @return the bounding box of that dirty tile's damage (inside the tile)
+     */
+    public Rect damage(int tx, int ty) {
+        int b = (ty * cols + tx) * 4;
+        return new Rect(box[b], box[b + 1], box[b + 2] - box[b], box[b + 3] - box[b + 1]);
+    }
+
+    /**
      * The damaged tiles as rectangles to read: runs of dirty tiles in a tile row, and runs with the
-     * same columns in consecutive rows joined into one.
+     * same columns in consecutive rows joined into one, each cut down to the bounding box of its tiles'
+     * damage. Neighbouring dirty tiles of a tile row always fall into the same rectangle, so whatever
+     * lies between their damage boxes has been read too.
      *
-     * @return rectangles that cover every dirty tile exactly once
+     * @return rectangles that cover the damage of every dirty tile, each tile in exactly one
      */
     public List<Rect> readRects() {
         List<Rect> out = new ArrayList<>();
@@ -123,7 +154,26 @@ public final class TileGrid {
             open = next;
         }
         out.addAll(open);
+        out.replaceAll(this::damageBounds);
         return out;
+    }
+
+    /** @return the bounding box of the damage of the dirty tiles inside the tile-aligned {@code r} */
+    private Rect damageBounds(Rect r) {
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = Integer.MIN_VALUE;
+        int y1 = Integer.MIN_VALUE;
+        for (int ty = r.y() / TILE; ty <= (r.bottom() - 1) / TILE; ty++) {
+            for (int tx = r.x() / TILE; tx <= (r.right() - 1) / TILE; tx++) {
+                int b = (ty * cols + tx) * 4;
+                x0 = Math.min(x0, box[b]);
+                y0 = Math.min(y0, box[b + 1]);
+                x1 = Math.max(x1, box[b + 2]);
+                y1 = Math.max(y1, box[b + 3]);
+            }
+        }
+        return new Rect(x0, y0, x1 - x0, y1 - y0);
     }
 
     private static Rect findSpan(List<Rect> open, Rect run) {
