@@ -289,12 +289,16 @@ public final class X11Benchmark {
             StringBuilder perRun = new StringBuilder();
             for (int i = 0; i < rs.size(); i++) {
                 Round r = rs.get(i);
-                perRun.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "run %d %.3f %s %.3f", i + 1,
-                        r.svpTotal(), r.svpTotal() <= r.peerCpu() ? "≤" : ">", r.peerCpu()));
+                perRun.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "run %d %.3f %s %.3f s (×%.2f)", i + 1,
+                        r.svpTotal(), r.svpTotal() <= r.peerCpu() ? "≤" : ">", r.peerCpu(), r.svpTotal() / r.peerCpu()));
             }
+            double[] ratios = rs.stream().mapToDouble(r -> r.svpTotal() / r.peerCpu()).sorted().toArray();
+            double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
+                    : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
             out.println("Target \"server CPU ≤ TigerVNC's encoding CPU\" compares SVP total (server process + X-server"
                     + " side) with TigerVNC encoding CPU (A − B), run by run:");
-            out.printf("  %s s → met in %d of %d run%s%n", perRun, met, rs.size(), rs.size() == 1 ? "" : "s");
+            out.printf("  %s → met in %d of %d run%s; SVP total / TigerVNC encoding: median ×%.2f%n", perRun, met,
+                    rs.size(), rs.size() == 1 ? "" : "s", median);
         } else {
             out.printf("  X server (Xvfb) CPU over the window: %s s (X drawing plus SVP's captures)%n",
                     range(main, Sample::xCpu, "%.2f"));

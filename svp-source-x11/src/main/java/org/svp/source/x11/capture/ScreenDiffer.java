@@ -31,6 +31,8 @@ public final class ScreenDiffer {
     private final boolean detectScroll;
     private final int[] latest;
     private final int[] shown;
+    /** Scratch for {@link #solidColour}: one row of the candidate colour. */
+    private final int[] solidRow;
     private final TileGrid tiles;
     /** Row hashes of {@link #shown} for scroll detection. */
     private final RowHashCache shownRows;
@@ -50,6 +52,7 @@ public final class ScreenDiffer {
         this.detectScroll = detectScroll;
         this.latest = new int[width * height];
         this.shown = new int[width * height];
+        this.solidRow = new int[width];
         this.tiles = new TileGrid(width, height);
         this.shownRows = new RowHashCache(height);
         this.equalRows = new EqualRows(height);
@@ -219,29 +222,25 @@ public final class ScreenDiffer {
             int kl = Math.max(t.x(), equalRows.left(y));
             int kr = Math.min(t.right(), equalRows.right(y));
             int first;
-            int last;
             if (kl >= kr) {
-                first = Arrays.mismatch(latest, o + t.x(), o + t.right(), shown, o + t.x(), o + t.right());
-                if (first < 0) {
-                    continue;
-                }
-                first += t.x();
-                last = t.right() - 1;
-                while (latest[o + last] == shown[o + last]) {
-                    last--;
-                }
+                first = firstChange(o, t.x(), t.right());
             } else {
                 first = firstChange(o, t.x(), kl);
                 if (first < 0) {
                     first = firstChange(o, kr, t.right());
-                    if (first < 0) {
-                        continue;
-                    }
                 }
-                last = kr == t.right() ? kl - 1 : t.right() - 1;
-                while (latest[o + last] == shown[o + last]) {
-                    last = last == kr ? kl - 1 : last - 1;
-                }
+            }
+            if (first < 0) {
+                continue;
+            }
+            // only a change right of the box so far can widen it: search just there, from the right
+            int from = Math.max(first + 1, right);
+            int last = kl >= kr ? lastChange(o, from, t.right()) : lastChange(o, Math.max(from, kr), t.right());
+            if (last < 0 && kl < kr) {
+                last = lastChange(o, from, Math.min(kl, t.right()));
+            }
+            if (last < 0) {
+                last = first;
             }
             if (top < 0) {
                 top = y;
@@ -262,6 +261,26 @@ public final class ScreenDiffer {
         return box;
     }
 
+    /**
+     * @return the last column in {@code [from, to)} of the row at {@code o} that differs, or -1:
+     *     vectorised compares of 64-pixel chunks from the right, then a scan inside the chunk that
+     *     differs (a new terminal line often ends far left of its tile's right edge)
+     */
+    private int lastChange(int o, int from, int to) {
+        for (int end = to; end > from; ) {
+            int start = Math.max(from, end - 64);
+            if (Arrays.mismatch(latest, o + start, o + end, shown, o + start, o + end) >= 0) {
+                int x = end - 1;
+                while (latest[o + x] == shown[o + x]) {
+                    x--;
+                }
+                return x;
+            }
+            end = start;
+        }
+        return -1;
+    }
+
     /** @return the first column in {@code [from, to)} of the row at {@code o} that differs, or -1 */
     private int firstChange(int o, int from, int to) {
         if (from >= to) {
@@ -271,13 +290,24 @@ public final class ScreenDiffer {
         return m < 0 ? -1 : from + m;
     }
 
-    /** @return the colour (0x00RRGGBB) if every pixel of {@code box} in {@link #latest} has it, else -1 */
+    /**
+     * @return the colour (0x00RRGGBB) if every pixel of {@code box} in {@link #latest} has it, else -1:
+     *     rows are compared raw with a row of the first pixel (vectorised; an exposed desktop background
+     *     is a large solid box), pixel by pixel with the top byte masked only where that differs
+     */
     private int solidColour(Rect box) {
-        int c = latest[box.y() * width + box.x()] & 0xFFFFFF;
+        int raw = latest[box.y() * width + box.x()];
+        int c = raw & 0xFFFFFF;
+        int w = box.width();
+        Arrays.fill(solidRow, 0, w, raw);
         for (int y = box.y(); y < box.bottom(); y++) {
-            int o = y * width;
-            for (int x = box.x(); x < box.right(); x++) {
-                if (((latest[o + x] ^ c) & 0xFFFFFF) != 0) {
+            int o = y * width + box.x();
+            int m = Arrays.mismatch(latest, o, o + w, solidRow, 0, w);
+            if (m < 0) {
+                continue;
+            }
+            for (int x = o + m; x < o + w; x++) {
+                if (((latest[x] ^ c) & 0xFFFFFF) != 0) {
                     return -1;
                 }
             }

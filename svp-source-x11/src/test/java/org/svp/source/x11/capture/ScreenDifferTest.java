@@ -124,6 +124,25 @@ class ScreenDifferTest {
     }
 
     @Test
+    void theChangedBoxReachesTheRightmostChangeOfAnyRow() {
+        ScreenDiffer d = new ScreenDiffer(W, H, false);
+        d.tiles().markAll();
+        d.diff(List.of());
+        int[] px = d.latest();
+        px[10 * W + 3] = 0x010101;
+        px[12 * W + 60] = 0x020202; // right of the box so far: widens it
+        px[12 * W + 5] = 0x030303;
+        px[20 * W + 30] = 0x040404; // inside the box's columns: only extends it down
+        px[21 * W + 63] = 0x050505; // the tile's last column, and 65 columns left of it nothing
+        px[21 * W + 62] = 0x050505;
+        d.tiles().mark(new Rect(0, 0, 64, 64));
+        List<DisplayMessage> orders = d.diff(List.of(new Rect(0, 0, 64, 64)));
+        assertThat(orders).hasSize(1);
+        var b = ((DirtyRect) orders.getFirst()).bitmap();
+        assertThat(new Rect(b.x(), b.y(), b.width(), b.height())).isEqualTo(new Rect(3, 10, 61, 12));
+    }
+
+    @Test
     void pixelsDifferingOnlyInTheUnusedTopByteAreSentMasked() {
         ScreenDiffer d = new ScreenDiffer(W, H, false);
         d.tiles().markAll();
