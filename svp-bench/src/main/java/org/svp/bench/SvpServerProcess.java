@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.svp.source.x11.launch.Programs;
 
 /**
  * The SVP server of {@code svp bench x11} as its own process, started the way a user starts it: this
@@ -221,7 +222,7 @@ final class SvpServerProcess implements AutoCloseable {
         return new IOException(b.toString());
     }
 
-    /** Stops the server: closes its stdin, SIGTERM, after 5 s SIGKILL; waits for it. Idempotent. */
+    /** Stops the server: closes its stdin, then {@link Programs#stop} (SIGTERM, SIGKILL after 3 s). Idempotent. */
     @Override
     public void close() {
         try {
@@ -229,24 +230,11 @@ final class SvpServerProcess implements AutoCloseable {
         } catch (IOException ignored) {
             // it has gone already
         }
-        process.destroy();
-        boolean interrupted = false;
-        try {
-            if (!process.waitFor(5, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                process.waitFor(5, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            interrupted = true;
-        }
+        Programs.stop(process);
         try {
             Runtime.getRuntime().removeShutdownHook(killer);
         } catch (IllegalStateException ignored) {
             // this JVM is shutting down: the hook kills it anyway
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -92,11 +92,17 @@ class ScreenDifferTest {
                 .containsExactly(new SolidRect(new Rect(10, 10, 5, 5), 0x336699));
     }
 
-    @Test
-    void neighbouringTilesJoinOnlyWhenLittleUnchangedAreaIsAdded() {
+    /** @return a differ (no scroll detection) whose clients show the whole black first screen */
+    private static ScreenDiffer blackScreen() {
         ScreenDiffer d = new ScreenDiffer(W, H, false);
         d.tiles().markAll();
         d.diff(List.of());
+        return d;
+    }
+
+    @Test
+    void neighbouringTilesJoinOnlyWhenLittleUnchangedAreaIsAdded() {
+        ScreenDiffer d = blackScreen();
         int[] px = d.latest();
         // tiles 0 and 1 of the top tile row: changes in the same rows join; tile 2: a change far below
         // tile 1's does not join it (the union would be mostly unchanged pixels); a solid box stays solid
@@ -125,9 +131,7 @@ class ScreenDifferTest {
 
     @Test
     void theChangedBoxReachesTheRightmostChangeOfAnyRow() {
-        ScreenDiffer d = new ScreenDiffer(W, H, false);
-        d.tiles().markAll();
-        d.diff(List.of());
+        ScreenDiffer d = blackScreen();
         int[] px = d.latest();
         px[10 * W + 3] = 0x010101;
         px[12 * W + 60] = 0x020202; // right of the box so far: widens it
@@ -144,9 +148,7 @@ class ScreenDifferTest {
 
     @Test
     void pixelsDifferingOnlyInTheUnusedTopByteAreSentMasked() {
-        ScreenDiffer d = new ScreenDiffer(W, H, false);
-        d.tiles().markAll();
-        d.diff(List.of());
+        ScreenDiffer d = blackScreen();
         int[] px = d.latest();
         px[3 * W + 3] = 0xFF000000 | 0x102030; // RENDER may leave 0xFF in the top byte of a depth-24 pixel
         px[3 * W + 4] = 0x405060;
