@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.svp.protocol.Rect;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.CursorShape;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.KeyboardEvent;
@@ -26,7 +28,9 @@ import org.svp.source.demo.draw.GlyphFont;
  * {@link DemoOptions#frames()} frames it stops animating, submits the marker registered with
  * {@link #onScriptFinished}, and keeps reacting to input. Keyboard input types into the Notes window;
  * a left click focuses the window under the pointer. The orders caused by input are submitted at once,
- * not at the next frame.
+ * not at the next frame. If the demo thread dies of an unexpected exception or error, it reports it
+ * once through {@link DisplaySink#fail} ("the demo desktop stopped: …") instead of leaving the server
+ * serving a frozen picture.
  *
  * <p>Threads: {@link #start} and {@link #close} from the server's control thread; {@link #input()}'s
  * methods from the server's I/O thread (they only queue, never block); everything else runs on the
@@ -78,6 +82,8 @@ public final class DemoDisplaySource implements DisplaySource {
     private volatile boolean closed;
     private volatile Throwable failure;
     private Thread thread;
+    /** Runs on the demo thread before each frame is drawn; tests inject failures through it. */
+    private volatile IntConsumer beforeFrame = n -> { };
 
     /**
      * Builds the scene (loads the glyph set); nothing is drawn before {@link #start}.
@@ -129,6 +135,16 @@ public final class DemoDisplaySource implements DisplaySource {
         if (t != null) {
             t.interrupt();
         }
+    }
+
+    /**
+     * Test hook: runs {@code hook} on the demo thread before each frame is drawn (what it throws kills
+     * the demo thread the way a bug would). Call before {@link #start}.
+     *
+     * @param hook receives the frame number
+     */
+    void beforeEachFrame(IntConsumer hook) {
+        this.beforeFrame = hook;
     }
 
     /** @return frames submitted so far */
@@ -192,6 +208,7 @@ public final class DemoDisplaySource implements DisplaySource {
         try {
             while (!closed) {
                 if (limit < 0 || n < limit) {
+                    beforeFrame.accept(n);
                     List<DisplayMessage> orders = desktop.frame(n);
                     if (!orders.isEmpty()) {
                         sink.submit(new SourceUpdate.Draw(orders));
@@ -226,8 +243,13 @@ public final class DemoDisplaySource implements DisplaySource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
+            // Reported like the X11 source does: the server logs one line, `svp server` exits 1. Not
+            // rethrown: the default handler would print a stack trace and the server would keep
+            // serving a frozen picture.
             failure = e;
-            throw e;
+            if (!closed) {
+                sink.fail(new UpstreamException("the demo desktop stopped: " + e, e));
+            }
         }
     }
 
