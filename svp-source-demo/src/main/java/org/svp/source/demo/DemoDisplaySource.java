@@ -27,8 +27,9 @@ import org.svp.source.demo.draw.GlyphFont;
  * shapes) at {@link DemoOptions#fps()} and submits one {@link SourceUpdate.Draw} per frame; after
  * {@link DemoOptions#frames()} frames it stops animating, submits the marker registered with
  * {@link #onScriptFinished}, and keeps reacting to input. Keyboard input types into the Notes window;
- * a left click focuses the window under the pointer. The orders caused by input are submitted at once,
- * not at the next frame. If the demo thread dies of an unexpected exception or error, it reports it
+ * a left click raises and focuses the window under the pointer. The orders caused by input are submitted at once,
+ * not at the next frame. Windows are raised by a click and dragged by their title bars; Notes has a
+ * button and a checkbox (see {@link Desktop}). If the demo thread dies of an unexpected exception or error, it reports it
  * once through {@link DisplaySink#fail} ("the demo desktop stopped: …") instead of leaving the server
  * serving a frozen picture.
  *
@@ -281,6 +282,10 @@ public final class DemoDisplaySource implements DisplaySource {
             typed = desktop.typedText();
             if (!orders.isEmpty()) {
                 sink.submit(new SourceUpdate.Draw(orders));
+            }
+            Optional<CursorShape> pointer = desktop.takePointerChange();
+            if (pointer.isPresent()) {
+                sink.submit(new SourceUpdate.Cursor(pointer.get()));
             }
         } finally {
             inputHandled.incrementAndGet();
