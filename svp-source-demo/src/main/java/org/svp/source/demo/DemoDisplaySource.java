@@ -179,6 +179,28 @@ public final class DemoDisplaySource implements DisplaySource {
         return desktop.windowFrame(name);
     }
 
+    // The following read the demo thread's state: call them while it is idle (after awaitIdle).
+
+    /** @return the windows' short names, bottom of the stack first */
+    public List<String> stackingOrder() {
+        return desktop.stackingOrder();
+    }
+
+    /** @return the Notes window's click-counting button on screen */
+    public Rect notesButton() {
+        return desktop.notesButton();
+    }
+
+    /** @return how often the Notes button was clicked */
+    public int notesButtonClicks() {
+        return desktop.notesButtonClicks();
+    }
+
+    /** @return the Notes window's "Blink caret" checkbox (the box) on screen */
+    public Rect notesCheckbox() {
+        return desktop.notesCheckbox();
+    }
+
     /**
      * Waits until the script has finished and every queued input event has been handled and submitted.
      *
