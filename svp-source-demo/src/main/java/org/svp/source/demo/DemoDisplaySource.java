@@ -83,8 +83,14 @@ public final class DemoDisplaySource implements DisplaySource {
     private volatile boolean closed;
     private volatile Throwable failure;
     private Thread thread;
+    /**
+     * System property naming a frame at which the demo thread fails on purpose: lets an end-to-end test
+     * check how {@code svp server} reports a dead source (tests/cli-smoke.sh). Unset: never.
+     */
+    static final String FAIL_AT_FRAME_PROPERTY = "svp.demo.failAtFrame";
+
     /** Runs on the demo thread before each frame is drawn; tests inject failures through it. */
-    private volatile IntConsumer beforeFrame = n -> { };
+    private volatile IntConsumer beforeFrame = failAt(Integer.getInteger(FAIL_AT_FRAME_PROPERTY, -1));
 
     /**
      * Builds the scene (loads the glyph set); nothing is drawn before {@link #start}.
@@ -136,6 +142,14 @@ public final class DemoDisplaySource implements DisplaySource {
         if (t != null) {
             t.interrupt();
         }
+    }
+
+    private static IntConsumer failAt(int frame) {
+        return n -> {
+            if (n == frame) {
+                throw new IllegalStateException("failure injected at frame " + n + " (-D" + FAIL_AT_FRAME_PROPERTY + ")");
+            }
+        };
     }
 
     /**
