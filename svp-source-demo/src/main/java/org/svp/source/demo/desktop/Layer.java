@@ -6,13 +6,13 @@ import org.svp.source.demo.draw.OrderCanvas;
 /**
  * Something that draws in its own coordinates into its own backing canvas (a window, the icon column)
  * and sits somewhere on screen. The backing always holds the layer's whole picture, covered or not, so
- * the window manager can show any part of it again (DIRTY_RECT) after a move or a raise. Demo thread
- * only.
+ * the window manager can show any part of it again (DIRTY_RECT) after a move or a raise. Drawn and
+ * moved on the demo thread only; {@link #frame()} may be read from any thread.
  */
 final class Layer {
     private final OrderCanvas canvas;
-    private int x;
-    private int y;
+    /** The layer's rect on screen; one volatile reference so other threads never see half a move. */
+    private volatile Rect frame;
 
     /**
      * @param width columns
@@ -22,8 +22,7 @@ final class Layer {
      */
     Layer(int width, int height, int x, int y) {
         this.canvas = new OrderCanvas(width, height);
-        this.x = x;
-        this.y = y;
+        this.frame = new Rect(x, y, width, height);
     }
 
     /** @return where the layer draws (local coordinates); its flush() is what the compositor shows */
@@ -32,24 +31,24 @@ final class Layer {
     }
 
     int x() {
-        return x;
+        return frame.x();
     }
 
     int y() {
-        return y;
+        return frame.y();
     }
 
-    /** @return the layer's rect on screen */
+    /** @return the layer's rect on screen; any thread */
     Rect frame() {
-        return new Rect(x, y, canvas.width(), canvas.height());
+        return frame;
     }
 
     void moveTo(int nx, int ny) {
-        this.x = nx;
-        this.y = ny;
+        frame = new Rect(nx, ny, canvas.width(), canvas.height());
     }
 
     boolean contains(int sx, int sy) {
-        return sx >= x && sy >= y && sx < x + canvas.width() && sy < y + canvas.height();
+        Rect f = frame;
+        return sx >= f.x() && sy >= f.y() && sx < f.right() && sy < f.bottom();
     }
 }

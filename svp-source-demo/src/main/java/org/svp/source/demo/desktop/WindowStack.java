@@ -12,8 +12,9 @@ import org.svp.source.demo.draw.Orders;
  * The window manager: the icon layer at the bottom, then the windows in stacking order, all inside the
  * desktop area (above the taskbar). It shows what each layer drew through the {@link Compositor},
  * raises windows, and moves them: SCREEN_BLT of the window's pixels to the new place, its backing as
- * DIRTY_RECT where the old place did not cover the new one, and the uncovered desktop redrawn (the
- * PATTERN_BLT_BRUSH background, then every layer's backing in stacking order). Demo thread only.
+ * DIRTY_RECT where the old place did not cover the new one, and the uncovered area redrawn (the
+ * PATTERN_BLT_BRUSH background where no layer is, the visible parts of the layers below from their
+ * backings). Demo thread only.
  */
 final class WindowStack {
     private final OrderCanvas screen;
@@ -122,13 +123,23 @@ final class WindowStack {
         repaint(Regions.subtract(List.of(old), now));
     }
 
-    /** Redraws screen rects from scratch: desktop background, then every layer's backing, bottom first. */
+    /**
+     * Redraws screen rects from scratch: the desktop background where no layer is, then each layer's
+     * backing where that layer is visible (no pixel is sent twice).
+     */
     void repaint(List<Rect> rects) {
         for (Rect r : rects) {
-            screen.pattern(r, Palette.DESKTOP_FG, Palette.DESKTOP_BG, OrderCanvas.PATCOPY, Palette.CHECKER);
-            compositor.copy(icons, List.of(r.intersect(icons.frame())));
+            List<Rect> bare = List.of(r);
+            bare = Regions.subtract(bare, icons.frame());
             for (Window w : order) {
-                compositor.copy(w.layer(), List.of(r.intersect(w.screenFrame())));
+                bare = Regions.subtract(bare, w.screenFrame());
+            }
+            for (Rect b : bare) {
+                screen.pattern(b, Palette.DESKTOP_FG, Palette.DESKTOP_BG, OrderCanvas.PATCOPY, Palette.CHECKER);
+            }
+            compositor.copy(icons, Regions.intersect(visible(icons), r));
+            for (Window w : order) {
+                compositor.copy(w.layer(), Regions.intersect(visible(w.layer()), r));
             }
         }
     }
