@@ -4,6 +4,7 @@
 #  2. a second client after the 300 frames -> identical too
 #  3. the same with --single-port
 #  4. ./svp type 127.0.0.1 hello -> the picture changes; snapshot bad port -> exit 1 with a message
+#  5. a demo thread that dies (injected with -Dsvp.demo.failAtFrame) -> server exit 1, one 'svp:' line
 # Every wait is bounded; servers are killed on exit.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -72,4 +73,13 @@ msg="$("$svp" snapshot 127.0.0.1:1 "$work/x.png" --timeout-s 3 2>&1)"; code=$?
 set -e
 [ "$code" = 1 ] && grep -q "cannot connect" <<<"$msg" || { echo "cli-smoke: bad-port snapshot gave $code: $msg"; exit 1; }
 echo "cli-smoke: unreachable server gives exit 1 and '$msg'"
+set +e
+JDK_JAVA_OPTIONS=-Dsvp.demo.failAtFrame=5 timeout 60 "$svp" server --source demo --port "$(free_base)" \
+    >"$work/fail.out" 2>"$work/fail.err"; code=$?
+set -e
+msg="$(grep '^svp: ' "$work/fail.err" || true)"
+if [ "$code" != 1 ] || [ "$(grep -c '^svp: ' "$work/fail.err")" != 1 ] || ! grep -q 'the demo desktop stopped' <<<"$msg"; then
+  echo "cli-smoke: a failing demo gave exit $code and:"; cat "$work/fail.err"; exit 1
+fi
+echo "cli-smoke: a dying demo source gives exit 1 and '$msg'"
 echo "cli-smoke: OK"

@@ -5,7 +5,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntConsumer;
 import org.svp.protocol.Rect;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.CursorShape;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.KeyboardEvent;
@@ -25,8 +27,11 @@ import org.svp.source.demo.draw.GlyphFont;
  * shapes) at {@link DemoOptions#fps()} and submits one {@link SourceUpdate.Draw} per frame; after
  * {@link DemoOptions#frames()} frames it stops animating, submits the marker registered with
  * {@link #onScriptFinished}, and keeps reacting to input. Keyboard input types into the Notes window;
- * a left click focuses the window under the pointer. The orders caused by input are submitted at once,
- * not at the next frame.
+ * a left click raises and focuses the window under the pointer. The orders caused by input are submitted at once,
+ * not at the next frame. Windows are raised by a click and dragged by their title bars; Notes has a
+ * button and a checkbox (see {@link Desktop}). If the demo thread dies of an unexpected exception or error, it reports it
+ * once through {@link DisplaySink#fail} ("the demo desktop stopped: …") instead of leaving the server
+ * serving a frozen picture.
  *
  * <p>Threads: {@link #start} and {@link #close} from the server's control thread; {@link #input()}'s
  * methods from the server's I/O thread (they only queue, never block); everything else runs on the
@@ -78,6 +83,14 @@ public final class DemoDisplaySource implements DisplaySource {
     private volatile boolean closed;
     private volatile Throwable failure;
     private Thread thread;
+    /**
+     * System property naming a frame at which the demo thread fails on purpose: lets an end-to-end test
+     * check how {@code svp server} reports a dead source (tests/cli-smoke.sh). Unset: never.
+     */
+    static final String FAIL_AT_FRAME_PROPERTY = "svp.demo.failAtFrame";
+
+    /** Runs on the demo thread before each frame is drawn; tests inject failures through it. */
+    private volatile IntConsumer beforeFrame = failAt(Integer.getInteger(FAIL_AT_FRAME_PROPERTY, -1));
 
     /**
      * Builds the scene (loads the glyph set); nothing is drawn before {@link #start}.
@@ -131,6 +144,24 @@ public final class DemoDisplaySource implements DisplaySource {
         }
     }
 
+    private static IntConsumer failAt(int frame) {
+        return n -> {
+            if (n == frame) {
+                throw new IllegalStateException("failure injected at frame " + n + " (-D" + FAIL_AT_FRAME_PROPERTY + ")");
+            }
+        };
+    }
+
+    /**
+     * Test hook: runs {@code hook} on the demo thread before each frame is drawn (what it throws kills
+     * the demo thread the way a bug would). Call before {@link #start}.
+     *
+     * @param hook receives the frame number
+     */
+    void beforeEachFrame(IntConsumer hook) {
+        this.beforeFrame = hook;
+    }
+
     /** @return frames submitted so far */
     public int framesPlayed() {
         return framesPlayed;
@@ -160,6 +191,28 @@ public final class DemoDisplaySource implements DisplaySource {
      */
     public Rect windowFrame(String name) {
         return desktop.windowFrame(name);
+    }
+
+    // The following read the demo thread's state: call them while it is idle (after awaitIdle).
+
+    /** @return the windows' short names, bottom of the stack first */
+    public List<String> stackingOrder() {
+        return desktop.stackingOrder();
+    }
+
+    /** @return the Notes window's click-counting button on screen */
+    public Rect notesButton() {
+        return desktop.notesButton();
+    }
+
+    /** @return how often the Notes button was clicked */
+    public int notesButtonClicks() {
+        return desktop.notesButtonClicks();
+    }
+
+    /** @return the Notes window's "Blink caret" checkbox (the box) on screen */
+    public Rect notesCheckbox() {
+        return desktop.notesCheckbox();
     }
 
     /**
@@ -192,6 +245,7 @@ public final class DemoDisplaySource implements DisplaySource {
         try {
             while (!closed) {
                 if (limit < 0 || n < limit) {
+                    beforeFrame.accept(n);
                     List<DisplayMessage> orders = desktop.frame(n);
                     if (!orders.isEmpty()) {
                         sink.submit(new SourceUpdate.Draw(orders));
@@ -226,8 +280,13 @@ public final class DemoDisplaySource implements DisplaySource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException | Error e) {
+            // Reported like the X11 source does: the server logs one line, `svp server` exits 1. Not
+            // rethrown: the default handler would print a stack trace and the server would keep
+            // serving a frozen picture.
             failure = e;
-            throw e;
+            if (!closed) {
+                sink.fail(new UpstreamException("the demo desktop stopped: " + e, e));
+            }
         }
     }
 
@@ -259,6 +318,10 @@ public final class DemoDisplaySource implements DisplaySource {
             typed = desktop.typedText();
             if (!orders.isEmpty()) {
                 sink.submit(new SourceUpdate.Draw(orders));
+            }
+            Optional<CursorShape> pointer = desktop.takePointerChange();
+            if (pointer.isPresent()) {
+                sink.submit(new SourceUpdate.Cursor(pointer.get()));
             }
         } finally {
             inputHandled.incrementAndGet();

@@ -2,6 +2,7 @@ package org.svp.source.demo;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.source.DisplaySink;
 import org.svp.source.SourceUpdate;
@@ -9,6 +10,17 @@ import org.svp.source.SourceUpdate;
 /** A sink that keeps every update, for tests. Thread-safe. */
 final class CollectingSink implements DisplaySink {
     private final List<SourceUpdate> updates = new ArrayList<>();
+    private final List<UpstreamException> failures = new ArrayList<>();
+
+    @Override
+    public synchronized void fail(UpstreamException e) {
+        failures.add(e);
+    }
+
+    /** @return every failure reported so far */
+    synchronized List<UpstreamException> failures() {
+        return List.copyOf(failures);
+    }
 
     @Override
     public synchronized void submit(SourceUpdate update) {

@@ -70,6 +70,27 @@ final class Cursors {
         "    XXXXXXXXXX",
     };
 
+    /** Four-way arrow: shown over title bars, which drag their window. */
+    private static final String[] MOVE = {
+        "          X",
+        "         X.X",
+        "        X...X",
+        "       X.....X",
+        "       XXX.XXX",
+        "    X    X.X    X",
+        "   XX    X.X    XX",
+        "  X.XXXXXX.XXXXXX.X",
+        " X.................X",
+        "  X.XXXXXX.XXXXXX.X",
+        "   XX    X.X    XX",
+        "    X    X.X    X",
+        "       XXX.XXX",
+        "       X.....X",
+        "        X...X",
+        "         X.X",
+        "          X",
+    };
+
     private Cursors() {
     }
 
@@ -79,6 +100,10 @@ final class Cursors {
 
     static CursorShape ibeam() {
         return shape(IBEAM, 3, 8);
+    }
+
+    static CursorShape move() {
+        return shape(MOVE, 10, 8);
     }
 
     static CursorShape hand() {

@@ -5,10 +5,13 @@ import org.svp.source.demo.draw.GlyphFont;
 import org.svp.source.demo.draw.OrderCanvas;
 
 /**
- * The bar at the bottom: a bevelled "SVP" button and a clock/frame counter redrawn every frame as TEXT
+ * The bar at the bottom: a bevelled "SVP" button, a hint of what to try, and a clock/frame counter redrawn every frame as TEXT
  * with an opaque rect. The clock shows script time (frame / fps), never the wall clock.
  */
 final class Taskbar {
+    /** What a first-time user can try; cut to the room between the button and the clock. */
+    static final String HINT = "Try: drag a title bar, click a window, press 'Click me', type into Notes";
+
     private final Rect bar;
     private final GlyphFont font;
     private final int fps;
@@ -37,6 +40,11 @@ final class Taskbar {
         c.text(font, "SVP", l + 2 * font.advance(), t + (button.height() - font.lineHeight()) / 2 + font.ascent(),
                 Palette.INK, 0, null);
         c.fill(label.x() - 1, label.y() - 1, label.width() + 2, 1, Palette.SHADOW);
+        int hintX = button.right() + 2 * font.advance();
+        int chars = Math.max(0, (label.x() - hintX - 2 * font.advance()) / font.advance());
+        String hint = HINT.length() > chars ? HINT.substring(0, chars) : HINT;
+        c.text(font, hint, hintX, t + (button.height() - font.lineHeight()) / 2 + font.ascent(), 0x404040, 0,
+                null);
     }
 
     void frame(OrderCanvas c, int n) {

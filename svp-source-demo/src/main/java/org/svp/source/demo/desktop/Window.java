@@ -6,22 +6,30 @@ import org.svp.source.demo.draw.OrderCanvas;
 
 /**
  * A window frame: 1-pixel border drawn with LINE, a PATTERN_BLT_BRUSH title bar whose colours show the
- * focus, a title in TEXT, and a client area that a panel paints.
+ * focus, a title in TEXT, and a client area that a panel paints. Everything is in window-local
+ * coordinates ((0, 0) = the frame's top-left) on the window's own {@link Layer}; the window manager
+ * places the layer on screen.
  */
 final class Window {
     /** Title bar height in pixels. */
     static final int TITLE_HEIGHT = 20;
 
     private final String title;
+    private final Layer layer;
     private final Rect frame;
     private final Rect titleBar;
     private final Rect client;
 
-    Window(String title, Rect frame) {
+    /**
+     * @param title the title bar text; its first word is the window's short name
+     * @param screenFrame where the window starts on screen
+     */
+    Window(String title, Rect screenFrame) {
         this.title = title;
-        this.frame = frame;
-        this.titleBar = new Rect(frame.x() + 1, frame.y() + 1, frame.width() - 2, TITLE_HEIGHT);
-        this.client = new Rect(frame.x() + 1, frame.y() + TITLE_HEIGHT + 2, frame.width() - 2,
+        this.layer = new Layer(screenFrame.width(), screenFrame.height(), screenFrame.x(), screenFrame.y());
+        this.frame = new Rect(0, 0, screenFrame.width(), screenFrame.height());
+        this.titleBar = new Rect(1, 1, frame.width() - 2, TITLE_HEIGHT);
+        this.client = new Rect(1, TITLE_HEIGHT + 2, frame.width() - 2,
                 Math.max(0, frame.height() - TITLE_HEIGHT - 3));
     }
 
@@ -29,16 +37,35 @@ final class Window {
         return title;
     }
 
-    Rect frame() {
-        return frame;
+    /** @return the first word of the title, e.g. {@link Desktop#NOTES} */
+    String name() {
+        return title.split(" ")[0];
     }
 
+    Layer layer() {
+        return layer;
+    }
+
+    /** @return the window's canvas (local coordinates) */
+    OrderCanvas canvas() {
+        return layer.canvas();
+    }
+
+    /** @return the frame on screen */
+    Rect screenFrame() {
+        return layer.frame();
+    }
+
+    /** @return the client area, local coordinates */
     Rect client() {
         return client;
     }
 
-    boolean contains(int x, int y) {
-        return x >= frame.x() && y >= frame.y() && x < frame.right() && y < frame.bottom();
+    /** @return whether screen point (x, y) is on this window's title bar */
+    boolean onTitleBar(int x, int y) {
+        int lx = x - layer.x();
+        int ly = y - layer.y();
+        return lx >= titleBar.x() && ly >= titleBar.y() && lx < titleBar.right() && ly < titleBar.bottom();
     }
 
     /** Border, separator and title bar (the panel paints the client area). */

@@ -1,5 +1,5 @@
 /**
  * Drawing helpers of the demo desktop: the order canvas that records orders and mirrors them on a
- * shadow surface, the 1-bpp glyph font, and bitmap encoders for RAW pixel formats.
+ * shadow surface, moving orders by an offset, the 1-bpp glyph font, and bitmap encoders for RAW pixel formats.
  */
 package org.svp.source.demo.draw;
