@@ -6,7 +6,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include <unistd.h>
 
 #include "check.h"
 #include "host.h"
@@ -92,20 +91,6 @@ static uint64_t thread_cpu_ns(void) {
     return (uint64_t)ts.tv_sec * 1000000000ull + (uint64_t)ts.tv_nsec;
 }
 
-/* The machine is oversubscribed (1-minute load above the CPU count): wall-clock percentiles then
- * measure the scheduler, not the module. */
-static bool machine_loaded(double *load) {
-    FILE *f = fopen("/proc/loadavg", "r");
-    *load = 0;
-    if (f != NULL) {
-        if (fscanf(f, "%lf", load) != 1) {
-            *load = 0;
-        }
-        fclose(f);
-    }
-    return *load > (double)sysconf(_SC_NPROCESSORS_ONLN);
-}
-
 struct percentiles {
     uint64_t p50, p99, max;
 };
@@ -115,8 +100,9 @@ static struct percentiles percentiles(uint64_t *samples) {
     return (struct percentiles){samples[LAT_N / 2], samples[LAT_N * 99 / 100], samples[LAT_N - 1]};
 }
 
-/* Times LAT_N 64x64 header-only updates (wall clock and this thread's CPU time); checks p99. */
-static void flood(const char *what, uint64_t *wall, uint64_t *cpu) {
+/* Times LAT_N 64x64 header-only updates (wall clock and this thread's CPU time); checks the CPU
+ * p99 and the wall p50, returns the wall p99 in ns. */
+static uint64_t flood(const char *what, uint64_t *wall, uint64_t *cpu) {
     uint32_t seed = 7;
     struct svp_vrde_stats before = host_stats();
     uint64_t t0 = now_ns();
@@ -133,20 +119,24 @@ static void flood(const char *what, uint64_t *wall, uint64_t *cpu) {
     double secs = (double)(now_ns() - t0) / 1e9;
     struct svp_vrde_stats after = host_stats();
     struct percentiles w = percentiles(wall), c = percentiles(cpu);
-    double load;
-    bool loaded = machine_loaded(&load);
     printf("     VRDEUpdate 64x64, %s: wall p50 %.1f / p99 %.1f / max %.1f us; CPU p50 %.1f / p99 %.1f us; %.0f "
-           "updates/s, %.1f MB/s into the ring, %llu dirty; load %.1f\n",
+           "updates/s, %.1f MB/s into the ring, %llu dirty\n",
            what, w.p50 / 1e3, w.p99 / 1e3, w.max / 1e3, c.p50 / 1e3, c.p99 / 1e3, LAT_N / secs,
            (double)(after.bytes_written - before.bytes_written) / secs / 1e6,
-           (unsigned long long)(after.dirty_marks - before.dirty_marks), load);
+           (unsigned long long)(after.dirty_marks - before.dirty_marks));
     CHECK(c.p99 < 100000, "%s: CPU p99 %.1f us >= 100 us", what, c.p99 / 1e3);
     CHECK(w.p50 < 100000, "%s: wall p50 %.1f us >= 100 us", what, w.p50 / 1e3);
-    if (loaded) {
-        printf("     (machine oversubscribed: wall-clock p99 reported, not asserted)\n");
-    } else {
-        CHECK(w.p99 < 100000, "%s: wall p99 %.1f us >= 100 us", what, w.p99 / 1e3);
+    return w.p99;
+}
+
+/* The wall-clock p99 must be < 100 us; one re-run forgives a burst of other load on a shared machine. */
+static void flood_checked(const char *what, uint64_t *wall, uint64_t *cpu) {
+    uint64_t p99 = flood(what, wall, cpu);
+    if (p99 >= 100000) {
+        printf("     wall p99 %.1f us: running the flood once more\n", p99 / 1e3);
+        p99 = flood(what, wall, cpu);
     }
+    CHECK(p99 < 100000, "%s: wall p99 %.1f us >= 100 us", what, p99 / 1e3);
 }
 
 void test_latency(void) {
@@ -158,7 +148,7 @@ void test_latency(void) {
     if (H.server == NULL) {
         return;
     }
-    flood("no consumer", wall, cpu);
+    flood_checked("no consumer", wall, cpu);
     host_destroy();
     /* a consumer draining as fast as it can: most updates are real copies */
     struct consumer c;
@@ -170,7 +160,7 @@ void test_latency(void) {
     struct drainer d = {.c = &c};
     pthread_t t;
     pthread_create(&t, NULL, drain_thread, &d);
-    flood("draining consumer", wall, cpu);
+    flood_checked("draining consumer", wall, cpu);
     atomic_store(&d.stop, 1);
     pthread_join(t, NULL);
     end_session(&c);

@@ -6,6 +6,7 @@
 
 void test_load_starts_nothing(const char *module_dir);
 void test_extpack_main(const char *module_dir);
+void test_dirty_region(void);
 void test_versions(void);
 void test_create_failure(void);
 void test_screen_records(void);

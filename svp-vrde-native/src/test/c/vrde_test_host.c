@@ -71,6 +71,7 @@ int main(int argc, char **argv) {
     if (host_load(path) != 0) {
         return 1;
     }
+    test_dirty_region();
     test_versions();
     test_create_failure();
     test_screen_records();
