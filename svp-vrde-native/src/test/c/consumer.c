@@ -74,7 +74,9 @@ int consumer_send(struct consumer *c, uint32_t type, const void *payload, uint32
     uint8_t msg[8 + 256];
     memcpy(msg, &type, 4);
     memcpy(msg + 4, &len, 4);
-    memcpy(msg + 8, payload, len);
+    if (len > 0) {
+        memcpy(msg + 8, payload, len);
+    }
     return send(c->ctl, msg, 8 + len, MSG_NOSIGNAL) == (ssize_t)(8 + len) ? 0 : -1;
 }
 
