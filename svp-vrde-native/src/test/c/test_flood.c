@@ -100,8 +100,8 @@ static struct percentiles percentiles(uint64_t *samples) {
     return (struct percentiles){samples[LAT_N / 2], samples[LAT_N * 99 / 100], samples[LAT_N - 1]};
 }
 
-/* Times LAT_N 64x64 header-only updates (wall clock and this thread's CPU time); checks the CPU
- * p99 and the wall p50, returns the wall p99 in ns. */
+/* Times LAT_N 64x64 header-only updates (wall clock and this thread's CPU time); checks the wall p50
+ * and returns the larger of the two p99s in ns. */
 static uint64_t flood(const char *what, uint64_t *wall, uint64_t *cpu) {
     uint32_t seed = 7;
     struct svp_vrde_stats before = host_stats();
@@ -124,19 +124,19 @@ static uint64_t flood(const char *what, uint64_t *wall, uint64_t *cpu) {
            what, w.p50 / 1e3, w.p99 / 1e3, w.max / 1e3, c.p50 / 1e3, c.p99 / 1e3, LAT_N / secs,
            (double)(after.bytes_written - before.bytes_written) / secs / 1e6,
            (unsigned long long)(after.dirty_marks - before.dirty_marks));
-    CHECK(c.p99 < 100000, "%s: CPU p99 %.1f us >= 100 us", what, c.p99 / 1e3);
     CHECK(w.p50 < 100000, "%s: wall p50 %.1f us >= 100 us", what, w.p50 / 1e3);
-    return w.p99;
+    return w.p99 > c.p99 ? w.p99 : c.p99;
 }
 
-/* The wall-clock p99 must be < 100 us; one re-run forgives a burst of other load on a shared machine. */
+/* Wall-clock and CPU p99 must be < 100 us; one re-run forgives a burst of other load on a shared
+ * machine. */
 static void flood_checked(const char *what, uint64_t *wall, uint64_t *cpu) {
     uint64_t p99 = flood(what, wall, cpu);
     if (p99 >= 100000) {
-        printf("     wall p99 %.1f us: running the flood once more\n", p99 / 1e3);
+        printf("     p99 %.1f us: running the flood once more\n", p99 / 1e3);
         p99 = flood(what, wall, cpu);
     }
-    CHECK(p99 < 100000, "%s: wall p99 %.1f us >= 100 us", what, p99 / 1e3);
+    CHECK(p99 < 100000, "%s: p99 %.1f us >= 100 us", what, p99 / 1e3);
 }
 
 void test_latency(void) {
