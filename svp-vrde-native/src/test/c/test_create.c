@@ -72,6 +72,7 @@ void test_versions(void) {
 
 void test_create_failure(void) {
     host_clear_events();
+    printf("     (the module's error line below is expected)\n");
     setenv("SVP_VRDE_DIR_BASE", "/nonexistent/svp-test", 1);
     int rc = host_create(4, 120);
     setenv("SVP_VRDE_DIR_BASE", host_dir_base, 1);
