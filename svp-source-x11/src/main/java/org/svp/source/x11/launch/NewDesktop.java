@@ -77,6 +77,9 @@ public final class NewDesktop implements AutoCloseable {
             d.close();
             throw new UpstreamException("cannot start the desktop programs on " + d.server.displayName() + ": "
                     + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            d.close(); // e.g. the waits could not open the display: stop Xvfb and the programs, then report
+            throw e;
         }
     }
 
