@@ -84,8 +84,8 @@ MAVEN_OPTS="${MAVEN_OPTS:-} --enable-native-access=ALL-UNNAMED" \
   msg > 0 && /^\tat |^$|^\[(INFO|ERROR|WARNING)\]/ { msg = 0 }
   msg > 0 { print "    " $0; msg--; fflush(); next }
   /COMPILATION ERROR/ { print "  " m ": compilation error"; fflush(); next }
-  /^\[ERROR\] \/.*\.java:\[/ { sub(/^\[ERROR\] /, ""); print "    " $0; fflush(); next }
-  /BUILD FAILURE/ { print "  BUILD FAILURE"; fflush() }'
+  /^\[ERROR\] \/.*\.java:\[/ && !ended { sub(/^\[ERROR\] /, ""); print "    " $0; fflush(); next }
+  /BUILD FAILURE/ { print "  BUILD FAILURE"; ended = 1; fflush() }'
 mvn_code=${PIPESTATUS[0]}
 
 # Maven totals: the one summary line surefire prints per module
