@@ -27,7 +27,8 @@ class GarbageClientTest {
     @Test
     void garbageOnTheMainPortDropsOnlyThatConnection() throws Exception {
         Demo demo = Demo.of(640, 480, 250, 50);
-        try (SvpServer server = TestServers.start(demo.demo(), false); SvpClient good = TestServers.viewer(server)) {
+        try (LogCapture log = LogCapture.start(); SvpServer server = TestServers.start(demo.demo(), false);
+                SvpClient good = TestServers.viewer(server)) {
             TestServers.await(() -> good.stats().displayMessages.sum() > 0, TestServers.WAIT, "the good client's picture");
 
             byte[] garbage = new byte[64];
@@ -39,6 +40,8 @@ class GarbageClientTest {
             }
             TestServers.await(() -> server.stats().protocolDrops.sum() >= 1, Duration.ofSeconds(5), "protocolDrops");
             assertThat(server.stats().protocolDrops.sum()).isEqualTo(1);
+            assertThat(log.await("dropping connection", Duration.ofSeconds(5))).contains("WARN", "AWAIT_INIT",
+                    "BAD_MAGIC at offset 0: expected magic 0x7F5A");
 
             assertThat(demo.finished()).as("the demo was still animating after the garbage").isNotDone();
             long seen = good.stats().displayMessages.sum();
@@ -55,7 +58,7 @@ class GarbageClientTest {
     @Test
     void badKeyboardBodyIsSkippedAndTheInputChannelStaysUp() throws Exception {
         ScriptedSource source = new ScriptedSource();
-        try (SvpServer server = TestServers.start(source, true);
+        try (LogCapture log = LogCapture.start(); SvpServer server = TestServers.start(source, true);
              RawClient input = RawClient.open(server, ChannelType.INPUT, 0)) {
             assertThat(input.ready().body()).containsExactly(1, 0, 0, 0);
 
@@ -76,6 +79,8 @@ class GarbageClientTest {
             assertThat(source.input.poll(200, TimeUnit.MILLISECONDS)).as("the bad event reached the source").isNull();
             assertThat(input.awaitClosed(Duration.ofMillis(300))).as("input channel closed").isFalse();
             assertThat(server.stats().protocolDrops.sum()).isZero();
+            assertThat(log.await("rejected a message", Duration.ofSeconds(5))).contains("WARN", "INPUT",
+                    "BAD_BODY_SIZE in KEYBOARD_EVENT (id 30) at offset 0: expected a 5-byte body, got 4");
         }
     }
 }

@@ -33,6 +33,7 @@ import org.svp.source.SourceUpdate;
 class HandshakeTest {
     private static final int W = 640;
     private static final int H = 480;
+    private static final Duration LOG_WAIT = Duration.ofSeconds(5);
 
     @ParameterizedTest(name = "singlePort={0}")
     @ValueSource(booleans = {false, true})
@@ -89,7 +90,7 @@ class HandshakeTest {
     @Test
     void wrongFirstMessageClosesTheConnection() throws Exception {
         ScriptedSource source = new ScriptedSource();
-        try (SvpServer server = TestServers.start(source, false)) {
+        try (LogCapture log = LogCapture.start(); SvpServer server = TestServers.start(source, false)) {
             try (RawClient c = RawClient.connect(server.port())) {
                 c.send(new KeyboardEvent(true, 0x1E));
                 assertThat(c.awaitClosed(Duration.ofSeconds(5))).as("closed after KEYBOARD_EVENT first").isTrue();
@@ -106,6 +107,10 @@ class HandshakeTest {
             TestServers.await(() -> server.stats().protocolDrops.sum() >= 3, Duration.ofSeconds(5), "protocolDrops");
             assertThat(server.stats().protocolDrops.sum()).as("each dropped connection counted once").isEqualTo(3);
             assertThat(server.displayClientCount().get()).isZero();
+            assertThat(log.await("got KEYBOARD_EVENT; closing", LOG_WAIT)).contains("WARN",
+                    "expected MAIN_CHANNEL_INIT or CHANNEL_INIT first");
+            assertThat(log.await("got SOLID_RECT; closing", LOG_WAIT)).contains("WARN");
+            assertThat(log.await("CHANNEL_INIT for unknown channel type 9; closing", LOG_WAIT)).contains("WARN");
         }
     }
 

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Timeout;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
 import org.svp.protocol.error.UpstreamException;
+import org.svp.server.LogCapture;
 import org.svp.server.ServerConfig;
 import org.svp.server.SvpServer;
 import org.svp.source.x11.launch.XServerProcess;
@@ -27,7 +28,8 @@ class X11ServerLossTest {
         try {
             X11DisplaySource source = new X11DisplaySource(X11Options.of(x.displayName()));
             CompletableFuture<UpstreamException> failed = new CompletableFuture<>();
-            try (SvpServer server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source)) {
+            try (LogCapture log = LogCapture.start();
+                    SvpServer server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source)) {
                 server.onSourceFailure(failed::complete);
                 server.start();
                 try (SvpClient client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", server.port()))) {
@@ -39,6 +41,8 @@ class X11ServerLossTest {
                     System.out.printf("X server killed; failure reported after %.0f ms: %s%n",
                             (System.nanoTime() - t0) / 1e6, e.getMessage());
                     assertThat(e.getMessage()).contains("lost the X display " + x.displayName());
+                    assertThat(log.await("failed: lost the X display", Duration.ofSeconds(5))).contains("ERROR",
+                            "source 'x11:" + x.displayName() + "'");
                     assertThat(source.failure()).isInstanceOf(UpstreamException.class);
                     // still alive: the server answers, and a second display can be served
                     assertThat(server.snapshot().get(5, TimeUnit.SECONDS).width()).isEqualTo(640);

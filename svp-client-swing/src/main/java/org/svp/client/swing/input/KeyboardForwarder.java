@@ -8,6 +8,7 @@ import java.awt.event.KeyListener;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.svp.protocol.keyboard.EvdevScancodes;
 
 /**
  * Sends the viewer's key events to the server as set-1 scancodes of the physical keys. A key held down

@@ -6,6 +6,7 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.svp.protocol.keyboard.EvdevScancodes;
 
 /**
  * Finds the physical key of an AWT key event and returns its PC/AT set-1 make code, so that the guest's

@@ -4,6 +4,7 @@ import static java.awt.event.KeyEvent.*;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.svp.protocol.keyboard.EvdevScancodes;
 import org.svp.protocol.keyboard.UsKeyboardLayout;
 
 /**

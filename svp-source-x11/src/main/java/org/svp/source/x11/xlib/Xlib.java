@@ -22,6 +22,8 @@ public final class Xlib {
     public static final long STRUCTURE_NOTIFY_MASK = 1L << 17;
     /** {@code SubstructureNotifyMask}: map, unmap, configure, … of the root window's children. */
     public static final long SUBSTRUCTURE_NOTIFY_MASK = 1L << 19;
+    /** {@code SubstructureRedirectMask}: only one client, the window manager, may select it on the root. */
+    public static final long SUBSTRUCTURE_REDIRECT_MASK = 1L << 20;
     /** {@code CreateNotify} event type. */
     public static final int CREATE_NOTIFY = 16;
     /** {@code DestroyNotify} event type. */
@@ -285,9 +287,11 @@ public final class Xlib {
      * @param border border width
      * @param inputOutput class InputOutput (InputOnly windows draw nothing)
      * @param viewable map state IsViewable
+     * @param allEventMasks the union of the event masks every client selected on the window (a window
+     *     manager shows as {@link #SUBSTRUCTURE_REDIRECT_MASK} on the root)
      */
     public record WindowAttributes(int x, int y, int width, int height, int border, boolean inputOutput,
-            boolean viewable) {
+            boolean viewable, long allEventMasks) {
     }
 
     /**
@@ -303,7 +307,7 @@ public final class Xlib {
                 return null;
             }
             return new WindowAttributes(v.get(INT, 0), v.get(INT, 4), v.get(INT, 8), v.get(INT, 12), v.get(INT, 16),
-                    v.get(INT, 40) == 1, v.get(INT, 92) == 2);
+                    v.get(INT, 40) == 1, v.get(INT, 92) == 2, v.get(LONG, 96));
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }

@@ -1,0 +1,47 @@
+#!/usr/bin/env bash
+# Makes sure every tool the test suite starts is installed. Called by `./svp test` (before Maven)
+# and by .ci/run. Silent when nothing is missing. Otherwise, as root with apt-get, installs the
+# missing Debian/Ubuntu packages; else prints ONE line naming them and exits 3, at once.
+#   SVP_SETUP_NO_INSTALL=1  never install, behave as a non-root user would (tests/setup-check.sh)
+# Uses only bash built-ins until it installs, so it works with a PATH that hides everything.
+set -uo pipefail
+
+# program -> package that provides it (Debian/Ubuntu names); who needs it in the comment
+tools=(
+  "mvn maven"                                  # the build itself
+  "python3 python3"                            # tests/cli-smoke.sh (free ports)
+  "Xvfb xvfb"                                  # svp-source-x11, svp-client-swing, x11:new
+  "xdotool xdotool"                            # keys/clicks into Xvfb, waiting for windows
+  "xwd x11-apps"                               # the X server's own picture, compared with ours
+  "xterm xterm"                                # the test window, and x11:new's terminal
+  "xdpyinfo x11-utils"                         # X display checks
+  "xprop x11-utils"
+  "Xvnc tigervnc-standalone-server"            # X11ResizeTest (RandR resize)
+  "xrandr x11-xserver-utils"                   # X11ResizeTest
+  "openbox openbox"                            # x11:new's window manager (NewDesktopTest)
+)
+
+missing_programs=()
+packages=()
+for t in "${tools[@]}"; do
+  program="${t%% *}"
+  package="${t#* }"
+  command -v "$program" >/dev/null 2>&1 && continue
+  missing_programs+=("$program")
+  case " ${packages[*]} " in *" $package "*) ;; *) packages+=("$package") ;; esac
+done
+[ ${#packages[@]} -eq 0 ] && exit 0
+
+if [ "${SVP_SETUP_NO_INSTALL:-0}" = 1 ] || [ "$EUID" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
+  echo "svp test: missing ${missing_programs[*]}; install with: sudo apt-get install ${packages[*]}" >&2
+  exit 3
+fi
+
+echo "svp test: installing ${packages[*]} (apt-get)" >&2
+log="$(mktemp)"
+if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 --no-install-recommends \
+      "${packages[@]}"; } >"$log" 2>&1; then
+  echo "svp test: apt-get could not install ${packages[*]} (log: $log)" >&2
+  exit 3
+fi
+rm -f "$log"
