@@ -30,15 +30,16 @@ final class TimeToFirstPicture {
     /** The longest a child may take to show its first picture. */
     private static final long TIMEOUT_SECONDS = 60;
     private static final Pattern LINE = Pattern.compile(
-            "first picture (\\d+) ms after connect start, (\\d+) ms after JVM start");
+            "first picture (\\d+) ms after connect start, (\\d+) ms after JVM start, (\\d+) ms CPU");
 
     /**
      * One run.
      *
      * @param fromConnectMs connect start → picture painted
      * @param fromJvmMs JVM start → picture painted
+     * @param cpuMs CPU time of the viewer's process until then (all threads)
      */
-    record Run(long fromConnectMs, long fromJvmMs) {
+    record Run(long fromConnectMs, long fromJvmMs, long cpuMs) {
     }
 
     private TimeToFirstPicture() {
@@ -89,7 +90,8 @@ final class TimeToFirstPicture {
                     output.append(line).append('\n');
                     Matcher m = LINE.matcher(line);
                     if (m.find()) {
-                        run.complete(new Run(Long.parseLong(m.group(1)), Long.parseLong(m.group(2))));
+                        run.complete(new Run(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)),
+                                Long.parseLong(m.group(3))));
                     }
                 }
             } catch (IOException e) {

@@ -135,9 +135,13 @@ public final class ViewerBenchmark {
             out.printf("time to first picture: %d ms   (median of %d fresh viewer JVMs, %dx%d, connect start -> "
                     + "first picture painted; min %d, max %d)%n", TimeToFirstPicture.median(connect), runs.size(),
                     width, height, Arrays.stream(connect).min().orElse(0), Arrays.stream(connect).max().orElse(0));
+            long[] cpu = runs.stream().mapToLong(TimeToFirstPicture.Run::cpuMs).toArray();
             out.printf("  from JVM start               %5d ms   (median; min %d, max %d)%n",
                     TimeToFirstPicture.median(jvm), Arrays.stream(jvm).min().orElse(0),
                     Arrays.stream(jvm).max().orElse(0));
+            out.printf("  CPU of the viewer until then %5d ms   (median, all threads; min %d, max %d: what the start "
+                    + "costs whatever else runs)%n", TimeToFirstPicture.median(cpu), Arrays.stream(cpu).min().orElse(0),
+                    Arrays.stream(cpu).max().orElse(0));
             out.flush();
         }
     }
