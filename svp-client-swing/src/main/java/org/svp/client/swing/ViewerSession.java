@@ -33,8 +33,10 @@ public final class ViewerSession implements AutoCloseable {
     private final Backoff backoff = new Backoff();
     private volatile SvpClient client;
     private volatile boolean closed;
-    /** The newest banner text, kept for a canvas that is not there yet. */
-    private volatile String banner;
+    /** Orders banner changes with the hand-over of the canvas. */
+    private final Object bannerLock = new Object();
+    /** The newest banner text, kept for a canvas that is not there yet; guarded by {@link #bannerLock}. */
+    private String banner;
     private volatile long connectStartNanos;
     private Thread thread;
 
@@ -59,8 +61,10 @@ public final class ViewerSession implements AutoCloseable {
      * @param p where the screen, cursor and messages are shown from now on
      */
     public void show(FramebufferPanel p) {
-        panel.complete(p);
-        p.setBanner(banner);
+        synchronized (bannerLock) { // a banner set meanwhile on the connect thread must not be overwritten
+            panel.complete(p);
+            p.setBanner(banner);
+        }
     }
 
     /** @return {@link System#nanoTime()} when {@link #start} was called (0 before) */
@@ -79,10 +83,12 @@ public final class ViewerSession implements AutoCloseable {
     }
 
     private void setBanner(String text) {
-        banner = text;
-        FramebufferPanel p = panel.getNow(null);
-        if (p != null) {
-            p.setBanner(text);
+        synchronized (bannerLock) {
+            banner = text;
+            FramebufferPanel p = panel.getNow(null);
+            if (p != null) {
+                p.setBanner(text);
+            }
         }
     }
 
