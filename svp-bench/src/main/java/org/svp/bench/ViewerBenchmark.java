@@ -3,6 +3,8 @@ package org.svp.bench;
 import java.awt.GraphicsEnvironment;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.JFrame;
 import javax.swing.JScrollPane;
@@ -18,12 +20,16 @@ import org.svp.server.SvpServer;
 /**
  * {@code svp bench viewer}: the client-side cost of the desktop viewer. A server in this JVM streams
  * full-screen RGB32 DIRTY_RECTs (LZ4) over loopback to a client whose screen is shown by the real viewer
- * canvas ({@link FramebufferPanel}) in a window on this JVM's display. Prints per frame: decode + render
+ * canvas ({@link FramebufferPanel}) in a window on this JVM's display. First it starts the whole viewer a
+ * few times in fresh JVMs and prints the time to first picture ({@link TimeToFirstPicture}). Then per frame: decode + render
  * (display thread, including the copy into the back buffer), the copy alone, paint (EDT time in
  * paintComponent per painted frame), frames received and painted per second, and the paint latency
  * (display thread starts on an update → painted and flushed to the X server) p50/p99.
  */
 public final class ViewerBenchmark {
+    /** Fresh viewer JVMs started for the time to first picture. */
+    private static final int FIRST_PICTURE_RUNS = 5;
+
     private final int width;
     private final int height;
     private final int frames;
@@ -55,6 +61,7 @@ public final class ViewerBenchmark {
         if (GraphicsEnvironment.isHeadless()) {
             throw new IllegalStateException("bench viewer needs an X display, e.g. run it under xvfb-run");
         }
+        firstPicture();
         out.printf("preparing %d frames of %dx%d...%n", frames + PipelineBenchmark.WARMUP_FRAMES, width, height);
         out.flush();
         FullScreenSource source = new FullScreenSource(width, height, PipelineBenchmark.WARMUP_FRAMES + frames);
@@ -107,6 +114,35 @@ public final class ViewerBenchmark {
                     window.get().dispose();
                 }
             });
+        }
+    }
+
+    /**
+     * Time to first picture: {@link #FIRST_PICTURE_RUNS} fresh viewer JVMs, one after the other, each
+     * against a server (in this JVM) that shows one full-screen frame of the benchmark's size.
+     */
+    private void firstPicture() throws Exception {
+        out.printf("time to first picture: starting the viewer %d times...%n", FIRST_PICTURE_RUNS);
+        out.flush();
+        FullScreenSource source = new FullScreenSource(width, height, 1);
+        try (SvpServer server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source)) {
+            server.start();
+            source.go();
+            source.awaitSubmitted();
+            List<TimeToFirstPicture.Run> runs = TimeToFirstPicture.measure(server.port(), FIRST_PICTURE_RUNS);
+            long[] connect = runs.stream().mapToLong(TimeToFirstPicture.Run::fromConnectMs).toArray();
+            long[] jvm = runs.stream().mapToLong(TimeToFirstPicture.Run::fromJvmMs).toArray();
+            out.printf("time to first picture: %d ms   (median of %d fresh viewer JVMs, %dx%d, connect start -> "
+                    + "first picture painted; min %d, max %d)%n", TimeToFirstPicture.median(connect), runs.size(),
+                    width, height, Arrays.stream(connect).min().orElse(0), Arrays.stream(connect).max().orElse(0));
+            long[] cpu = runs.stream().mapToLong(TimeToFirstPicture.Run::cpuMs).toArray();
+            out.printf("  from JVM start               %5d ms   (median; min %d, max %d)%n",
+                    TimeToFirstPicture.median(jvm), Arrays.stream(jvm).min().orElse(0),
+                    Arrays.stream(jvm).max().orElse(0));
+            out.printf("  CPU of the viewer until then %5d ms   (median, all threads; min %d, max %d: what the start "
+                    + "costs whatever else runs)%n", TimeToFirstPicture.median(cpu), Arrays.stream(cpu).min().orElse(0),
+                    Arrays.stream(cpu).max().orElse(0));
+            out.flush();
         }
     }
 

@@ -1,6 +1,8 @@
 package org.svp.client.swing;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,32 +18,58 @@ import org.svp.client.swing.view.FramebufferPanel;
  * lost shows why on the canvas and tries again after 1, 2, 4 … 30 s. The window stays responsive all
  * along (the EDT never waits for the network). Input from the EDT goes to the current client and is
  * dropped while disconnected.
+ *
+ * <p>{@link #start} may come before the window exists: the host is resolved and the connection made
+ * while the EDT builds the window, and the canvas is handed over with {@link #show} (the banner shown so
+ * far goes with it). An unknown host fails at once with the resolver's message, before any channel is
+ * set up.
  */
 public final class ViewerSession implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ViewerSession.class);
 
     private final String host;
     private final int port;
-    private final FramebufferPanel panel;
+    private final CompletableFuture<FramebufferPanel> panel = new CompletableFuture<>();
     private final Backoff backoff = new Backoff();
     private volatile SvpClient client;
     private volatile boolean closed;
+    /** Orders banner changes with the hand-over of the canvas. */
+    private final Object bannerLock = new Object();
+    /** The newest banner text, kept for a canvas that is not there yet; guarded by {@link #bannerLock}. */
+    private String banner;
+    private volatile long connectStartNanos;
     private Thread thread;
 
     /**
      * @param host server
      * @param port main port
-     * @param panel where the screen, cursor and messages are shown
      */
-    public ViewerSession(String host, int port, FramebufferPanel panel) {
+    public ViewerSession(String host, int port) {
         this.host = host;
         this.port = port;
-        this.panel = panel;
     }
 
-    /** Starts connecting (returns at once). */
+    /** Starts connecting (returns at once); the first attempt's start is {@link #connectStartNanos}. */
     public synchronized void start() {
+        connectStartNanos = System.nanoTime();
         thread = Thread.ofVirtual().name("svp-viewer-connect").start(this::run);
+    }
+
+    /**
+     * Gives the session its canvas (once; any thread, normally the EDT right after building the window).
+     *
+     * @param p where the screen, cursor and messages are shown from now on
+     */
+    public void show(FramebufferPanel p) {
+        synchronized (bannerLock) { // a banner set meanwhile on the connect thread must not be overwritten
+            panel.complete(p);
+            p.setBanner(banner);
+        }
+    }
+
+    /** @return {@link System#nanoTime()} when {@link #start} was called (0 before) */
+    public long connectStartNanos() {
+        return connectStartNanos;
     }
 
     /** @return "host:port" */
@@ -54,12 +82,25 @@ public final class ViewerSession implements AutoCloseable {
         return client;
     }
 
+    private void setBanner(String text) {
+        synchronized (bannerLock) {
+            banner = text;
+            FramebufferPanel p = panel.getNow(null);
+            if (p != null) {
+                p.setBanner(text);
+            }
+        }
+    }
+
     private void run() {
+        boolean everConnected = false;
         while (!closed) {
             String reason;
-            panel.setBanner("Connecting to " + target() + " …");
+            setBanner("Connecting to " + target() + " …");
             try {
+                resolve();
                 SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port));
+                everConnected = true;
                 reason = serve(c);
             } catch (IOException | RuntimeException e) {
                 reason = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -69,27 +110,51 @@ public final class ViewerSession implements AutoCloseable {
             if (closed) {
                 return;
             }
-            LOG.info("connection to {} lost: {}", target(), reason);
+            LOG.info(everConnected ? "connection to {} lost: {}" : "cannot connect to {}: {}", target(), reason);
             try {
-                waitBeforeRetry(reason);
+                waitBeforeRetry((everConnected ? "Connection to " + target() + " lost: "
+                        : "Cannot connect to " + target() + ": ") + reason);
             } catch (InterruptedException e) {
                 return;
             }
         }
     }
 
+    /**
+     * Looks the host up first, on this thread, so that a name the resolver does not know is reported at
+     * once and in its words ("unknown host nosuch.invalid: Name or service not known"), before the client
+     * spends a second setting up its event loops and channels. The address is then cached by the JVM for
+     * the client's own look-up.
+     */
+    private void resolve() throws UnknownHostException {
+        try {
+            InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            String detail = e.getMessage() == null ? "" : e.getMessage();
+            if (detail.startsWith(host)) {
+                detail = detail.substring(host.length()).replaceFirst("^:\\s*", "");
+            }
+            throw new UnknownHostException("unknown host " + host + (detail.isBlank() ? "" : " (" + detail + ")"));
+        }
+    }
+
     /** Shows the client until its connection ends; returns why it ended. */
     private String serve(SvpClient c) throws InterruptedException {
         CompletableFuture<String> lost = new CompletableFuture<>();
+        FramebufferPanel p = null;
         try (c) {
             backoff.reset();
-            client = c;
-            c.onCursorShape(panel::setRemoteCursor);
-            if (c.cursor() != null) {
-                panel.setRemoteCursor(c.cursor());
+            p = awaitPanel();
+            if (p == null) {
+                return "closed";
             }
-            panel.attach(c.screen(), lost::complete);
-            panel.setBanner(null);
+            client = c;
+            c.onCursorShape(p::setRemoteCursor);
+            if (c.cursor() != null) {
+                p.setRemoteCursor(c.cursor());
+            }
+            p.attach(c.screen(), lost::complete);
+            setBanner(null);
             LOG.info("connected to {}", target());
             while (!closed) {
                 try {
@@ -103,14 +168,30 @@ public final class ViewerSession implements AutoCloseable {
             return "closed";
         } finally {
             client = null;
-            panel.detach();
+            if (p != null) {
+                p.detach();
+            }
         }
     }
 
-    private void waitBeforeRetry(String reason) throws InterruptedException {
+    /** @return the canvas once the EDT has handed it over, or null if the session closed first */
+    private FramebufferPanel awaitPanel() throws InterruptedException {
+        while (!closed) {
+            try {
+                return panel.get(200, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                // check closed again
+            } catch (java.util.concurrent.ExecutionException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+
+    private void waitBeforeRetry(String why) throws InterruptedException {
         Duration d = backoff.next();
         for (long s = d.toSeconds(); s > 0 && !closed; s--) {
-            panel.setBanner("Connection to " + target() + " lost: " + reason + " — retrying in " + s + " s");
+            setBanner(why + " — retrying in " + s + " s");
             Thread.sleep(1000);
         }
     }

@@ -27,7 +27,7 @@ import org.svp.source.demo.DemoDisplaySource.DemoOptions;
  * one started on the same port ({@link #stopServer}, {@link #startServer}).
  */
 final class ViewerFixture implements AutoCloseable {
-    /** Demo screen size: fits the Xvfb screen with the window's menu and status line. */
+    /** Default demo screen size: fits the default Xvfb screen with the window's menu and status line. */
     static final int WIDTH = 1024;
     static final int HEIGHT = 768;
     /** Demo frames before the picture is still. */
@@ -36,6 +36,9 @@ final class ViewerFixture implements AutoCloseable {
     private static final long SETTLE_MS = 300;
 
     final XDisplay display;
+    /** This fixture's demo desktop size. */
+    final int width;
+    final int height;
     /** The current server's source; replaced by {@link #startServer}. */
     volatile RecordingSource source;
     /** The current server, null while stopped. */
@@ -58,14 +61,32 @@ final class ViewerFixture implements AutoCloseable {
      * @param fixedPort the server's port; 0 for any free one
      */
     ViewerFixture(String scale, int fixedPort) throws Exception {
-        display = XDisplay.start();
+        this(XDisplay.SCREEN, WIDTH, HEIGHT, scale, false, fixedPort, c -> c[2] == WIDTH && c[3] == HEIGHT);
+    }
+
+    /**
+     * @param screen the Xvfb screen, e.g. "1600x1000x24"
+     * @param width the demo desktop's width
+     * @param height the demo desktop's height
+     * @param scale the viewer's {@code --scale}: "1:1" or "fit"
+     * @param fullScreen start the viewer in full screen
+     * @param fixedPort the server's port; 0 for any free one
+     * @param settled which reported canvas (x, y, width, height) means the viewer has laid out its picture
+     */
+    ViewerFixture(String screen, int width, int height, String scale, boolean fullScreen, int fixedPort,
+                  Predicate<int[]> settled) throws Exception {
+        this.width = width;
+        this.height = height;
+        display = XDisplay.start(screen);
         try {
             startServer(fixedPort, FRAMES);
             port = server.port();
             String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
             ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "--enable-native-access=ALL-UNNAMED", "--add-opens", "java.desktop/java.awt.event=ALL-UNNAMED",
-                    "-cp", cp, ViewerLauncher.class.getName(), "127.0.0.1", String.valueOf(port), scale)
+                    "--add-opens", "java.desktop/sun.awt.X11=ALL-UNNAMED",
+                    "-cp", cp, ViewerLauncher.class.getName(), "127.0.0.1", String.valueOf(port), scale,
+                    fullScreen ? "fullscreen" : "window")
                     .redirectErrorStream(true);
             pb.environment().put("DISPLAY", display.name());
             viewer = pb.start();
@@ -88,7 +109,7 @@ final class ViewerFixture implements AutoCloseable {
         });
         try {
             windowId = display.run("xdotool", "search", "--sync", "--name", "^SVP").lines().findFirst().orElseThrow();
-            canvas = awaitCanvas(c -> c[2] == WIDTH && c[3] == HEIGHT, Duration.ofSeconds(20));
+            canvas = awaitCanvas(settled, Duration.ofSeconds(20));
         } catch (Exception | Error e) {
             close();
             throw e;
@@ -110,7 +131,7 @@ final class ViewerFixture implements AutoCloseable {
      * @param frames demo frames to play
      */
     void startServer(int fixedPort, int frames) throws Exception {
-        RecordingSource s = new RecordingSource(new DemoDisplaySource(new DemoOptions(WIDTH, HEIGHT, frames, 120)));
+        RecordingSource s = new RecordingSource(new DemoDisplaySource(new DemoOptions(width, height, frames, 120)));
         // the demo says it is idle once it has submitted its last frame; the server's framebuffer (what
         // snapshot() returns) has it once the marker after that frame runs
         CountDownLatch applied = new CountDownLatch(1);

@@ -1,6 +1,7 @@
 package org.svp.client.swing.ui;
 
 import java.awt.Font;
+import java.util.Locale;
 import java.util.function.Supplier;
 import javax.swing.BorderFactory;
 import javax.swing.JLabel;
@@ -8,6 +9,7 @@ import javax.swing.Timer;
 import org.svp.client.ClientStats;
 import org.svp.client.SvpClient;
 import org.svp.client.swing.view.FramebufferPanel;
+import org.svp.client.swing.view.ScaleMode;
 import org.svp.protocol.CodecId;
 
 /**
@@ -47,6 +49,16 @@ public final class StatusLine extends JLabel {
         timer.stop();
     }
 
+    /**
+     * @param mode the scaling the user chose
+     * @param scale canvas pixels per remote pixel now
+     * @return "1:1", or "fit" with the scale in per cent ("fit 100%" when the window happens to be exactly
+     *     the screen's size: still fit mode, it will scale as soon as the window changes)
+     */
+    static String scaleText(ScaleMode mode, double scale) {
+        return mode == ScaleMode.ONE_TO_ONE ? "1:1" : String.format(Locale.ROOT, "fit %.0f%%", scale * 100);
+    }
+
     private void refresh() {
         if (!isShowing()) {
             return;
@@ -71,7 +83,7 @@ public final class StatusLine extends JLabel {
                     (frames - lastFrames) / seconds, (in - lastIn) * 8 / 1000.0 / seconds,
                     (out - lastOut) * 8 / 1000.0 / seconds, c.roundTripMicros() / 1000.0,
                     codec < 0 ? "-" : CodecId.name(codec), panel.remoteSize().width, panel.remoteSize().height,
-                    panel.transform().scale() == 1 ? "1:1" : String.format("fit %.0f%%", panel.transform().scale() * 100)));
+                    scaleText(panel.scaleMode(), panel.transform().scale())));
             lastIn = in;
             lastOut = out;
         }

@@ -130,7 +130,7 @@ public final class ViewerWindow extends JFrame {
         fit.addActionListener(e -> setScaleMode(ScaleMode.FIT));
         one.addActionListener(e -> setScaleMode(ScaleMode.ONE_TO_ONE));
         fullScreenItem.addActionListener(e -> setFullScreen(fullScreenItem.isSelected()));
-        statusItem.addActionListener(e -> status.setVisible(statusItem.isSelected()));
+        statusItem.addActionListener(e -> status.setVisible(statusItem.isSelected() && !fullScreenItem.isSelected()));
         resizeGuestItem.addActionListener(e -> {
             if (resizeGuestItem.isSelected()) {
                 requestGuestSize();
@@ -183,7 +183,7 @@ public final class ViewerWindow extends JFrame {
     /** Toggles the status line (menu and Ctrl+Alt+Shift+S). */
     public void toggleStatus() {
         statusItem.setSelected(!statusItem.isSelected());
-        status.setVisible(statusItem.isSelected());
+        status.setVisible(statusItem.isSelected() && !fullScreenItem.isSelected());
         revalidate();
     }
 
@@ -195,6 +195,10 @@ public final class ViewerWindow extends JFrame {
     /** @param on full screen on the window's monitor, or back to a window */
     public void setFullScreen(boolean on) {
         fullScreenItem.setSelected(on);
+        // full screen shows the picture alone: no menu bar, no status line (both come back with the window)
+        getJMenuBar().setVisible(!on);
+        status.setVisible(!on && statusItem.isSelected());
+        revalidate();
         GraphicsDevice device = getGraphicsConfiguration() != null ? getGraphicsConfiguration().getDevice()
                 : GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice();
         if (device.isFullScreenSupported()) {
@@ -208,13 +212,25 @@ public final class ViewerWindow extends JFrame {
     private void remoteResized(Dimension size) {
         boolean fullScreen = fullScreenItem.isSelected();
         if (!fullScreen && (!sizedOnce || panel.scaleMode() == ScaleMode.ONE_TO_ONE) && !resizeGuestItem.isSelected()) {
+            boolean first = !sizedOnce;
             sizedOnce = true;
             pack();
-            Rectangle usable = GraphicsEnvironment.getLocalGraphicsEnvironment().getMaximumWindowBounds();
-            if (getWidth() > usable.width || getHeight() > usable.height) {
-                setSize(Math.min(getWidth(), usable.width), Math.min(getHeight(), usable.height));
+            Dimension chrome = new Dimension(Math.max(0, getWidth() - size.width), Math.max(0, getHeight() - size.height));
+            Rectangle usable = WindowPlacement.usableArea(getGraphicsConfiguration());
+            Rectangle b = WindowPlacement.place(usable, chrome, size, panel.scaleMode() == ScaleMode.FIT);
+            if (!first) {
+                // a later 1:1 re-size keeps the window where the user put it, as far as it still fits
+                b.x = Math.max(usable.x, Math.min(getX(), usable.x + usable.width - b.width));
+                b.y = Math.max(usable.y, Math.min(getY(), usable.y + usable.height - b.height));
             }
+            setBounds(b);
+            validate();
         }
+    }
+
+    /** Centres the window, at its current size (clamped), in its screen's usable area. */
+    public void placeOnScreen() {
+        setBounds(WindowPlacement.centred(WindowPlacement.usableArea(getGraphicsConfiguration()), getSize()));
     }
 
     private void requestGuestSize() {

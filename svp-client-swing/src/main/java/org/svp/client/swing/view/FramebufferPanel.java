@@ -13,7 +13,9 @@ import java.awt.RenderingHints;
 import java.awt.Toolkit;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import javax.swing.JComponent;
 import javax.swing.Scrollable;
 import javax.swing.SwingConstants;
@@ -40,6 +42,12 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
     private static final Color BACKGROUND = new Color(0x202020);
     /** Preferred size before the first SCREEN_RESIZE. */
     private static final Dimension NO_SCREEN = new Dimension(800, 600);
+    /** The banner's box colour (drawn 85 % opaque over the picture). */
+    static final Color BANNER_BACKGROUND = new Color(0x303040);
+    /** Space between the banner's box and the canvas edges, pixels. */
+    static final int BANNER_MARGIN = 10;
+    /** Space between the banner's text and its box, pixels. */
+    static final int BANNER_PADDING = 16;
 
     private final Object lock = new Object();
     private final PaintStats stats = new PaintStats();
@@ -62,6 +70,10 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
     private Consumer<String> geometryReport;
     private String lastGeometry;
     private String lastBanner;
+    /** Told (EDT) when the first picture of an attached screen is on the window; may be null. */
+    private volatile LongConsumer firstPicture;
+    /** Whether the current screen's first picture is still to be reported. */
+    private volatile boolean firstPicturePending;
 
     /** @param mode initial scaling */
     public FramebufferPanel(ScaleMode mode) {
@@ -85,6 +97,7 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
         }
         onClosed = closed;
         screen = s;
+        firstPicturePending = true;
         s.listen(this);
     }
 
@@ -180,6 +193,14 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
         return stats;
     }
 
+    /**
+     * @param listener told on the EDT, with {@link System#nanoTime()}, once per {@link #attach}: when the
+     *     first paint of that screen's pixels has been flushed to the window system (time to first picture)
+     */
+    public void onFirstPicture(LongConsumer listener) {
+        firstPicture = listener;
+    }
+
     /** @param listener told (EDT) the remote size after every SCREEN_RESIZE */
     public void onRemoteResize(Consumer<Dimension> listener) {
         onRemoteResize = listener;
@@ -249,10 +270,17 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
         stats.paintNanos.add(System.nanoTime() - t0);
         if (pending != 0) {
             stats.framesPainted.increment();
+            boolean first = firstPicturePending;
+            firstPicturePending = false;
             // runs after this paint pass has been copied to the window: then the pixels are on screen
             SwingUtilities.invokeLater(() -> {
                 Toolkit.getDefaultToolkit().sync();
-                stats.addLatency(System.nanoTime() - pending);
+                long now = System.nanoTime();
+                stats.addLatency(now - pending);
+                LongConsumer f = firstPicture;
+                if (first && f != null) {
+                    f.accept(now);
+                }
             });
         }
         report(t, b);
@@ -263,16 +291,24 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
         g.setFont(getFont() != null ? getFont().deriveFont(Font.BOLD, 15f) : new Font(Font.SANS_SERIF, Font.BOLD, 15));
         FontMetrics fm = g.getFontMetrics();
         Rectangle visible = getVisibleRect();
-        int w = Math.min(visible.width - 20, fm.stringWidth(text) + 32);
-        int h = fm.getHeight() + 20;
+        int maxBox = Math.max(2 * BANNER_PADDING + 1, visible.width - 2 * BANNER_MARGIN);
+        List<String> lines = BannerText.wrap(text, fm, maxBox - 2 * BANNER_PADDING);
+        int widest = 0;
+        for (String line : lines) {
+            widest = Math.max(widest, fm.stringWidth(line));
+        }
+        int w = Math.min(maxBox, widest + 2 * BANNER_PADDING);
+        int h = fm.getHeight() * lines.size() + 20;
         int x = visible.x + (visible.width - w) / 2;
         int y = visible.y + 20;
         g.setComposite(AlphaComposite.getInstance(AlphaComposite.SRC_OVER, 0.85f));
-        g.setColor(new Color(0x303040));
+        g.setColor(BANNER_BACKGROUND);
         g.fillRoundRect(x, y, w, h, 12, 12);
         g.setComposite(AlphaComposite.SrcOver);
         g.setColor(Color.WHITE);
-        g.drawString(text, x + 16, y + 10 + fm.getAscent());
+        for (int i = 0; i < lines.size(); i++) {
+            g.drawString(lines.get(i), x + BANNER_PADDING, y + 10 + fm.getAscent() + i * fm.getHeight());
+        }
     }
 
     private void report(ScaleTransform t, String shownBanner) {
@@ -318,13 +354,15 @@ public final class FramebufferPanel extends JComponent implements Scrollable, Re
         return orientation == SwingConstants.VERTICAL ? visible.height - 32 : visible.width - 32;
     }
 
+    // At 1:1 the canvas also takes the viewport's size when that is larger than the screen (full screen, a
+    // big window), so that ScaleTransform can centre the picture; smaller viewports scroll.
     @Override
     public boolean getScrollableTracksViewportWidth() {
-        return mode == ScaleMode.FIT;
+        return mode == ScaleMode.FIT || getParent() != null && getParent().getWidth() > getPreferredSize().width;
     }
 
     @Override
     public boolean getScrollableTracksViewportHeight() {
-        return mode == ScaleMode.FIT;
+        return mode == ScaleMode.FIT || getParent() != null && getParent().getHeight() > getPreferredSize().height;
     }
 }

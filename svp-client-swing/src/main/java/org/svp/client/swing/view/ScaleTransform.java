@@ -24,12 +24,13 @@ public record ScaleTransform(double scale, int offsetX, int offsetY, int width, 
      * @param remoteH remote rows
      * @param canvasW canvas columns available
      * @param canvasH canvas rows available
-     * @return the transform: at 1:1 the identity, when fitting the largest scale that shows the whole
-     *     screen, centred
+     * @return the transform: at 1:1 no scaling, centred when the canvas is larger than the screen (full
+     *     screen); when fitting the largest scale that shows the whole screen, centred
      */
     public static ScaleTransform of(ScaleMode mode, int remoteW, int remoteH, int canvasW, int canvasH) {
         if (mode == ScaleMode.ONE_TO_ONE || remoteW <= 0 || remoteH <= 0 || canvasW <= 0 || canvasH <= 0) {
-            return new ScaleTransform(1, 0, 0, remoteW, remoteH);
+            return new ScaleTransform(1, Math.max(0, (canvasW - remoteW) / 2), Math.max(0, (canvasH - remoteH) / 2),
+                    remoteW, remoteH);
         }
         double s = Math.min((double) canvasW / remoteW, (double) canvasH / remoteH);
         int ox = (int) Math.floor((canvasW - remoteW * s) / 2);

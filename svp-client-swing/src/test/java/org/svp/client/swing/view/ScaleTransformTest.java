@@ -10,10 +10,20 @@ class ScaleTransformTest {
 
     @Test
     void oneToOneIsTheIdentityClampedToTheScreen() {
-        ScaleTransform t = ScaleTransform.of(ScaleMode.ONE_TO_ONE, 800, 600, 1000, 1000);
+        ScaleTransform t = ScaleTransform.of(ScaleMode.ONE_TO_ONE, 800, 600, 700, 500);
         assertThat(t.toRemote(new Point(100, 50))).isEqualTo(new Point(100, 50));
         assertThat(t.toRemote(new Point(900, -3))).isEqualTo(new Point(799, 0));
         assertThat(t.toCanvas(10, 20, 30, 40)).isEqualTo(new Rectangle(10, 20, 30, 40));
+    }
+
+    @Test
+    void oneToOneIsCentredInALargerCanvas() {
+        ScaleTransform t = ScaleTransform.of(ScaleMode.ONE_TO_ONE, 800, 600, 1000, 1000);
+        assertThat(t.scale()).isEqualTo(1);
+        assertThat(t.offsetX()).isEqualTo(100);
+        assertThat(t.offsetY()).isEqualTo(200);
+        assertThat(t.toRemote(new Point(100, 200))).isEqualTo(new Point(0, 0));
+        assertThat(t.toCanvas(10, 20, 30, 40)).isEqualTo(new Rectangle(110, 220, 30, 40));
     }
 
     @Test

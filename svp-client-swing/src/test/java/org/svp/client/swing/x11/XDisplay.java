@@ -34,6 +34,17 @@ public final class XDisplay implements AutoCloseable {
      * @throws Exception if Xvfb is missing or does not start
      */
     public static XDisplay start() throws Exception {
+        return start(SCREEN);
+    }
+
+    /**
+     * Starts Xvfb with a given screen and waits for its socket.
+     *
+     * @param screen WIDTHxHEIGHTxDEPTH, e.g. "1024x600x24"
+     * @return the running display
+     * @throws Exception if Xvfb is missing or does not start
+     */
+    public static XDisplay start(String screen) throws Exception {
         for (String tool : List.of("Xvfb", "xdotool", "xwd")) {
             if (!onPath(tool)) {
                 fail(tool + " is not installed: the viewer tests need Xvfb, xdotool and xwd "
@@ -45,7 +56,7 @@ public final class XDisplay implements AutoCloseable {
             if (Files.exists(socket) || Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
                 continue;
             }
-            Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", SCREEN, "-nolisten", "tcp")
+            Process p = new ProcessBuilder("Xvfb", ":" + n, "-screen", "0", screen, "-nolisten", "tcp")
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (System.nanoTime() < deadline && p.isAlive() && !Files.exists(socket)) {
