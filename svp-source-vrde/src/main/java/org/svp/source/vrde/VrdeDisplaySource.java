@@ -386,6 +386,8 @@ public final class VrdeDisplaySource implements DisplaySource {
     public void close() {
         running = false;
         ended.set(true);
+        sessions.detach();
+        sessions.refuseWaiting();
         if (infoTimer != null) {
             infoTimer.shutdownNow();
         }
