@@ -80,7 +80,7 @@ final class VrdeFixture implements AutoCloseable {
     }
 
     @Override
-    public void close() throws Exception {
+    public void close() throws java.io.IOException {
         if (client != null) {
             client.close();
         }
