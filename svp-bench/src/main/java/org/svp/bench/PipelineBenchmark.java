@@ -24,6 +24,7 @@ public final class PipelineBenchmark {
     private final int frames;
     private final int codec;
     private final PrintWriter progress;
+    private final long clientQueueBytes;
 
     /**
      * The numbers of one run.
@@ -71,6 +72,15 @@ public final class PipelineBenchmark {
      * @param progress where progress lines go
      */
     public PipelineBenchmark(int width, int height, int frames, int codec, PrintWriter progress) {
+        this(width, height, frames, codec, progress, ServerConfig.DEFAULT_CLIENT_QUEUE_BYTES);
+    }
+
+    /**
+     * @param clientQueueBytes the server's per-client queue bound (tests use a small one to make the
+     *     server coalesce, as it does when the client cannot keep up)
+     */
+    PipelineBenchmark(int width, int height, int frames, int codec, PrintWriter progress, long clientQueueBytes) {
+        this.clientQueueBytes = clientQueueBytes;
         this.width = width;
         this.height = height;
         this.frames = frames;
@@ -91,7 +101,7 @@ public final class PipelineBenchmark {
         // a fixed number of submitted frames would reach the client as fewer (and the warm-up could eat
         // them all, leaving "0 frames" measured). The client's rendered screens are what is counted.
         FullScreenSource source = new FullScreenSource(width, height, Integer.MAX_VALUE);
-        ServerConfig config = ServerConfig.of("127.0.0.1", 0, true);
+        ServerConfig config = ServerConfig.of("127.0.0.1", 0, true).withClientQueueBytes(clientQueueBytes);
         try (SvpServer server = new SvpServer(config, source);
              SvpClient client = connect(server)) {
             source.go();
@@ -107,12 +117,15 @@ public final class PipelineBenchmark {
             long co0 = server.stats().coalesceEvents.sum();
             progress.printf("warmed up with %d frames; measuring %d frames...%n", px0 / screen, frames);
             progress.flush();
-            long t1 = waitFrames(client, px0 / screen + frames, screen, deadline);
+            // the first whole screen count at which px0 + frames screens have been rendered
+            long target = (px0 + frames * screen + screen - 1) / screen;
+            long t1 = waitFrames(client, target, screen, deadline);
             long n = (client.stats().dirtyPixels.sum() - px0) / screen;
             if (n < frames) {
                 throw new IllegalStateException("the client rendered only " + n + " of " + frames
                         + " frames: the stream stalled for a second or 120 s passed");
             }
+            n = frames; // t1 is when the count was reached (polled every ms); what came after is not timed
             return new Result(n, (t1 - t0) / 1e9, server.stats().bytesSent.sum() - bytes0,
                     ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source") - cpu0,
                     client.stats().renderNanos.sum() - render0, ThreadCpu.nanos("svp-client") - ccpu0,
