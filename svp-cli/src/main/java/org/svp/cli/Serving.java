@@ -100,7 +100,7 @@ final class Serving {
     }
 
     /** {@code svp demo}: what to type next. The Notes hint only for the demo source, which has Notes. */
-    private static void howToView(PrintWriter out, ServeOptions o, DisplaySource source) {
+    static void howToView(PrintWriter out, ServeOptions o, DisplaySource source) {
         String target = o.bind.equals("0.0.0.0") ? "127.0.0.1" : o.bind;
         String hp = o.port == ServerConfig.DEFAULT_PORT ? target : target + ":" + o.port;
         boolean demo = source instanceof DemoDisplaySource;

@@ -79,12 +79,13 @@ public final class RemoteScreen {
         }
         if (m instanceof ScreenResize) {
             sized = true;
-            coverage.reset(surface.width(), surface.height());
+            coverage.reset(surface.width(), surface.height()); // its "damage" is the whole, black screen
             if (listener != null) {
                 listener.resized(surface.width(), surface.height());
             }
+        } else {
+            coverage.drawn(r);
         }
-        coverage.drawn(r);
         tellDamaged(r, t0);
         lastChangeNanos = System.nanoTime();
         notifyAll();
