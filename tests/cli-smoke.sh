@@ -124,7 +124,8 @@ echo "cli-smoke: bench pipeline --frames 60: $(grep '^pipeline' <<<"$out")"
 # --- help, version, usage ---
 version="$(sed -n 's|.*<parent>.*<version>\(.*\)</version>.*</parent>.*|\1|p' "$here/svp-cli/pom.xml")"
 [ "$(timeout 60 "$svp" -V)" = "svp $version" ] || fail "-V does not say svp $version"
-timeout 60 "$svp" --help | grep -q '^  test .*handled by the ./svp launcher' || fail "--help lists no test command"
+timeout 60 "$svp" --help | tr -s ' \n' ' ' | grep -q ' test Run all tests.*handled by the ./svp launcher' \
+    || fail "--help lists no test command"
 code=0; timeout 60 "$svp" >"$work/out" 2>"$work/err" || code=$?
 [ "$code" = 2 ] && grep -q '^Usage: svp' "$work/err" || fail "bare svp gave exit $code: $(cat "$work/err")"
 echo "cli-smoke: svp -V says svp $version; --help lists test; bare svp prints the usage, exit 2"

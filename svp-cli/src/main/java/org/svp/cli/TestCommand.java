@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
  * (Maven and tests/cli-smoke.sh live outside the jar). Reached only when the jar is started directly.
  */
 @Command(name = "test", mixinStandardHelpOptions = true,
-        description = "Run all tests (unit and integration tests, then tests/cli-smoke.sh); handled by the ./svp launcher.")
+        description = "Run all tests (the Maven suite, then the command-line smoke test); handled by the ./svp launcher.")
 final class TestCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
