@@ -16,7 +16,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+        spec.commandLine().usage(spec.commandLine().getErr());
         return 2;
     }
 
@@ -27,13 +27,14 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--frames", defaultValue = "600", description = "Frames to send.")
+        @Option(names = "--frames", defaultValue = "600", description = "Frames the client renders in the measured part, after a warm-up"
+                + " (default: ${DEFAULT-VALUE}).")
         int frames;
 
-        @Option(names = "--geometry", defaultValue = "1920x1080", description = "Screen size WxH.")
+        @Option(names = "--geometry", defaultValue = "1920x1080", description = "Screen size WxH (default: ${DEFAULT-VALUE}).")
         String geometry;
 
-        @Option(names = "--codec", defaultValue = "lz4", description = "lz4 or raw.")
+        @Option(names = "--codec", defaultValue = "lz4", description = "lz4 or raw (default: ${DEFAULT-VALUE}).")
         String codec;
 
         @Override
@@ -53,13 +54,13 @@ final class BenchCommand implements Callable<Integer> {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--frames", defaultValue = "300", description = "Frames to send.")
+        @Option(names = "--frames", defaultValue = "300", description = "Frames to measure (default: ${DEFAULT-VALUE}).")
         int frames;
 
-        @Option(names = "--geometry", defaultValue = "1280x720", description = "Screen size WxH.")
+        @Option(names = "--geometry", defaultValue = "1280x720", description = "Screen size WxH (default: ${DEFAULT-VALUE}).")
         String geometry;
 
-        @Option(names = "--scale", defaultValue = "1:1", description = "1:1 or fit.")
+        @Option(names = "--scale", defaultValue = "1:1", description = "1:1 or fit (default: ${DEFAULT-VALUE}).")
         String scale;
 
         @Override

@@ -4,17 +4,17 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code svp server} and {@code svp demo}. */
 final class ServeOptions {
-    @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo (default), x11:DISPLAY (an existing X display, e.g. x11::1 or "
+    @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo, x11:DISPLAY (an existing X display, e.g. x11::1 or "
                     + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm) or vrde:DIR"
-                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this).")
+                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this). Default: ${DEFAULT-VALUE}.")
     String source;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default 127.0.0.1; 0.0.0.0 serves other machines, "
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 serves other machines, "
                     + "without authentication yet).")
     String bind;
 
-    @Option(names = "--port", defaultValue = "5678", description = "Base port: main channel; others use +1..+4.")
+    @Option(names = "--port", defaultValue = "5678", description = "Base port: main channel; others use +1..+4 (default: ${DEFAULT-VALUE}).")
     int port;
 
     @Option(names = "--ports", paramLabel = "LIST",
@@ -25,14 +25,14 @@ final class ServeOptions {
     @Option(names = "--single-port", description = "Serve every channel on the base port.")
     boolean singlePort;
 
-    @Option(names = "--geometry", defaultValue = "1280x800", description = "Screen size WxH of the demo or of x11:new.")
+    @Option(names = "--geometry", defaultValue = "1280x800", description = "Screen size WxH of the demo or of x11:new (default: ${DEFAULT-VALUE}).")
     String geometry;
 
     @Option(names = "--demo-frames", defaultValue = "-1",
-            description = "Play N frames of the demo script, then stay still (default: animate forever).")
+            description = "Play N frames of the demo script, then stay still (default: ${DEFAULT-VALUE} = animate forever).")
     int demoFrames;
 
-    @Option(names = "--demo-fps", defaultValue = "30", description = "Demo frames per second (0 = as fast as possible).")
+    @Option(names = "--demo-fps", defaultValue = "30", description = "Demo frames per second, 0 = as fast as possible (default: ${DEFAULT-VALUE}).")
     int demoFps;
 
     @Option(names = "--save-final", paramLabel = "FILE.png",
@@ -43,6 +43,6 @@ final class ServeOptions {
             description = "For svp bench x11: answer each line 'stats' on stdin with one line of server counters on stdout.")
     boolean statsOnStdin;
 
-    @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers (0 = one per core).")
+    @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers, 0 = one per core (default: ${DEFAULT-VALUE}).")
     int encoderThreads;
 }

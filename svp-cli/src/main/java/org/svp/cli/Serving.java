@@ -36,24 +36,34 @@ final class Serving {
 
     static int run(CommandLine cmd, ServeOptions o, boolean explain) throws Exception {
         PrintWriter out = cmd.getOut();
+        ServerConfig config = config(cmd, o);
         DisplaySource source = source(cmd, o, out);
-        int threads = o.encoderThreads > 0 ? o.encoderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
-        ServerConfig base = ServerConfig.of(o.bind, o.port, o.singlePort);
-        ServerConfig config = new ServerConfig(base.bindAddress(), base.basePort(), base.singlePort(), threads,
-                base.sourceQueueCapacity(), base.clientQueueBytes(), base.maxInputBody(), PortList.parse(cmd, o.ports));
         SvpServer server = new SvpServer(config, source);
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.close();
-            stopped.countDown();
-        }, "svp-shutdown"));
         AtomicReference<UpstreamException> sourceFailure = new AtomicReference<>();
+        CountDownLatch stopped = new CountDownLatch(1);
         server.onSourceFailure(e -> { // e.g. the X server went away: stop serving, exit 1
             sourceFailure.set(e);
             stopped.countDown();
         });
         server.onSourceFinished(stopped::countDown); // e.g. VirtualBox disabled its VRDE server: exit 0
-        server.start();
+        try {
+            server.start();
+        } catch (java.net.BindException e) {
+            server.close();
+            if (o.ports != null) {
+                throw new IllegalStateException(e.getMessage(), e); // already names the list
+            }
+            throw new IllegalStateException(e.getMessage() + "; is another server running? choose another base port"
+                    + " with --port (this one needs " + (o.singlePort ? "port " + o.port
+                    : "ports " + o.port + ".." + (o.port + 4)) + ")", e);
+        } catch (RuntimeException e) {
+            server.close(); // the source did not start (e.g. no X display): release ports and threads
+            throw e;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "svp-shutdown"));
         if (o.statsOnStdin) {
             StatsOnStdin.start(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)), out,
                     () -> counters(server, source));
@@ -63,13 +73,7 @@ final class Serving {
             out.printf("listening %s %s:%d%n", name, o.bind, e.port());
         }
         if (explain) {
-            String target = o.bind.equals("0.0.0.0") ? "127.0.0.1" : o.bind;
-            String hp = server.port() == 5678 ? target : target + ":" + server.port();
-            out.println("Serving the demo desktop. To look at it:");
-            out.println("  ./svp view " + hp + "                  # the desktop viewer (needs a graphical display)");
-            out.println("  ./svp snapshot " + hp + " screen.png     # writes what a client sees to screen.png");
-            out.println("  ./svp type " + hp + " 'hello'           # types into the demo's Notes window");
-            out.println("Stop with Ctrl+C.");
+            howToView(out, o, source, server.port());
         }
         out.println("ready");
         out.flush();
@@ -82,6 +86,37 @@ final class Serving {
             return 1;
         }
         return 0;
+    }
+
+    /** The server's settings; a bad --port is a usage error. */
+    private static ServerConfig config(CommandLine cmd, ServeOptions o) {
+        if (o.port < 1 || o.port > 65535 - 4) {
+            throw new ParameterException(cmd, "--port must be 1.." + (65535 - 4)
+                    + " (the channels use the base port and the four after it), got " + o.port);
+        }
+        if (o.encoderThreads < 0) {
+            throw new ParameterException(cmd, "--encoder-threads must be 0 (one per core) or more, got "
+                    + o.encoderThreads);
+        }
+        int threads = o.encoderThreads > 0 ? o.encoderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
+        ServerConfig base = ServerConfig.of(o.bind, o.port, o.singlePort);
+        return new ServerConfig(base.bindAddress(), base.basePort(), base.singlePort(), threads,
+                base.sourceQueueCapacity(), base.clientQueueBytes(), base.maxInputBody(), PortList.parse(cmd, o.ports));
+    }
+
+    /** {@code svp demo}: what to type next. The Notes hint only for the demo source, which has Notes. */
+    static void howToView(PrintWriter out, ServeOptions o, DisplaySource source, int port) {
+        String target = o.bind.equals("0.0.0.0") ? "127.0.0.1" : o.bind;
+        String hp = port == ServerConfig.DEFAULT_PORT ? target : target + ":" + port;
+        boolean demo = source instanceof DemoDisplaySource;
+        out.println(demo ? "Serving the demo desktop. To look at it:"
+                : "Serving " + source.name() + ". To look at it:");
+        out.println("  ./svp view " + hp + "                  # the desktop viewer (needs a graphical display)");
+        out.println("  ./svp snapshot " + hp + " screen.png     # writes what a client sees to screen.png");
+        if (demo) {
+            out.println("  ./svp type " + hp + " 'hello'           # types into the demo's Notes window");
+        }
+        out.println("Stop with Ctrl+C.");
     }
 
     /** @return the server's counters for {@code --stats-on-stdin} (SCREEN_BLTs: X11 source only, else 0) */

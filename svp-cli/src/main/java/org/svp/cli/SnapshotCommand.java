@@ -13,9 +13,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code svp snapshot}: connect as a v1 client, wait for a still screen, write it as PNG. */
+/**
+ * {@code svp snapshot}: connect as a v1 client, wait for the first full picture, then for a still
+ * screen up to a short bound, and write what is there as PNG. A screen that never settles (the demo
+ * animates forever) is still written, with a note on stderr: a snapshot always gives the current
+ * picture, never a black screen that has not arrived yet.
+ */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = "Connect as a v1 client, wait until the screen has been still, write it to a PNG.")
+        description = {"Connect as a v1 client, wait for the first full picture, then until the screen has been still"
+                + " for --still-ms (at most --settle-ms), and write it to a PNG.",
+            "A screen that keeps changing (the demo animates) is written as it is after --settle-ms, with a note on"
+                    + " stderr."})
 final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -26,24 +34,46 @@ final class SnapshotCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "OUT.png", description = "Where to write the picture.")
     Path out;
 
-    @Option(names = "--timeout-s", defaultValue = "30", description = "Give up after this many seconds.")
+    @Option(names = "--timeout-s", defaultValue = "30",
+            description = "Give up if the first full picture has not arrived after this many seconds (default: ${DEFAULT-VALUE}).")
     int timeoutSeconds;
 
-    @Option(names = "--still-ms", defaultValue = "500", description = "How long the screen must not change.")
+    @Option(names = "--still-ms", defaultValue = "500",
+            description = "How long the screen should not change before it is written (default: ${DEFAULT-VALUE}).")
     int stillMs;
+
+    @Option(names = "--settle-ms", defaultValue = "3000",
+            description = "The longest wait for a still screen after the first full picture; then the picture is"
+                    + " written as it is (default: ${DEFAULT-VALUE}).")
+    int settleMs;
 
     @Override
     public Integer call() throws Exception {
+        if (timeoutSeconds < 1 || stillMs < 0 || settleMs < 0) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout-s must be at least 1, --still-ms and --settle-ms at least 0");
+        }
+        OutputFiles.checkWritable(spec.commandLine(), out);
         Object[] hp = Targets.parse(spec.commandLine(), target);
         ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1]);
+        Surface s;
         try (SvpClient client = SvpClient.connect(o)) {
-            client.screen().awaitStill(Duration.ofMillis(stillMs), Duration.ofSeconds(timeoutSeconds));
-            Surface s = client.screen().snapshot();
-            SurfaceImages.writePng(s, out);
-            spec.commandLine().getOut().printf("wrote %s (%dx%d)%n", out, s.width(), s.height());
+            client.screen().awaitFirstScreen(Duration.ofSeconds(timeoutSeconds));
+            boolean still = client.screen().settle(Duration.ofMillis(stillMs), Duration.ofMillis(settleMs));
+            s = client.screen().snapshot();
+            if (!still) {
+                spec.commandLine().getErr().printf("svp: note: the screen did not stay still for %d ms within %d ms;"
+                        + " wrote the picture as it was then%n", stillMs, settleMs);
+            }
         } catch (java.util.concurrent.TimeoutException e) {
             throw new IllegalStateException("snapshot of " + target + " failed: " + e.getMessage());
         }
+        try {
+            SurfaceImages.writePng(s, out);
+        } catch (java.io.UncheckedIOException e) {
+            throw new IllegalStateException("cannot write " + out + ": " + e.getCause().getMessage());
+        }
+        spec.commandLine().getOut().printf("wrote %s (%dx%d)%n", out, s.width(), s.height());
         return 0;
     }
 }

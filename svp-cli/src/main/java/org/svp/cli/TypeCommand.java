@@ -25,7 +25,7 @@ final class TypeCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "TEXT", description = "What to type; \\n is Enter.")
     String text;
 
-    @Option(names = "--delay-ms", defaultValue = "5", description = "Pause between key strokes.")
+    @Option(names = "--delay-ms", defaultValue = "5", description = "Pause between key strokes, ms (default: ${DEFAULT-VALUE}).")
     int delayMs;
 
     @Override

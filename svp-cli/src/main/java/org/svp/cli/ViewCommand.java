@@ -1,7 +1,5 @@
 package org.svp.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.svp.client.ClientOptions;
 import org.svp.client.swing.SvpViewer;
@@ -25,15 +23,11 @@ final class ViewCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
-    @Option(names = "--password-file", paramLabel = "F",
-            description = "Password for servers with authentication (v1 has none: checked, then unused).")
-    Path passwordFile;
-
     @Option(names = "--fullscreen", description = "Start in full screen (toggle: Ctrl+Alt+Shift+F).")
     boolean fullScreen;
 
     @Option(names = "--scale", defaultValue = "fit", paramLabel = "fit|1:1",
-            description = "Scale the screen to the window (fit, default) or show it 1:1 with scrollbars.")
+            description = "Scale the screen to the window (fit) or show it 1:1 with scrollbars (default: ${DEFAULT-VALUE}).")
     String scale;
 
     @Option(names = "--report-geometry", hidden = true,
@@ -47,13 +41,6 @@ final class ViewCommand implements Callable<Integer> {
             mode = ScaleMode.parse(scale);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
-        }
-        if (passwordFile != null) {
-            if (!Files.isReadable(passwordFile) || Files.isDirectory(passwordFile)) {
-                throw new ParameterException(spec.commandLine(), "cannot read --password-file " + passwordFile);
-            }
-            spec.commandLine().getErr().println("svp: note: v1 servers have no authentication; "
-                    + "the password file is not used yet");
         }
         String host = null;
         int port = ClientOptions.DEFAULT_PORT;

@@ -24,12 +24,12 @@ final class X11BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--seconds", defaultValue = "60",
-            description = "Measured window of each workload run, in seconds (60, as the shared TigerVNC baseline).")
+            description = "Measured window of each workload run, in seconds, as the shared TigerVNC baseline (default: ${DEFAULT-VALUE}).")
     int seconds;
 
     @Option(names = "--warmup", defaultValue = "10",
             description = "Seconds of workload before the measured window (server start-up and JIT; not measured,"
-                    + " printed separately). Default 10.")
+                    + " printed separately) (default: ${DEFAULT-VALUE}).")
     int warmup;
 
     @Option(names = "--peer", description = "Also measure this peer on the same X display: tigervnc.")
@@ -37,11 +37,11 @@ final class X11BenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "1",
             description = "Repeat the measurement N times and print min-max per column (these machines are noisy);"
-                    + " with --peer tigervnc each round is three workload runs.")
+                    + " with --peer tigervnc each round is three workload runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
-            description = "Path of the shared workload script (rfbcount.py is taken from the same folder).")
+            description = "Path of the shared workload script; rfbcount.py is taken from the same folder (default: ${DEFAULT-VALUE}).")
     Path workload;
 
     @Override

@@ -14,8 +14,16 @@ import org.svp.render.Surface;
  * access holds this object's monitor (rendering one message is short).
  */
 public final class RemoteScreen {
+    /**
+     * How long an incompletely drawn screen must stay unchanged to count as the first picture anyway
+     * (a source may leave black parts undrawn); long enough that the bands of a joining client's first
+     * picture, which follow one another within milliseconds, are not mistaken for it.
+     */
+    public static final Duration FIRST_SCREEN_QUIET = Duration.ofSeconds(1);
+
     private final Surface surface = new Surface(0, 0);
     private final OrderRenderer renderer = new OrderRenderer(surface);
+    private final ScreenCoverage coverage = new ScreenCoverage();
     private long lastChangeNanos = System.nanoTime();
     private boolean sized;
     private RuntimeException failure;
@@ -71,9 +79,12 @@ public final class RemoteScreen {
         }
         if (m instanceof ScreenResize) {
             sized = true;
+            coverage.reset(surface.width(), surface.height()); // its "damage" is the whole, black screen
             if (listener != null) {
                 listener.resized(surface.width(), surface.height());
             }
+        } else {
+            coverage.drawn(r);
         }
         tellDamaged(r, t0);
         lastChangeNanos = System.nanoTime();
@@ -159,14 +170,36 @@ public final class RemoteScreen {
     }
 
     /**
-     * Waits until the screen has a size and has not changed for {@code still}.
+     * Waits until the screen has a size and has not changed for {@code still}, after its first full
+     * picture ({@link #awaitFirstScreen}). Any thread.
      *
      * @param still how long nothing may change
-     * @param timeout the longest wait
+     * @param timeout the longest wait, for both
      * @throws TimeoutException if the screen never settled (message says why)
      * @throws InterruptedException if interrupted
      */
     public synchronized void awaitStill(Duration still, Duration timeout) throws TimeoutException, InterruptedException {
+        long t0 = System.nanoTime();
+        awaitFirstScreen(timeout);
+        Duration left = timeout.minusNanos(System.nanoTime() - t0);
+        if (!settle(still, left.isNegative() ? Duration.ZERO : left)) {
+            throw new TimeoutException("the screen did not stay still for " + still.toMillis() + " ms within "
+                    + timeout.toSeconds() + " s");
+        }
+    }
+
+    /**
+     * Waits for the first full picture: the screen has a size and every pixel has been drawn since
+     * the SCREEN_RESIZE (a joining client gets the whole screen after it), or, for a source that never
+     * draws parts that are black (the X11 source only sends what differs from black), nothing has
+     * changed for {@link #FIRST_SCREEN_QUIET}. Any thread.
+     *
+     * @param timeout the longest wait
+     * @throws TimeoutException if no full picture arrived in time
+     * @throws IllegalStateException if the display channel closed first
+     * @throws InterruptedException if interrupted
+     */
+    public synchronized void awaitFirstScreen(Duration timeout) throws TimeoutException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             if (failure != null) {
@@ -174,20 +207,56 @@ public final class RemoteScreen {
             }
             long now = System.nanoTime();
             long quietFor = now - lastChangeNanos;
-            if (sized && quietFor >= still.toNanos()) {
+            if (sized && (coverage.full() || quietFor >= FIRST_SCREEN_QUIET.toNanos())) {
                 return;
             }
-            if (closed) {
-                throw new IllegalStateException(sized ? "the server closed the display channel"
-                        : "the server closed the display channel before sending a screen");
-            }
+            checkOpen();
             if (now >= deadline) {
-                throw new TimeoutException(sized ? "the screen did not stay still for " + still.toMillis()
-                        + " ms within " + timeout.toSeconds() + " s" : "no screen received within "
-                        + timeout.toSeconds() + " s");
+                throw new TimeoutException(sized ? "the screen was not drawn completely within "
+                        + timeout.toSeconds() + " s" : "no screen received within " + timeout.toSeconds() + " s");
             }
-            long waitNanos = Math.min(deadline - now, sized ? still.toNanos() - quietFor : deadline - now);
+            long waitNanos = deadline - now;
+            if (sized) {
+                waitNanos = Math.min(waitNanos, FIRST_SCREEN_QUIET.toNanos() - quietFor);
+            }
             wait(Math.max(1, waitNanos / 1_000_000));
+        }
+    }
+
+    /**
+     * Waits until nothing has changed for {@code still}, at most {@code bound}. Call after
+     * {@link #awaitFirstScreen}. Any thread.
+     *
+     * @param still how long nothing may change
+     * @param bound the longest wait
+     * @return true if the screen was still, false if it kept changing until the bound
+     * @throws IllegalStateException if the display channel closed or failed meanwhile
+     * @throws InterruptedException if interrupted
+     */
+    public synchronized boolean settle(Duration still, Duration bound) throws InterruptedException {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (true) {
+            if (failure != null) {
+                throw failure;
+            }
+            long now = System.nanoTime();
+            long quietFor = now - lastChangeNanos;
+            if (quietFor >= still.toNanos()) {
+                return true;
+            }
+            checkOpen();
+            if (now >= deadline) {
+                return false;
+            }
+            long waitNanos = Math.min(deadline - now, still.toNanos() - quietFor);
+            wait(Math.max(1, waitNanos / 1_000_000));
+        }
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException(sized ? "the server closed the display channel"
+                    : "the server closed the display channel before sending a screen");
         }
     }
 

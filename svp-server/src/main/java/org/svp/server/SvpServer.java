@@ -104,9 +104,9 @@ public final class SvpServer implements AutoCloseable {
         UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed,
                 this::sourceFinished);
         pipeline.attach(queue);
+        source.start(queue); // may fail (no such X display): then nothing claims it is being served
         LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
                 config.encoderThreads());
-        source.start(queue);
         source.sessionObserver().ifPresent(o -> o.listening(port()));
     }
 
@@ -180,8 +180,9 @@ public final class SvpServer implements AutoCloseable {
                 });
         var future = b.bind(config.bindAddress(), port).await();
         if (!future.isSuccess()) {
+            String why = String.valueOf(future.cause().getMessage());
             BindException e = new BindException("cannot listen on " + config.bindAddress() + ":" + port + ": "
-                    + future.cause().getMessage());
+                    + (why.contains("Address already in use") ? "port " + port + " is already in use" : why));
             throw e;
         }
         listeners.add(future.channel());
