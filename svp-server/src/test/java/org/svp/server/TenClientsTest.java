@@ -16,11 +16,13 @@ import org.svp.server.TestSources.Demo;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class TenClientsTest {
     private static final int CLIENTS = 10;
-    private static final int FRAMES = 400; // 4 s at 100 fps: room for ten connects on a loaded 2-core machine
+    // 6 s at 200 fps: room for ten connects on a loaded 2-core machine (400 frames at 100 fps was too
+    // little once, with the machine at load 20)
+    private static final int FRAMES = 1200;
 
     @Test
     void tenClientsWhileAnimating() throws Exception {
-        Demo demo = Demo.of(640, 480, FRAMES, 100);
+        Demo demo = Demo.of(640, 480, FRAMES, 200);
         List<SvpClient> clients = new ArrayList<>();
         try (SvpServer server = TestServers.start(demo.demo(), false)) {
             try {
