@@ -4,9 +4,9 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code svp server} and {@code svp demo}. */
 final class ServeOptions {
-    @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo, x11:DISPLAY (an existing X display, e.g. x11::1 or "
+    @Option(names = "--source", defaultValue = "demo", description = "What to serve (default: ${DEFAULT-VALUE}): demo, x11:DISPLAY (an existing X display, e.g. x11::1 or "
                     + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm) or vrde:DIR"
-                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this). Default: ${DEFAULT-VALUE}.")
+                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this).")
     String source;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",

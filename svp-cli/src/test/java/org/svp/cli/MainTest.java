@@ -71,7 +71,7 @@ class MainTest {
     void helpShowsDefaults() {
         assertThat(svp("snapshot", "--help").out()).contains("(default: 500)", "(default: 3000)", "(default: 30)");
         assertThat(svp("server", "--help").out()).contains("(default: 5678)", "(default: 1280x800)",
-                "(default: 127.0.0.1", "Default: demo.");
+                "(default: 127.0.0.1", "(default: demo)");
         assertThat(svp("type", "--help").out()).contains("(default: 5)");
         assertThat(svp("bench", "pipeline", "--help").out()).contains("(default: 600)", "(default: 1920x1080)",
                 "(default: lz4)");
