@@ -1,0 +1,2 @@
+/** Access to the native VirtualBox modules (C, built by this module) packaged in the jar. */
+package org.svp.vrde.nativelib;
