@@ -5,7 +5,8 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code svp server} and {@code svp demo}. */
 final class ServeOptions {
     @Option(names = "--source", defaultValue = "demo", description = "What to serve: demo (default), x11:DISPLAY (an existing X display, e.g. x11::1 or "
-                    + "x11:localhost:1) or x11:new (a new Xvfb desktop of --geometry with a window manager and xterm).")
+                    + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm) or vrde:DIR"
+                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this).")
     String source;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",
@@ -15,6 +16,11 @@ final class ServeOptions {
 
     @Option(names = "--port", defaultValue = "5678", description = "Base port: main channel; others use +1..+4.")
     int port;
+
+    @Option(names = "--ports", paramLabel = "LIST",
+            description = "Candidate base ports, e.g. 3389 or 5000,5010-5012: the first whose channel ports are all free"
+                    + " is used (overrides --port).")
+    String ports;
 
     @Option(names = "--single-port", description = "Serve every channel on the base port.")
     boolean singlePort;

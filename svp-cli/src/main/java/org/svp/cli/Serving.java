@@ -19,6 +19,7 @@ import org.svp.server.SvpServer;
 import org.svp.source.DisplaySource;
 import org.svp.source.demo.DemoDisplaySource;
 import org.svp.source.demo.DemoDisplaySource.DemoOptions;
+import org.svp.source.vrde.VrdeDisplaySource;
 import org.svp.source.x11.X11DisplaySource;
 import org.svp.source.x11.X11Stats;
 import picocli.CommandLine;
@@ -39,7 +40,7 @@ final class Serving {
         int threads = o.encoderThreads > 0 ? o.encoderThreads : Math.max(1, Runtime.getRuntime().availableProcessors());
         ServerConfig base = ServerConfig.of(o.bind, o.port, o.singlePort);
         ServerConfig config = new ServerConfig(base.bindAddress(), base.basePort(), base.singlePort(), threads,
-                base.sourceQueueCapacity(), base.clientQueueBytes(), base.maxInputBody());
+                base.sourceQueueCapacity(), base.clientQueueBytes(), base.maxInputBody(), PortList.parse(cmd, o.ports));
         SvpServer server = new SvpServer(config, source);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -51,6 +52,7 @@ final class Serving {
             sourceFailure.set(e);
             stopped.countDown();
         });
+        server.onSourceFinished(stopped::countDown); // e.g. VirtualBox disabled its VRDE server: exit 0
         server.start();
         if (o.statsOnStdin) {
             StatsOnStdin.start(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)), out,
@@ -62,7 +64,7 @@ final class Serving {
         }
         if (explain) {
             String target = o.bind.equals("0.0.0.0") ? "127.0.0.1" : o.bind;
-            String hp = o.port == 5678 ? target : target + ":" + o.port;
+            String hp = server.port() == 5678 ? target : target + ":" + server.port();
             out.println("Serving the demo desktop. To look at it:");
             out.println("  ./svp view " + hp + "                  # the desktop viewer (needs a graphical display)");
             out.println("  ./svp snapshot " + hp + " screen.png     # writes what a client sees to screen.png");
@@ -94,9 +96,12 @@ final class Serving {
         if (o.source.startsWith("x11:")) {
             return X11Sources.create(cmd, o.source.substring("x11:".length()), o.geometry);
         }
+        if (o.source.startsWith("vrde:")) {
+            return new VrdeDisplaySource(Path.of(o.source.substring("vrde:".length())));
+        }
         if (!o.source.equals("demo")) {
             throw new ParameterException(cmd, "unknown --source '" + o.source + "': this build serves 'demo',"
-                    + " 'x11:DISPLAY' (e.g. x11::1) and 'x11:new' (vnc is planned)");
+                    + " 'x11:DISPLAY' (e.g. x11::1), 'x11:new' and 'vrde:DIR' (vnc is planned)");
         }
         if (o.saveFinal != null && o.demoFrames < 0) {
             throw new ParameterException(cmd, "--save-final needs --demo-frames N (the frame to save)");

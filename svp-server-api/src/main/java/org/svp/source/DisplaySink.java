@@ -23,4 +23,12 @@ public interface DisplaySink {
      */
     default void fail(org.svp.protocol.error.UpstreamException e) {
     }
+
+    /**
+     * Reports that the upstream asked the server to stop (e.g. VirtualBox disables its VRDE server):
+     * not an error; the server closes its clients and the process exits 0. Called at most once, from
+     * the source's own threads; never blocks.
+     */
+    default void finish() {
+    }
 }

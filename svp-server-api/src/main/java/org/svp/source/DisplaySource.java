@@ -22,6 +22,14 @@ public interface DisplaySource extends AutoCloseable {
     /** @return where client keyboard, mouse and mode requests go */
     InputSink input();
 
+    /**
+     * @return an observer of client sessions, if this source wants one (asked once, before
+     *     {@link #start}); the server then asks it to authorize each session
+     */
+    default java.util.Optional<SessionObserver> sessionObserver() {
+        return java.util.Optional.empty();
+    }
+
     /** @return a short name for logs, e.g. "demo" or "x11::1" */
     String name();
 

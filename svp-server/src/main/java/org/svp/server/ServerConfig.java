@@ -11,9 +11,11 @@ package org.svp.server;
  * @param clientQueueBytes bytes a display client may have waiting before its pending drawing is
  *     replaced by the damaged region's current pixels (coalescing)
  * @param maxInputBody body limit for messages from clients (they only send small messages)
+ * @param portList candidate base ports ({@code --ports LIST}), tried in order: the first whose channel
+ *     ports are all free is bound; empty = use {@code basePort}
  */
 public record ServerConfig(String bindAddress, int basePort, boolean singlePort, int encoderThreads,
-                           int sourceQueueCapacity, long clientQueueBytes, int maxInputBody) {
+                           int sourceQueueCapacity, long clientQueueBytes, int maxInputBody, java.util.List<Integer> portList) {
 
     /** The v1 default base port. */
     public static final int DEFAULT_PORT = 5678;
@@ -25,12 +27,34 @@ public record ServerConfig(String bindAddress, int basePort, boolean singlePort,
     public static final int DEFAULT_MAX_INPUT_BODY = 1 << 20;
 
     public ServerConfig {
+        portList = java.util.List.copyOf(portList);
+        for (int p : portList) {
+            if (p < 1 || p > (singlePort ? 65535 : 65535 - 4)) {
+                throw new IllegalArgumentException("port " + p + " is out of range (channels use base..base+4)");
+            }
+        }
         if (basePort < 0 || basePort > 65535 - 4) {
             throw new IllegalArgumentException("port must be 0..65531 (channels use base..base+4), got " + basePort);
         }
         if (encoderThreads < 1 || sourceQueueCapacity < 1 || clientQueueBytes < 1 || maxInputBody < 64) {
             throw new IllegalArgumentException("queue sizes and thread counts must be positive");
         }
+    }
+
+    /** The config without a port list (every caller before {@code --ports}). */
+    public ServerConfig(String bindAddress, int basePort, boolean singlePort, int encoderThreads,
+                        int sourceQueueCapacity, long clientQueueBytes, int maxInputBody) {
+        this(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, clientQueueBytes, maxInputBody,
+                java.util.List.of());
+    }
+
+    /**
+     * @param ports candidate base ports, in order
+     * @return a copy that binds the first free one of them
+     */
+    public ServerConfig withPortList(java.util.List<Integer> ports) {
+        return new ServerConfig(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, clientQueueBytes,
+                maxInputBody, ports);
     }
 
     /**
@@ -51,6 +75,6 @@ public record ServerConfig(String bindAddress, int basePort, boolean singlePort,
      */
     public ServerConfig withClientQueueBytes(long bytes) {
         return new ServerConfig(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, bytes,
-                maxInputBody);
+                maxInputBody, portList);
     }
 }

@@ -33,7 +33,9 @@ import org.svp.protocol.message.ChannelEntry;
 import org.svp.protocol.message.ChannelList;
 import org.svp.render.Surface;
 import org.svp.server.screen.ScreenMirror;
+import org.svp.server.session.ByteCounter;
 import org.svp.server.session.ChannelHandshakeHandler;
+import org.svp.server.session.ClientSessions;
 import org.svp.server.session.ClientRegistry;
 import org.svp.server.update.UpdateEncoder;
 import org.svp.server.update.UpdatePipeline;
@@ -66,6 +68,9 @@ public final class SvpServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<Consumer<UpstreamException>> failureListeners = new CopyOnWriteArrayList<>();
     private ChannelList channelList;
+    /** Null unless the source observes client sessions; I/O thread. */
+    private final ClientSessions sessions;
+    private final List<Runnable> finishListeners = new CopyOnWriteArrayList<>();
 
     /**
      * @param config where to listen and how much to buffer
@@ -79,6 +84,7 @@ public final class SvpServer implements AutoCloseable {
         this.io = group.next();
         this.workers = Executors.newFixedThreadPool(config.encoderThreads(), new DefaultThreadFactory("svp-encoder", true));
         this.registry = new ClientRegistry(mirror, stats, config.clientQueueBytes());
+        this.sessions = source.sessionObserver().map(ClientSessions::new).orElse(null);
     }
 
     /**
@@ -88,7 +94,23 @@ public final class SvpServer implements AutoCloseable {
      * @throws InterruptedException if interrupted while binding
      */
     public void start() throws BindException, InterruptedException {
-        int base = config.basePort();
+        if (!config.portList().isEmpty()) {
+            bindFirstFree(config.portList());
+        } else {
+            bindBase(config.basePort());
+        }
+        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT),
+                mirror, registry, stats, config.encoderThreads() + 2);
+        UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed,
+                this::sourceFinished);
+        pipeline.attach(queue);
+        LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
+                config.encoderThreads());
+        source.start(queue);
+        source.sessionObserver().ifPresent(o -> o.listening(port()));
+    }
+
+    private void bindBase(int base) throws BindException, InterruptedException {
         if (config.singlePort()) {
             Channel ch = bind(base);
             int port = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
@@ -99,13 +121,22 @@ public final class SvpServer implements AutoCloseable {
             bindRange(base);
             channelList = list(base, false);
         }
-        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT),
-                mirror, registry, stats, config.encoderThreads() + 2);
-        UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed);
-        pipeline.attach(queue);
-        LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
-                config.encoderThreads());
-        source.start(queue);
+    }
+
+    /** {@code --ports LIST}: the first base whose channel ports are all free. */
+    private void bindFirstFree(List<Integer> bases) throws BindException, InterruptedException {
+        for (int base : bases) {
+            try {
+                bindBase(base);
+                return;
+            } catch (BindException e) {
+                LOG.info("base port {} is not free: {}", base, e.getMessage());
+                listeners.forEach(Channel::close);
+                listeners.clear();
+            }
+        }
+        throw new BindException("no free base port in the list " + bases + " (each needs "
+                + (config.singlePort() ? "its port" : "base..base+4") + " free on " + config.bindAddress() + ")");
     }
 
     private void bindFreeRange() throws BindException, InterruptedException {
@@ -140,10 +171,11 @@ public final class SvpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
+                        ch.pipeline().addLast("bytes", new ByteCounter())
+                                .addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
                                 .addLast("encoder", new SvpMessageEncoder())
                                 .addLast("session", new ChannelHandshakeHandler(registry, source.input(),
-                                        channelList, stats));
+                                        channelList, stats, sessions));
                     }
                 });
         var future = b.bind(config.bindAddress(), port).await();
@@ -173,6 +205,23 @@ public final class SvpServer implements AutoCloseable {
      */
     public void onSourceFailure(Consumer<UpstreamException> listener) {
         failureListeners.add(listener);
+    }
+
+    /**
+     * Registers a listener for the source's upstream asking the server to stop (not an error). Runs
+     * once, on a thread of its own ("svp-source-finish"), so it may {@link #close()} the server.
+     *
+     * @param listener what to run
+     */
+    public void onSourceFinished(Runnable listener) {
+        finishListeners.add(listener);
+    }
+
+    private void sourceFinished() {
+        LOG.info("source '{}' asked the server to stop", source.name());
+        Thread t = new Thread(() -> finishListeners.forEach(Runnable::run), "svp-source-finish");
+        t.setDaemon(true);
+        t.start();
     }
 
     /** The source's thread reports its end: one log line, then the listeners on their own thread. */

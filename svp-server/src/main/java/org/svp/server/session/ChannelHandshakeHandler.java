@@ -40,6 +40,8 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     private final InputSink input;
     private final ChannelList channelList;
     private final ServerStats stats;
+    /** Null unless the source observes sessions. */
+    private final ClientSessions sessions;
     private State state = State.AWAIT_INIT;
     private DisplayClient display;
 
@@ -51,6 +53,19 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
      */
     public ChannelHandshakeHandler(ClientRegistry registry, InputSink input, ChannelList channelList,
                                    ServerStats stats) {
+        this(registry, input, channelList, stats, null);
+    }
+
+    /**
+     * @param registry connected clients
+     * @param input where keyboard and mouse events go
+     * @param channelList the answer to MAIN_CHANNEL_INIT
+     * @param stats counters
+     * @param sessions the source's session tracking, or null (every connection is served at once)
+     */
+    public ChannelHandshakeHandler(ClientRegistry registry, InputSink input, ChannelList channelList,
+                                   ServerStats stats, ClientSessions sessions) {
+        this.sessions = sessions;
         this.registry = registry;
         this.input = input;
         this.channelList = channelList;
@@ -92,7 +107,11 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
             case MainChannelInit mi -> {
                 // v1 ignores the client's fields; we answer version 1 (no extensions negotiated yet)
                 state = State.MAIN;
-                ctx.writeAndFlush(channelList);
+                if (sessions != null) { // CHANNEL_LIST only once the source admitted the session
+                    sessions.open(ctx.channel(), (int) mi.clientVersion(), () -> ctx.writeAndFlush(channelList));
+                } else {
+                    ctx.writeAndFlush(channelList);
+                }
                 LOG.info("{}: main channel (client version {})", ctx.channel().remoteAddress(), mi.clientVersion());
             }
             case ChannelInit ci -> {
@@ -101,6 +120,12 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                     LOG.warn("{}: CHANNEL_INIT for unknown channel type {}; closing", ctx.channel().remoteAddress(),
                             ci.channelType());
                     stats.protocolDrops.increment();
+                    ctx.close();
+                    return;
+                }
+                if (sessions != null && !sessions.join(ctx.channel())) {
+                    LOG.warn("{}: {} channel without an admitted session from that address; closing",
+                            ctx.channel().remoteAddress(), type);
                     ctx.close();
                     return;
                 }
@@ -142,6 +167,9 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         registry.remove(ctx.channel());
+        if (sessions != null) {
+            sessions.closed(ctx.channel());
+        }
         LOG.info("{}: {} channel closed", ctx.channel().remoteAddress(), state);
         ctx.fireChannelInactive();
     }

@@ -31,6 +31,7 @@ public final class UpdateQueue implements DisplaySink {
     private final Runnable onAvailable;
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Consumer<UpstreamException> onFailure;
+    private final Runnable onFinish;
 
     /**
      * @param capacity updates held before {@link #submit} blocks
@@ -48,6 +49,19 @@ public final class UpdateQueue implements DisplaySink {
      * @param onFailure called (on the source's thread) when the source reports it stopped for good
      */
     public UpdateQueue(int capacity, Executor ioThread, Runnable onAvailable, Consumer<UpstreamException> onFailure) {
+        this(capacity, ioThread, onAvailable, onFailure, () -> { });
+    }
+
+    /**
+     * @param capacity updates held before {@link #submit} blocks
+     * @param ioThread the I/O event loop
+     * @param onAvailable run on the I/O thread when updates may be waiting
+     * @param onFailure called (on the source's thread) when the source reports it stopped for good
+     * @param onFinish called (on the source's thread) when the upstream asks the server to stop
+     */
+    public UpdateQueue(int capacity, Executor ioThread, Runnable onAvailable, Consumer<UpstreamException> onFailure,
+                       Runnable onFinish) {
+        this.onFinish = onFinish;
         this.queue = new ArrayBlockingQueue<>(capacity);
         this.ioThread = ioThread;
         this.onAvailable = onAvailable;
@@ -57,6 +71,11 @@ public final class UpdateQueue implements DisplaySink {
     @Override
     public void fail(UpstreamException e) {
         onFailure.accept(e);
+    }
+
+    @Override
+    public void finish() {
+        onFinish.run();
     }
 
     @Override

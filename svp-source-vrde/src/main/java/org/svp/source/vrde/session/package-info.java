@@ -1,0 +1,2 @@
+/** SVP client sessions reported to VirtualBox (ClientLogon/Connect/Disconnect) and the QueryInfo block. */
+package org.svp.source.vrde.session;
