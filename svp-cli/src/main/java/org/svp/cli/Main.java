@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 @Command(name = "svp", mixinStandardHelpOptions = true, version = "svp 0.1.0",
         description = "SVP (Simple Virtualization Protocol): serve and view remote desktops.",
         subcommands = {SnapshotCommand.class, TypeCommand.class,
-            ViewCommand.class, BenchCommand.class})
+            ViewCommand.class, BenchCommand.class, ExtpackCommand.class, VrdeSimCommand.class})
 public final class Main {
     private Main() {
     }

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
 import java.util.zip.GZIPOutputStream;
+import org.svp.vrde.nativelib.NativeModules;
 
 /**
  * Builds {@code SVP-<version>.vbox-extpack} (shared/spec/vrde.md §8): a gzip'd tar with
@@ -31,9 +32,6 @@ import java.util.zip.GZIPOutputStream;
  * <p>Called by {@code svp extpack} and the integration tests, on one thread.
  */
 public final class ExtPackBuilder {
-    /** Where the native modules sit in the svp-vrde-native jar (and so in the shaded svp.jar). */
-    public static final String NATIVE_RESOURCES = "org/svp/vrde/native/linux.amd64/";
-
     private final String version;
     private Path jar;
     private Path nativeDir;
@@ -181,12 +179,13 @@ public final class ExtPackBuilder {
             Files.copy(from, to);
             return;
         }
-        try (InputStream in = ExtPackBuilder.class.getClassLoader().getResourceAsStream(NATIVE_RESOURCES + file)) {
-            if (in == null) {
-                throw new IOException(file + " is not in this build (the svp-vrde-native module was not built:"
-                        + " it needs gcc on Linux x86-64)");
-            }
-            Files.copy(in, to);
+        if (ExtPackBuilder.class.getClassLoader().getResource(NativeModules.resourceName(file)) == null) {
+            throw new IOException(file + " is not in this build (the svp-vrde-native module was not built:"
+                    + " it needs gcc on Linux x86-64)");
+        }
+        Path extracted = NativeModules.extract(file, to.getParent());
+        if (!extracted.equals(to)) {
+            Files.move(extracted, to, StandardCopyOption.REPLACE_EXISTING);
         }
     }
 

@@ -28,7 +28,7 @@ public final class GuestScreen implements AutoCloseable {
     private final NativeFramebuffer fb;
     private final Surface surface;
     private final OrderRenderer renderer;
-    private final Arena arena = Arena.ofConfined();
+    private final Arena arena = Arena.ofShared();
     private final Map<Integer, int[]> saved = new HashMap<>();
     private MemorySegment buffer;
     private int updates;
