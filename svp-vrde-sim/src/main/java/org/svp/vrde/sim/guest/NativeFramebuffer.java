@@ -116,6 +116,33 @@ public final class NativeFramebuffer implements Framebuffer, AutoCloseable {
         }
     }
 
+    /**
+     * Fills a rectangle with one colour (the flood's fast path: one row copied per line).
+     *
+     * @param r the area, clipped to the screen
+     * @param rgb {@code 0x00RRGGBB}
+     */
+    public void fill(Rect r, int rgb) {
+        Rect a = r.intersect(new Rect(0, 0, width, height));
+        if (a.isEmpty()) {
+            return;
+        }
+        lockQuietly();
+        try {
+            int bytes = GuestPixels.bytesPerPixel(bpp);
+            int v = GuestPixels.encode(rgb, bpp);
+            byte[] row = new byte[a.width() * bytes];
+            for (int i = 0; i < row.length; i++) {
+                row[i] = (byte) (v >> (8 * (i % bytes)));
+            }
+            for (int y = a.y(); y < a.y() + a.height(); y++) {
+                MemorySegment.copy(row, 0, bits, ValueLayout.JAVA_BYTE, (long) y * lineBytes + (long) a.x() * bytes, row.length);
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** @return the whole screen widened to {@code 0x00RRGGBB} (what a viewer should show) */
     public Surface toSurface() {
         lockQuietly();
