@@ -7,7 +7,11 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import org.svp.vrde.sim.SimulatedVm;
 import org.svp.vrde.sim.host.HostConfig;
 import org.svp.vrde.sim.script.Script;
@@ -66,9 +70,17 @@ final class VrdeSimCommand implements Callable<Integer> {
         out.flush();
         HostConfig config = new HostConfig(ports, address, 0, java.util.Map.of());
         SimulatedVm vm = SimulatedVm.start(module, config, 1024, 768, 32);
+        // The guest thread (this one) and the Ctrl+C hook share `guard`: the hook waits for the current
+        // script line or resize to finish, then destroys the server and unloads the module, so no call
+        // ever runs into an unloaded library.
+        Object guard = new Object();
+        boolean[] stopping = {false};
         CountDownLatch closed = new CountDownLatch(1);
         Thread hook = new Thread(() -> {
-            vm.close();
+            synchronized (guard) {
+                stopping[0] = true;
+                vm.close();
+            }
             closed.countDown();
         }, "svp-vrde-sim-stop");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -78,13 +90,43 @@ final class VrdeSimCommand implements Callable<Integer> {
             out.println(line);
             out.flush();
         });
+        // A client's resolution request (VideoModeHint, on the module's control thread) is queued for the
+        // guest thread, which switches mode like a guest with additions would.
+        BlockingQueue<int[]> hints = new LinkedBlockingQueue<>();
+        vm.host().callbacks().onVideoModeHint((w, h, bpp, screen) -> hints.offer(new int[] {w, h, bpp}));
         int port = vm.awaitPort(Duration.ofSeconds(60));
         out.println("vrde-sim: serving on port " + port);
         out.println("view it: ./svp view 127.0.0.1:" + port);
         out.flush();
-        new ScriptRunner(vm.screen(), vm.host(), new java.io.PrintStream(System.out, true)).run(s);
+        ScriptRunner runner = new ScriptRunner(vm.screen(), vm.host(), new java.io.PrintStream(System.out, true));
+        for (Script.Line line : s.lines()) {
+            synchronized (guard) {
+                if (stopping[0]) {
+                    break;
+                }
+                runner.run(new Script(s.name(), List.of(line)));
+            }
+        }
         out.println("vrde-sim: " + s.name() + " done (" + vm.screen().updateCount() + " updates); serving until Ctrl+C");
         out.flush();
+        while (!closed.await(100, TimeUnit.MILLISECONDS)) {
+            int[] h = hints.poll();
+            if (h == null) {
+                continue;
+            }
+            synchronized (guard) {
+                if (stopping[0]) {
+                    break;
+                }
+                int w = Math.clamp(h[0], 64, 4096);
+                int ht = Math.clamp(h[1], 64, 4096);
+                int bpp = h[2] == 24 || h[2] == 16 || h[2] == 8 ? h[2] : 32;
+                out.println("vrde-sim: guest switches to " + w + "x" + ht + "x" + bpp);
+                out.flush();
+                runner.run(Script.parse("video-mode-hint", "resize " + w + " " + ht + " " + bpp
+                        + "\nbitmap 0 0 " + w + " " + ht + " gradient\ncomplete"));
+            }
+        }
         closed.await();
         return 0;
     }
