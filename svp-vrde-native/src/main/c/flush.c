@@ -13,12 +13,14 @@ bool flush_wanted(struct svp_server *s) {
 struct complete_arg {
     struct svp_server *s;
     uint64_t t;
+    bool no_room;
 };
 
 /* Called under the dirty-region lock when the region is empty: the flush ends with COMPLETE. */
 static bool write_complete(void *p) {
     struct complete_arg *a = p;
     if (!rec_complete(&a->s->ring, a->t)) {
+        a->no_room = true;
         return false;
     }
     atomic_store(&a->s->complete_owed, 0);
@@ -57,6 +59,8 @@ static bool flush_rects(struct svp_server *s, uint64_t t) {
     if (s->cb.VRDECallbackFramebufferUnlock != NULL) {
         s->cb.VRDECallbackFramebufferUnlock(s->pv_callback, 0);
     }
+    /* Without a framebuffer (VirtualBox is between resizes) the area is dropped: the VRDEResize that
+     * brings the new framebuffer marks the whole screen dirty anyway. */
     for (; have_fb && i < n; i++) {
         dirty_add(&s->dirty, rects[i]);
     }
@@ -89,9 +93,12 @@ bool flush_pending(struct svp_server *s) {
         }
         if (dirty_pending(&s->dirty)) {
             atomic_store(&s->complete_owed, 1);
-            struct complete_arg a = {s, t};
+            struct complete_arg a = {s, t, false};
             if (!dirty_clear_if_empty(&s->dirty, write_complete, &a)) {
-                continue; /* VRDE threads added area meanwhile (or no room for COMPLETE: next round fails) */
+                if (a.no_room) {
+                    break;
+                }
+                continue; /* VRDE threads added area meanwhile */
             }
         } else if (atomic_load(&s->complete_owed)) {
             if (!rec_complete(&s->ring, t)) {

@@ -158,8 +158,9 @@ static void begin_stop(struct svp_server *s, int64_t now, bool send_shutdown) {
     }
     j->stop_begin_ms = now;
     j->sent_term = j->sent_kill = false;
-    if (send_shutdown) {
-        control_send(s, SVP_CTL_SHUTDOWN, NULL, 0);
+    if (!send_shutdown || control_send(s, SVP_CTL_SHUTDOWN, NULL, 0) != 0) {
+        kill(j->pid, SIGTERM); /* nobody to tell: no point waiting 2 s */
+        j->sent_term = true;
     }
 }
 

@@ -54,8 +54,7 @@ int ring_create(struct ring *r, const char *dir, uint64_t capacity) {
         close(fd);
         return -rc;
     }
-    /* MAP_POPULATE: touch every page now so VRDEUpdate never takes a page fault in the ring. */
-    void *base = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_POPULATE, fd, 0);
+    void *base = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_SHARED, fd, 0);
     if (base == MAP_FAILED) {
         int e = errno;
         close(fd);
@@ -80,7 +79,9 @@ int ring_create(struct ring *r, const char *dir, uint64_t capacity) {
     r->base = base;
     r->map_size = size;
     r->capacity = capacity;
-    memset(r->base, 0, SVP_RING_HEADER_SIZE);
+    /* Write-touch every page now, so VRDEUpdate never takes a first-write fault in the ring
+     * (measured: ~100 us per 64x64 update on a fresh ring, MAP_POPULATE did not help). */
+    memset(r->base, 0, size);
     *(uint32_t *)(void *)(r->base + SVP_RING_OFF_VERSION) = SVP_RING_VERSION;
     *(uint32_t *)(void *)(r->base + SVP_RING_OFF_HEADER_SIZE) = SVP_RING_HEADER_SIZE;
     *(uint64_t *)(void *)(r->base + SVP_RING_OFF_CAPACITY) = capacity;

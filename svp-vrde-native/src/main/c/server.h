@@ -77,6 +77,10 @@ void properties_report_port(struct svp_server *s, uint32_t port);
  * VINF_BUFFER_OVERFLOW. Returns a malloc'd string ("" when unset), NULL on failure. */
 char *properties_query_string(struct svp_server *s, uint32_t index);
 
+/* VRDECallbackFramebufferQuery. Caller holds s->producer: every query the module makes is
+ * serialised by that lock, because Main's implementation replaces a per-screen reference to the
+ * source bitmap on each call (not thread-safe), and that reference is also what keeps the pixels
+ * we read between queries alive (so the control thread may read them outside VRDEUpdate). */
 static inline bool server_query_fb(struct svp_server *s, VRDEFRAMEBUFFERINFO *fb) {
     if (s->cb.VRDECallbackFramebufferQuery == NULL) {
         return false;

@@ -85,23 +85,23 @@ void update_screen(struct svp_server *s, unsigned screen, void *pv, uint32_t cb)
     pthread_mutex_unlock(&s->producer);
 }
 
+/* RESIZE, then the whole new screen as dirty area. Both happen before the producer lock is released,
+ * so no order can land between the RESIZE and the full repaint. */
 void update_resize(struct svp_server *s) {
     uint64_t t = ring_now_ns();
-    if (pthread_mutex_trylock(&s->producer) != 0) {
-        owe(s, &s->resize_pending);
-    } else {
-        VRDEFRAMEBUFFERINFO fb;
-        if (atomic_load_explicit(&s->resize_pending, memory_order_acquire) || !server_query_fb(s, &fb) ||
-            !rec_resize(&s->ring, &fb, t)) {
-            owe(s, &s->resize_pending);
-        }
+    bool locked = pthread_mutex_trylock(&s->producer) == 0;
+    VRDEFRAMEBUFFERINFO fb;
+    if (!locked || atomic_load_explicit(&s->resize_pending, memory_order_acquire) || !server_query_fb(s, &fb) ||
+        !rec_resize(&s->ring, &fb, t)) {
+        atomic_store_explicit(&s->resize_pending, 1, memory_order_release);
+    }
+    stat_add(STAT_DIRTY_MARKS, 1);
+    dirty_add_all(&s->dirty);
+    if (locked) {
         ring_wake(&s->ring);
         pthread_mutex_unlock(&s->producer);
     }
-    stat_add(STAT_DIRTY_MARKS, 1);
-    if (dirty_add_all(&s->dirty)) {
-        control_signal(s);
-    }
+    control_signal(s);
 }
 
 void update_pointer(struct svp_server *s, uint32_t kind, const void *data, uint32_t len) {
