@@ -206,7 +206,7 @@ public final class VrdeDisplaySource implements DisplaySource {
                 width = p.get(INT, 4);
                 height = p.get(INT, 8);
                 LOG.info("VM screen {}x{} at {} bpp", width, height, p.get(INT, 12));
-                translator.resized();
+                translator.resized(width, height);
                 add(new ScreenResize(width, height), r.timeNs(), 0);
             }
             case RingLayout.BITMAP -> {
@@ -386,6 +386,8 @@ public final class VrdeDisplaySource implements DisplaySource {
     public void close() {
         running = false;
         ended.set(true);
+        sessions.detach();
+        sessions.refuseWaiting();
         if (infoTimer != null) {
             infoTimer.shutdownNow();
         }

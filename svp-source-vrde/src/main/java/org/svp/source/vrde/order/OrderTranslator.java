@@ -47,9 +47,17 @@ public final class OrderTranslator {
         this.refresh = refresh;
     }
 
-    /** The screen was resized: nothing on it is stale any more (the module sends it whole). */
-    public void resized() {
+    private Rect screen = new Rect(0, 0, 0, 0);
+
+    /**
+     * The screen was resized: nothing on it is stale any more (the module sends it whole).
+     *
+     * @param width new width
+     * @param height new height
+     */
+    public void resized(int width, int height) {
         stale.clear();
+        screen = new Rect(0, 0, width, height);
     }
 
     /** @param r an area whose current pixels were just sent (BITMAP record or DIRTY_RECT order) */
@@ -88,7 +96,8 @@ public final class OrderTranslator {
                 lastLog = now;
                 LOG.warn("malformed VRDE update (refreshing {}): {} ({} so far)", p.header(), p.error(), malformed);
             }
-            requestRefresh(p.header());
+            // a malformed buffer whose header says nothing useful may have touched anything
+            requestRefresh(p.header().isEmpty() ? screen : p.header());
         }
     }
 

@@ -132,6 +132,7 @@ public final class RingReader {
      */
     public boolean announceWaiting() {
         INT_VH.setVolatile(ring, OFF_CONSUMER_WAITING, 1);
+        VarHandle.fullFence(); // StoreLoad against the producer's write_pos store → consumer_waiting load
         if ((long) LONG_VH.getVolatile(ring, OFF_WRITE_POS) != readPos) {
             INT_VH.setVolatile(ring, OFF_CONSUMER_WAITING, 0);
             return false;

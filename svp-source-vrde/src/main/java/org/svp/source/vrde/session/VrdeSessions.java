@@ -69,6 +69,12 @@ public final class VrdeSessions implements SessionObserver {
         publishLocked();
     }
 
+    /** The source is closing: stop writing to the ring (it is about to be unmapped) and the socket. */
+    public synchronized void detach() {
+        control = null;
+        info = null;
+    }
+
     @Override
     public synchronized void listening(int basePort) {
         port = basePort;
@@ -113,8 +119,11 @@ public final class VrdeSessions implements SessionObserver {
             lastEndMillis = 0;
             publishLocked();
         }
-        control.send(ControlMessage.of(ControlMessage.CLIENT_CONNECT, s.id())); // attached: it authorized s
-        onSessionStart.run();
+        ControlChannel control = this.control;
+        if (control != null) {
+            control.send(ControlMessage.of(ControlMessage.CLIENT_CONNECT, s.id()));
+            onSessionStart.run();
+        }
     }
 
     @Override
