@@ -31,7 +31,10 @@ final class VrdeBenchCommand implements Callable<Integer> {
         }
         Path p = pack != null ? pack : VrdePacks.current(System.err);
         Path module = VrdePacks.unpack(p, System.err);
-        new VrdeBenchmark(module, seconds, ports, spec.commandLine().getOut()).run();
+        // UTF-8 whatever the locale: the report says "µs"
+        java.io.PrintWriter out = new java.io.PrintWriter(new java.io.OutputStreamWriter(System.out,
+                java.nio.charset.StandardCharsets.UTF_8), true);
+        new VrdeBenchmark(module, seconds, ports, out).run();
         return 0;
     }
 }

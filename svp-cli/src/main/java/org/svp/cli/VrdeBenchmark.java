@@ -99,7 +99,12 @@ final class VrdeBenchmark {
                 });
                 Stats before = Stats.read(getStats);
                 long[] inside = new long[1 << 16];
+                boolean[] copied = new boolean[1 << 16];
                 int n = 0;
+                // update_records after each call tells whether it copied pixels into the ring or only
+                // marked dirty area (ring full, or a dirty flush pending): two very different costs
+                MemorySegment statBuf = Arena.ofAuto().allocate(80, 8);
+                long records = readRecords(getStats, statBuf);
                 long[] latency = new long[4096];
                 int markers = 0;
                 long start = System.nanoTime();
@@ -116,7 +121,11 @@ final class VrdeBenchmark {
                     k++;
                     if (n == inside.length) {
                         inside = Arrays.copyOf(inside, n * 2);
+                        copied = Arrays.copyOf(copied, n * 2);
                     }
+                    long rec = readRecords(getStats, statBuf);
+                    copied[n] = rec != records;
+                    records = rec;
                     inside[n++] = t;
                     if ((k & 63) == 0) {
                         g.complete();
@@ -135,6 +144,7 @@ final class VrdeBenchmark {
                         markerSent = System.nanoTime();
                         g.fillHeaderOnly(MARKER, colour);
                         g.complete();
+                        records = readRecords(getStats, statBuf);
                         nextMarker = now + 50_000_000L;
                     }
                 }
@@ -142,13 +152,32 @@ final class VrdeBenchmark {
                 Stats after = Stats.read(getStats);
                 long[] idle = quietMarkers(g, wanted, seenAt, 20);
                 long[] t = Arrays.copyOf(inside, n);
+                int nc = 0;
+                for (int i = 0; i < n; i++) {
+                    nc += copied[i] ? 1 : 0;
+                }
+                long[] tc = new long[nc];
+                long[] td = new long[n - nc];
+                for (int i = 0, a = 0, b = 0; i < n; i++) {
+                    if (copied[i]) {
+                        tc[a++] = inside[i];
+                    } else {
+                        td[b++] = inside[i];
+                    }
+                }
                 Arrays.sort(t);
+                Arrays.sort(tc);
+                Arrays.sort(td);
                 long[] lat = Arrays.copyOf(latency, markers);
                 Arrays.sort(lat);
                 double p99 = pct(t, 99) / 1e3;
                 out.printf("bench vrde: %d s flood of 64x64 header-only updates at %dx%dx32, module %s%n", seconds, W, H, module);
-                out.printf("VRDEUpdate time (FFM downcall): p50 %.1f us, p99 %.1f us, max %.1f us over %d updates%n",
+                out.printf("VRDEUpdate time (FFM downcall): p50 %.1f µs, p99 %.1f µs, max %.1f µs over %d updates%n",
                         pct(t, 50) / 1e3, p99, t.length == 0 ? 0 : t[t.length - 1] / 1e3, t.length);
+                out.printf("  copied into the ring: p50 %.1f µs, p99 %.1f µs, max %.1f µs (%d updates)%n",
+                        pct(tc, 50) / 1e3, pct(tc, 99) / 1e3, tc.length == 0 ? 0 : tc[tc.length - 1] / 1e3, tc.length);
+                out.printf("  marked dirty (ring full or flush pending): p50 %.1f µs, p99 %.1f µs, max %.1f µs (%d updates)%n",
+                        pct(td, 50) / 1e3, pct(td, 99) / 1e3, td.length == 0 ? 0 : td[td.length - 1] / 1e3, td.length);
                 long du = after.updates() - before.updates();
                 long db = after.bytes() - before.bytes();
                 out.printf("ring: %.0f updates/s, %.1f MB/s (%d updates, %d bytes, %d turned into dirty area)%n",
@@ -163,9 +192,20 @@ final class VrdeBenchmark {
                     out.printf("capture-to-wire without the flood: p50 %.2f ms, p99 %.2f ms (%d markers)%n",
                             pct(idle, 50) / 1e6, pct(idle, 99) / 1e6, idle.length);
                 }
-                out.printf("target p99 < %.0f us: %s%n", TARGET_P99_MICROS, p99 < TARGET_P99_MICROS ? "met" : "not met");
+                boolean met = p99 < TARGET_P99_MICROS && pct(tc, 99) / 1e3 < TARGET_P99_MICROS;
+                out.printf("target p99 < %.0f µs: %s%n", TARGET_P99_MICROS, met ? "met" : "not met");
                 out.flush();
             }
+        }
+    }
+
+    /** The module's update_records counter (offset 8 of struct svp_vrde_stats). */
+    private static long readRecords(MethodHandle getStats, MemorySegment buf) {
+        try {
+            long n = (long) getStats.invokeExact(buf, 16L);
+            return n >= 16 ? buf.get(ValueLayout.JAVA_LONG, 8) : -1;
+        } catch (Throwable e) {
+            throw new IllegalStateException("SVPVRDEGetStats: " + e, e);
         }
     }
 
