@@ -92,8 +92,17 @@ class SessionTest {
     @Order(2)
     void allSixteenOrderTypes() throws Exception {
         Script demo = Script.demo();
+        long ordersBefore = ModuleStats.orderRecords(vm.host());
+        int updatesBefore = vm.screen().orderUpdateCount();
         new ScriptRunner(vm.screen(), vm.host(), null).run(demo);
+        java.util.BitSet all = new java.util.BitSet();
+        all.set(0, 16);
+        assertThat(vm.screen().orderCodesSent()).as("VRDE order codes the demo sent").isEqualTo(all);
         assertClientShowsFramebuffer(0);
+        // the orders reached the Java side as orders (ORDERS records), not only as pixels; the module
+        // may legitimately turn some into dirty area (a flush pending), never more than were sent
+        assertThat(ModuleStats.orderRecords(vm.host()) - ordersBefore).isPositive()
+                .isLessThanOrEqualTo(vm.screen().orderUpdateCount() - updatesBefore);
         assertThat(vm.host().callbacks().errors()).isEmpty();
     }
 
@@ -145,6 +154,8 @@ class SessionTest {
     @Order(6)
     void keysAndClicksArriveAsScancodesAndPoints() throws Exception {
         vm.host().recorder().clearInputs();
+        List<Integer> want = List.of(0x1E, 0x9E, 0xE0, 0x48, 0xE0, 0xC8, 0x2A, 0x2C, 0xAC, 0xAA);
+        boolean ok;
         try (SvpClient in = SvpClient.connect(ClientOptions.inputOnly("127.0.0.1", port))) {
             UsKeyboardLayout.Stroke a = UsKeyboardLayout.strokeFor('a').orElseThrow();
             in.key(true, a.scancode());
@@ -160,10 +171,11 @@ class SessionTest {
             in.mouse(7, 9, MouseButtons.RIGHT);
             in.mouse(7, 9, 0);
             in.flushInput();
+            // wait with the client still connected: a client that closes right after its last event can
+            // lose it when the server tears the session down (MAIN closed) before reading the input
+            // channel's last bytes (seen here in about half the runs; see the report)
+            ok = vm.host().recorder().awaitInputs(l -> scancodes(l).size() >= want.size() && points(l).size() >= 4, PICTURE);
         }
-        List<Integer> want = List.of(0x1E, 0x9E, 0xE0, 0x48, 0xE0, 0xC8, 0x2A, 0x2C, 0xAC, 0xAA);
-        boolean ok = vm.host().recorder().awaitInputs(l -> scancodes(l).size() >= want.size()
-                && points(l).size() >= 4, PICTURE);
         List<InputEvent> got = vm.host().recorder().inputs();
         assertThat(ok).as(vm.host().recorder().describeInputs().toString()).isTrue();
         assertThat(scancodes(got)).containsExactlyElementsOf(want);
@@ -176,6 +188,10 @@ class SessionTest {
             assertThat(e.bytes()).as(e.describe()).hasSize(size);
         }
         assertThat(points(got)).containsSubsequence("100 50 1", "100 50 0", "7 9 2", "7 9 0");
+        client.videoModeset(800, 600, 32); // the viewer's resolution request travels on its display channel
+        assertThat(vm.host().recorder().awaitEvents("video-mode-hint", 1, PICTURE)).isTrue();
+        assertThat(vm.host().recorder().events().stream().filter(e -> e.kind().equals("video-mode-hint")).findFirst()
+                .orElseThrow().detail()).isEqualTo("800x600x32 screen 0");
     }
 
     private static List<Integer> scancodes(List<InputEvent> l) {
@@ -202,9 +218,9 @@ class SessionTest {
             in.key(false, 0x38);
             in.key(false, 0x1D);
             in.flushInput();
+            assertThat(vm.host().recorder().awaitInputs(l -> l.stream().anyMatch(e -> e.type() == VrdeAbi.INPUT_CAD)
+                    && scancodes(l).size() >= 4, PICTURE)).as(vm.host().recorder().describeInputs().toString()).isTrue();
         }
-        assertThat(vm.host().recorder().awaitInputs(l -> l.stream().anyMatch(e -> e.type() == VrdeAbi.INPUT_CAD)
-                && scancodes(l).size() >= 4, PICTURE)).as(vm.host().recorder().describeInputs().toString()).isTrue();
         assertThat(scancodes(vm.host().recorder().inputs())).doesNotContain(0x53, 0xD3);
     }
 

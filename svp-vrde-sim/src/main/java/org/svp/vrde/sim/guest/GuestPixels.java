@@ -60,7 +60,7 @@ public final class GuestPixels {
                 int r = (v >> 5) & 7;
                 int g = (v >> 2) & 7;
                 int b = v & 3;
-                yield (r * 255 / 7) << 16 | (g * 255 / 7) << 8 | (b * 255 / 3);
+                yield (r << 5 | r << 2 | r >> 1) << 16 | (g << 5 | g << 2 | g >> 1) << 8 | b * 0x55;
             }
             default -> throw new IllegalArgumentException("bpp " + bpp);
         };
@@ -71,12 +71,12 @@ public final class GuestPixels {
      * (whatever widening it uses: shift or replication).
      *
      * @param bpp the framebuffer's depth
-     * @return 0 for 32/24, 7 for 16 (5-bit red/blue), 73 for 8 (2-bit blue)
+     * @return 0 for 32/24, 7 for 16 (5-bit red/blue: shift vs replication), 63 for 8 (2-bit blue)
      */
     public static int tolerance(int bpp) {
         return switch (bpp) {
             case 16 -> 7;
-            case 8 -> 85;
+            case 8 -> 63;
             default -> 0;
         };
     }

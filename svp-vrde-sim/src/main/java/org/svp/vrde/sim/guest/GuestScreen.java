@@ -32,6 +32,8 @@ public final class GuestScreen implements AutoCloseable {
     private final Map<Integer, int[]> saved = new HashMap<>();
     private MemorySegment buffer;
     private int updates;
+    private final java.util.BitSet codesSent = new java.util.BitSet();
+    private int orderUpdates;
 
     /**
      * @param host the loaded module, or null to draw without one (tests of the encoders)
@@ -60,6 +62,16 @@ public final class GuestScreen implements AutoCloseable {
     /** @return the framebuffer widened to {@code 0x00RRGGBB}: what a correct viewer shows */
     public Surface expected() {
         return fb.toSurface();
+    }
+
+    /** @return the VRDE order codes sent so far (BOUNDS and REPEAT included) */
+    public java.util.BitSet orderCodesSent() {
+        return (java.util.BitSet) codesSent.clone();
+    }
+
+    /** @return VRDEUpdate calls that carried order records */
+    public int orderUpdateCount() {
+        return orderUpdates;
     }
 
     /** @return VRDEUpdate calls made (the NULL one included) */
@@ -111,6 +123,14 @@ public final class GuestScreen implements AutoCloseable {
         for (int i = 1; i < clips.size(); i++) {
             seg.add(GuestOrders.clip(GuestOrders.REPEAT, clips.get(i)));
         }
+        codesSent.set(o.code());
+        if (!clips.isEmpty()) {
+            codesSent.set(GuestOrders.BOUNDS);
+        }
+        if (clips.size() > 1) {
+            codesSent.set(GuestOrders.REPEAT);
+        }
+        orderUpdates++;
         return send(seg.toArray());
     }
 
