@@ -180,8 +180,8 @@ final class VrdeBenchmark {
                         pct(td, 50) / 1e3, pct(td, 99) / 1e3, td.length == 0 ? 0 : td[td.length - 1] / 1e3, td.length);
                 long du = after.updates() - before.updates();
                 long db = after.bytes() - before.bytes();
-                out.printf("ring: %.0f updates/s, %.1f MB/s (%d updates, %d bytes, %d turned into dirty area)%n",
-                        du / elapsed, db / elapsed / 1e6, du, db, after.dirtyMarks() - before.dirtyMarks());
+                out.printf("ring: %.0f updates/s, %.0f bytes/s = %.1f MB/s (%d updates, %d bytes, %d turned into dirty area)%n",
+                        du / elapsed, db / elapsed, db / elapsed / 1e6, du, db, after.dirtyMarks() - before.dirtyMarks());
                 if (lat.length > 0) {
                     out.printf("capture-to-wire (VRDEUpdate call -> headless client rendered the marker): p50 %.2f ms, p99 %.2f ms, max %.2f ms (%d markers)%n",
                             pct(lat, 50) / 1e6, pct(lat, 99) / 1e6, lat[lat.length - 1] / 1e6, lat.length);
