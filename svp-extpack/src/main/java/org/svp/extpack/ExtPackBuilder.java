@@ -104,6 +104,18 @@ public final class ExtPackBuilder {
         String xml = Descriptor.xml(version);
         Files.createDirectories(outDir);
         Path stage = Files.createTempDirectory(outDir, ".extpack-stage-");
+        // Ctrl+C mid-build: remove the half-made staging directory (hooks run in parallel, so this one
+        // waits briefly for RuntimeImage's to stop jlink writing into it)
+        Thread cleanup = new Thread(() -> {
+            try {
+                Thread.sleep(200);
+                deleteTree(stage);
+                Files.deleteIfExists(outDir.resolve(PackMembers.fileName(version) + ".part"));
+            } catch (IOException | InterruptedException ignored) {
+                // best effort at exit
+            }
+        }, "svp-extpack-cleanup");
+        Runtime.getRuntime().addShutdownHook(cleanup);
         try {
             List<Member> files = new ArrayList<>();
             Path arch = Files.createDirectories(stage.resolve(PackMembers.ARCH_DIR));
@@ -159,6 +171,11 @@ public final class ExtPackBuilder {
             return pack;
         } finally {
             deleteTree(stage);
+            try {
+                Runtime.getRuntime().removeShutdownHook(cleanup);
+            } catch (IllegalStateException shuttingDown) {
+                // exiting anyway
+            }
         }
     }
 

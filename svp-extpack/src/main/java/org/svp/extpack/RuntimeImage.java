@@ -42,6 +42,9 @@ public final class RuntimeImage {
         progress.println("svp: making the Java runtime with jlink (" + String.join(",", MODULES) + ") ...");
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // Ctrl+C while jlink runs: do not leave it running on its own
+        Thread killer = new Thread(p::destroyForcibly, "svp-jlink-stop");
+        Runtime.getRuntime().addShutdownHook(killer);
         byte[] output;
         try {
             output = p.getInputStream().readAllBytes();
@@ -53,6 +56,12 @@ public final class RuntimeImage {
             p.destroyForcibly();
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while jlink ran", e);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(killer);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or will run: nothing to undo
+            }
         }
         if (p.exitValue() != 0) {
             throw new IOException("jlink failed (exit " + p.exitValue() + "): "
