@@ -15,7 +15,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "svp", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "SVP (Simple Virtualization Protocol): serve and view remote desktops.",
         subcommands = {SnapshotCommand.class, TypeCommand.class,
-            ViewCommand.class, BenchCommand.class})
+            ViewCommand.class, BenchCommand.class, ExtpackCommand.class, VrdeSimCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
