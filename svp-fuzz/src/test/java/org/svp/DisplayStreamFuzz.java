@@ -20,12 +20,16 @@ import org.svp.render.Surface;
  * acceptable failure is a {@link PeerProtocolException}; anything else (IndexOutOfBounds, OOM from a
  * huge allocation, NPE) is a bug. In a plain {@code mvn test} Jazzer replays the seed corpus in
  * {@code src/test/resources/org/svp/DisplayStreamFuzzInputs/} as a regression test; with
- * {@code JAZZER_FUZZ=1} it fuzzes for the given time.
+ * {@code JAZZER_FUZZ=1} it fuzzes for the given time (docs/testing.md "Fuzzing").
  */
 class DisplayStreamFuzz {
 
     @FuzzTest(maxDuration = "30s")
     void decodeAndRender(byte[] stream) {
+        check(stream);
+    }
+
+    static void check(byte[] stream) {
         EmbeddedChannel ch = new EmbeddedChannel(new SvpFrameDecoder(1 << 20));
         Surface surface = new Surface(0, 0);
         OrderRenderer renderer = new OrderRenderer(surface);
