@@ -10,7 +10,7 @@ GOLDEN = os.path.join(ROOT, '..', 'svp-protocol', 'src', 'test', 'resources', 'g
 OUT = os.path.join(ROOT, 'src', 'test', 'resources', 'org', 'svp')
 TARGETS = ['DisplayStream', 'KeyboardEvent', 'MouseEvent', 'VideoModeset', 'GraphicConfig', 'MainChannelInit',
            'ChannelInit', 'UsbFrame', 'ClientStream', 'CursorChannel', 'MainChannel', 'Lz4Block', 'PixelFormat',
-           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing']
+           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2']
 seeds = {t: {} for t in TARGETS}
 
 def frames(name):
@@ -106,6 +106,18 @@ add('VrdeRing', 'all-types', rec(1, struct.pack('<iiii', 0, 200, 150, 32))
     + rec(2, struct.pack('<hhHHiI', 0, 0, 2, 2, 32, 8) + bytes(range(16)))
     + rec(3, struct.pack('<iI', 0, len(orders)) + orders) + rec(4, b'')
     + rec(6, struct.pack('<I', len(ptr)) + ptr) + rec(7, b'') + rec(0, bytes(8)))
+
+# v2 hand-shake (protocol.md "protocol v2"): u8 id - 100, then the body
+def lp16(b): return struct.pack('<H', len(b)) + b
+def lp32(b): return struct.pack('<I', len(b)) + b
+token = bytes(range(32))
+add('HandshakeV2', 'capabilities', b'\x00' + struct.pack('<H', 3) + struct.pack('<HHHHHH', 1, 1, 2, 1, 3, 1))
+add('HandshakeV2', 'auth-start', b'\x01' + lp16(b'SCRAM-SHA-256') + lp32(b'n,,n=,r=rOprNGfwEbeRWgbNEkqO'))
+add('HandshakeV2', 'auth-challenge', b'\x02' + lp32(b'r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,s=W22ZaJ0SNY7soEsUEjb6gQ==,i=4096'))
+add('HandshakeV2', 'auth-response', b'\x03' + lp32(b'c=biws,r=rOprNGfwEbeRWgbNEkqO%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0,p=dHzbZapWIk4jUhN+Ute9ytag9zjfMHgsqmmiz7AndVQ='))
+add('HandshakeV2', 'auth-result', b'\x04' + struct.pack('<BB', 0, 1) + lp32(b'v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4='))
+add('HandshakeV2', 'session', b'\x05' + token + struct.pack('<BI', 1, 0))
+add('HandshakeV2', 'channel-init-v2', b'\x06' + struct.pack('<HHI', 1, 0, 0x403) + token)
 
 targets_index = {t: i for i, t in enumerate(TARGETS)}
 for t, files in seeds.items():

@@ -30,7 +30,8 @@ class AllDecodersFuzz {
             VrdeOrderFuzz::check,
             VrdePointerFuzz::check,
             VrdePixelsFuzz::check,
-            VrdeRingFuzz::check);
+            VrdeRingFuzz::check,
+            HandshakeV2Fuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

@@ -66,7 +66,7 @@ final class Serving {
         }, "svp-shutdown"));
         if (o.statsOnStdin) {
             StatsOnStdin.start(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)), out,
-                    () -> counters(server, source));
+                    () -> counters(server, source), source instanceof DemoDisplaySource d ? d::finishNow : () -> { });
         }
         for (ChannelEntry e : server.channelList().channels()) {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);

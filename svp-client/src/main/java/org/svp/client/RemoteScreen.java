@@ -260,6 +260,11 @@ public final class RemoteScreen {
         }
     }
 
+    /** @return true while the display channel is up and nothing it sent failed ({@code svp bench load}) */
+    public synchronized boolean isOpen() {
+        return !closed && failure == null;
+    }
+
     /** @return a copy of the framebuffer */
     public synchronized Surface snapshot() {
         return surface.copy();
