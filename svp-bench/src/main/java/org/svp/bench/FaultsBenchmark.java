@@ -138,7 +138,7 @@ public final class FaultsBenchmark {
             int[] finals;
             AtomicLong peakKb = new AtomicLong();
             try (SvpServerProcess server = SvpServerProcess.start(LoadBenchmark.SERVER_JVM_FLAGS, mainClass, port,
-                    LoadBenchmark.serverArgs(port, finalPng)); ClientFleet fleet = new ClientFleet()) {
+                    LoadBenchmark.serverArgs(port, finalPng, clients)); ClientFleet fleet = new ClientFleet()) {
                 Thread.sleep(2000);
                 rssStart = ProcessMemory.rssMb(server.pid());
                 peakKb.set((long) (rssStart * 1024));
@@ -263,7 +263,7 @@ public final class FaultsBenchmark {
         out.printf("svp bench faults: restart: a new server on port %d, %d clients%n", port, SOURCE_CLIENTS);
         out.flush();
         try (SvpServerProcess server = SvpServerProcess.start(LoadBenchmark.SERVER_JVM_FLAGS, mainClass, port,
-                LoadBenchmark.serverArgs(port, finalPng)); ClientFleet fleet = new ClientFleet()) {
+                LoadBenchmark.serverArgs(port, finalPng, SOURCE_CLIENTS)); ClientFleet fleet = new ClientFleet()) {
             fleet.connect(port, SOURCE_CLIENTS);
             int[] f = LoadBenchmark.compareFinals(server, fleet, finalPng);
             return f[0] == SOURCE_CLIENTS && f[1] == SOURCE_CLIENTS;

@@ -131,7 +131,7 @@ public final class LoadBenchmark {
         Path dir = Files.createTempDirectory("svp-bench-load-");
         Path finalPng = dir.resolve("server-final.png");
         int port = SvpServerProcess.freePort();
-        try (SvpServerProcess server = SvpServerProcess.start(SERVER_JVM_FLAGS, mainClass, port, serverArgs(port, finalPng))) {
+        try (SvpServerProcess server = SvpServerProcess.start(SERVER_JVM_FLAGS, mainClass, port, serverArgs(port, finalPng, clients))) {
             Thread.sleep(2000); // JIT and first frames settle
             double rssStart = ProcessMemory.rssMb(server.pid());
             AtomicLong peakKb = new AtomicLong((long) (rssStart * 1024));
@@ -182,10 +182,16 @@ public final class LoadBenchmark {
         }
     }
 
-    /** The server's command line after the main class. */
-    static List<String> serverArgs(int port, Path finalPng) {
+    /**
+     * The server's command line after the main class: the demo animating (until {@code finish}), one port,
+     * and connection caps raised above {@code clients} × 4 channels (all clients come from 127.0.0.1, and
+     * the default cap per address is 64 connections).
+     */
+    static List<String> serverArgs(int port, Path finalPng, int clients) {
+        String cap = Integer.toString(clients * 4 + 64);
         return List.of("server", "--source", "demo", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--single-port", "--stats-on-stdin", "--demo-frames", "100000000", "--save-final", finalPng.toString());
+                "--single-port", "--stats-on-stdin", "--demo-frames", "100000000", "--save-final", finalPng.toString(),
+                "--max-connections", cap, "--max-connections-per-address", cap);
     }
 
     /**

@@ -217,6 +217,11 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void onCursor(Message m) {
+        if (m instanceof CursorShape c && (c.width() > ProtocolLimits.MAX_CURSOR_SIDE
+                || c.height() > ProtocolLimits.MAX_CURSOR_SIDE)) {
+            stats.rejectedCursors.increment(); // a viewer would allocate w×h pixels for it: ignored
+            return;
+        }
         if (m instanceof CursorShape c) {
             stats.cursorBytes.add(Frames.frameLength(c));
             cursor.set(c);
