@@ -180,7 +180,15 @@ public final class FuzzCampaign {
         return List.copyOf(results.values());
     }
 
-    private static Target parse(String line, Target current, Map<String, Target> results) {
+    /**
+     * Reads one line of Maven's output.
+     *
+     * @param line the line
+     * @param current the harness whose JVM is running, or null
+     * @param results every harness's numbers, updated
+     * @return the harness running after this line
+     */
+    static Target parse(String line, Target current, Map<String, Target> results) {
         Matcher m = RUNNING.matcher(line);
         if (m.find() && results.containsKey(m.group(1))) {
             return results.get(m.group(1));
