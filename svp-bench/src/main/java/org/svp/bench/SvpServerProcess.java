@@ -43,6 +43,10 @@ final class SvpServerProcess implements AutoCloseable {
     private final List<String> command;
     private final Writer stdin;
     private final BlockingQueue<String> statsLines = new LinkedBlockingQueue<>();
+    /** Other stdout lines ("saved final frame to …", "finishing"), for {@link #awaitLine}. */
+    private final BlockingQueue<String> otherLines = new LinkedBlockingQueue<>();
+    /** Every stderr line (the server logs there), for {@link #stderrLines}; guarded by itself. */
+    private final List<String> stderr = new ArrayList<>();
     private final CountDownLatch ready = new CountDownLatch(1);
     /** Last lines of stdout and stderr; guarded by itself. */
     private final Deque<String> tail = new ArrayDeque<>();
@@ -86,6 +90,92 @@ final class SvpServerProcess implements AutoCloseable {
     }
 
     /**
+     * Starts {@code svp} with any arguments ({@code bench load}, {@code bench faults}) and waits for its
+     * "ready" line.
+     *
+     * @param jvmFlags the child's JVM flags (the class path and main class are this JVM's)
+     * @param mainClass the CLI's main class
+     * @param port the base port the arguments name
+     * @param args the command line after the main class, e.g. {@code server --source demo …}
+     * @return the running server
+     * @throws IOException if it cannot be started, exits or is not ready within 30 s
+     * @throws InterruptedException if interrupted while waiting (the child is stopped)
+     */
+    static SvpServerProcess start(List<String> jvmFlags, String mainClass, int port, List<String> args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(javaBinary());
+        command.addAll(jvmFlags);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
+        command.addAll(args);
+        SvpServerProcess p = new SvpServerProcess(new ProcessBuilder(command).start(), port, command);
+        try {
+            p.awaitReady();
+            return p;
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            p.close();
+            throw e;
+        }
+    }
+
+    /**
+     * @param line one line for the child's stdin ({@code stats}, {@code finish})
+     * @throws IOException if it does not read its stdin any more
+     */
+    void send(String line) throws IOException {
+        try {
+            stdin.write(line + "\n");
+            stdin.flush();
+        } catch (IOException e) {
+            throw failure("does not read its stdin any more (" + e.getMessage() + ")");
+        }
+    }
+
+    /**
+     * @param prefix how the wanted stdout line starts
+     * @param timeoutMillis how long to wait
+     * @return the line, or null if none came in time (earlier other lines are consumed)
+     * @throws InterruptedException if interrupted
+     */
+    String awaitLine(String prefix, long timeoutMillis) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        for (long left; (left = deadline - System.nanoTime()) > 0; ) {
+            String l = otherLines.poll(left, TimeUnit.NANOSECONDS);
+            if (l != null && l.startsWith(prefix)) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    /** @return the stderr lines so far (at most 10 000) */
+    List<String> stderrLines() {
+        synchronized (stderr) {
+            return List.copyOf(stderr);
+        }
+    }
+
+    /**
+     * @param timeoutMillis how long to wait for it to exit on its own
+     * @return its exit code, or null if it is still running
+     * @throws InterruptedException if interrupted
+     */
+    Integer awaitExit(long timeoutMillis) throws InterruptedException {
+        if (!process.waitFor(timeoutMillis, TimeUnit.MILLISECONDS)) {
+            return null;
+        }
+        for (Thread t : readers) {
+            t.join(2000); // its last lines
+        }
+        return process.exitValue();
+    }
+
+    /** @return true while the child runs */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /**
      * @param java the java binary
      * @param jvmArgs the benchmark JVM's flags, passed on unchanged
      * @param classPath the benchmark JVM's class path (the svp.jar)
@@ -113,7 +203,7 @@ final class SvpServerProcess implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }
@@ -129,6 +219,15 @@ final class SvpServerProcess implements AutoCloseable {
                     }
                     if (stdout && line.equals("ready")) {
                         ready.countDown();
+                    }
+                    if (stdout) {
+                        otherLines.add(line);
+                    } else {
+                        synchronized (stderr) {
+                            if (stderr.size() < 10_000) {
+                                stderr.add(line);
+                            }
+                        }
                     }
                     synchronized (tail) {
                         tail.addLast(line);

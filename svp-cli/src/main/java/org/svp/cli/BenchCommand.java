@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code svp bench}: benchmarks that print numbers (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
         subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class,
-            VrdeBenchCommand.class})
+            VrdeBenchCommand.class, FuzzBenchCommand.class, LoadBenchCommand.class, FaultsBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

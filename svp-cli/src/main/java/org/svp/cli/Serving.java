@@ -37,8 +37,12 @@ final class Serving {
     static int run(CommandLine cmd, ServeOptions o, boolean explain) throws Exception {
         PrintWriter out = cmd.getOut();
         ServerConfig config = config(cmd, o);
+        if (o.maxConnections < 1 || o.maxConnectionsPerAddress < 1) {
+            throw new ParameterException(cmd, "--max-connections and --max-connections-per-address must be at least 1");
+        }
         DisplaySource source = source(cmd, o, out);
-        SvpServer server = new SvpServer(config, source);
+        SvpServer server = new SvpServer(config, org.svp.server.limits.ServerLimits.DEFAULTS
+                .withCaps(o.maxConnectionsPerAddress, o.maxConnections), source);
         AtomicReference<UpstreamException> sourceFailure = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         server.onSourceFailure(e -> { // e.g. the X server went away: stop serving, exit 1
@@ -66,7 +70,7 @@ final class Serving {
         }, "svp-shutdown"));
         if (o.statsOnStdin) {
             StatsOnStdin.start(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)), out,
-                    () -> counters(server, source));
+                    () -> counters(server, source), source instanceof DemoDisplaySource d ? d::finishNow : () -> { });
         }
         for (ChannelEntry e : server.channelList().channels()) {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);

@@ -18,7 +18,8 @@ class StatsOnStdinTest {
         AtomicLong bytes = new AtomicLong();
         StringWriter sw = new StringWriter();
         StatsOnStdin.serve(new BufferedReader(new StringReader("stats\nsomething else\n\nstats\n")),
-                new PrintWriter(sw), () -> new ServerCounters(bytes.addAndGet(1000), 5, 2, 1, new long[] {0, 3, 1}));
+                new PrintWriter(sw), () -> new ServerCounters(bytes.addAndGet(1000), 5, 2, 1, new long[] {0, 3, 1}),
+                () -> { throw new AssertionError("no finish line was sent"); });
         String[] lines = sw.toString().split("\\R");
         assertThat(lines).containsExactly("stats bytes=1000 updates=5 screenBlts=2 windowMoves=1 latency=0,3,1",
                 "stats bytes=2000 updates=5 screenBlts=2 windowMoves=1 latency=0,3,1");
@@ -27,11 +28,23 @@ class StatsOnStdinTest {
         assertThat(d.latency()).containsExactly(0, 0, 0);
     }
 
+    /** bench load's "finish": the source's finish action runs once per line, each answered. */
+    @Test
+    void finishLineRunsTheFinishActionAndIsAnswered() {
+        AtomicLong finishes = new AtomicLong();
+        StringWriter sw = new StringWriter();
+        StatsOnStdin.serve(new BufferedReader(new StringReader("finish\nstats\n finish \n")), new PrintWriter(sw),
+                () -> new ServerCounters(1, 2, 0, 0, new long[] {0}), finishes::incrementAndGet);
+        assertThat(sw.toString().split("\\R")).containsExactly("finishing",
+                "stats bytes=1 updates=2 screenBlts=0 windowMoves=0 latency=0", "finishing");
+        assertThat(finishes).hasValue(2);
+    }
+
     @Test
     void endOfStdinEndsTheThreadQuietly() throws Exception {
         StringWriter sw = new StringWriter();
         Thread t = StatsOnStdin.start(new BufferedReader(new StringReader("")), new PrintWriter(sw),
-                () -> new ServerCounters(0, 0, 0, 0, new long[0]));
+                () -> new ServerCounters(0, 0, 0, 0, new long[0]), () -> { });
         t.join(5000);
         assertThat(t.isAlive()).isFalse();
         assertThat(t.isDaemon()).isTrue();

@@ -9,6 +9,7 @@ import org.svp.netty.MalformedMessage;
 import org.svp.protocol.error.PeerProtocolException;
 import org.svp.protocol.error.SvpStatus;
 import org.svp.protocol.message.Message;
+import org.svp.protocol.message.Nop;
 
 /**
  * The client end of one channel: completes {@code first} with the server's first answer
@@ -40,6 +41,9 @@ final class ChannelHandler extends SimpleChannelInboundHandler<Object> {
             return;
         }
         Message m = (Message) msg;
+        if (m instanceof Nop) {
+            return; // receivers ignore NOP on every channel (protocol.md §3)
+        }
         if (!first.isDone()) {
             first.complete(m);
             return;

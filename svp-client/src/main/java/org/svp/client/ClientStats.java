@@ -23,4 +23,6 @@ public final class ClientStats {
     public final AtomicInteger lastCodec = new AtomicInteger(-1);
     /** Cursor shapes received. */
     public final LongAdder cursorShapes = new LongAdder();
+    /** CURSOR shapes larger than 256×256 that were ignored. */
+    public final LongAdder rejectedCursors = new LongAdder();
 }

@@ -6,6 +6,7 @@ import org.svp.protocol.Rect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.ScreenResize;
 import org.svp.render.OrderRenderer;
+import org.svp.render.RenderLimits;
 import org.svp.render.Surface;
 
 /**
@@ -22,7 +23,8 @@ public final class RemoteScreen {
     public static final Duration FIRST_SCREEN_QUIET = Duration.ofSeconds(1);
 
     private final Surface surface = new Surface(0, 0);
-    private final OrderRenderer renderer = new OrderRenderer(surface);
+    /** A hostile server's sizes are bounded here: screen, bitmap cache, SAVE_SCREEN bytes. */
+    private final OrderRenderer renderer = new OrderRenderer(surface, RenderLimits.CLIENT);
     private final ScreenCoverage coverage = new ScreenCoverage();
     private long lastChangeNanos = System.nanoTime();
     private boolean sized;
@@ -260,9 +262,34 @@ public final class RemoteScreen {
         }
     }
 
+    /** @return true while the display channel is up and nothing it sent failed ({@code svp bench load}) */
+    public synchronized boolean isOpen() {
+        return !closed && failure == null;
+    }
+
     /** @return a copy of the framebuffer */
     public synchronized Surface snapshot() {
         return surface.copy();
+    }
+
+    /** @return decoded bytes in the bitmap cache (bounded by {@link RenderLimits#CLIENT}) */
+    public synchronized long cachedBitmapBytes() {
+        return renderer.cache().bytes();
+    }
+
+    /** @return bitmaps in the cache */
+    public synchronized int cachedBitmaps() {
+        return renderer.cache().size();
+    }
+
+    /** @return bitmaps evicted from the cache to stay within its bounds */
+    public synchronized long cacheEvictions() {
+        return renderer.cache().evictions();
+    }
+
+    /** @return bytes held by SAVE_SCREEN slots (bounded by {@link RenderLimits#CLIENT}) */
+    public synchronized long savedBytes() {
+        return renderer.savedBytes();
     }
 
     /** @return bitmaps MEM_BLT asked for but the client did not have (a server bug if non-zero) */

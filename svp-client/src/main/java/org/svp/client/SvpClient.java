@@ -56,6 +56,8 @@ public final class SvpClient implements AutoCloseable {
     private final ClientOptions options;
     private final NettyTransport transport = NettyTransport.best();
     private final EventLoopGroup group;
+    /** False when the caller lent {@link #group} ({@link #connect(ClientOptions, EventLoopGroup)}). */
+    private final boolean ownsGroup;
     private final RemoteScreen screen = new RemoteScreen();
     private final ClientStats stats = new ClientStats();
     private final List<Channel> channels = new ArrayList<>();
@@ -67,10 +69,34 @@ public final class SvpClient implements AutoCloseable {
     /** Longest CHANNEL_INIT → CHANNEL_READY time of the hand-shake, µs: the RTT when TCP_INFO is absent. */
     private long handshakeRttMicros;
 
-    private SvpClient(ClientOptions options) {
+    private SvpClient(ClientOptions options, EventLoopGroup shared) {
         this.options = options;
-        this.group = new MultiThreadIoEventLoopGroup(CHANNEL_THREADS, new DefaultThreadFactory("svp-client", true),
-                transport.ioHandlerFactory());
+        this.ownsGroup = shared == null;
+        this.group = shared != null ? shared : new MultiThreadIoEventLoopGroup(CHANNEL_THREADS,
+                new DefaultThreadFactory("svp-client", true), transport.ioHandlerFactory());
+    }
+
+    /**
+     * Connects many clients on a few threads ({@code svp bench load}): like {@link #connect(ClientOptions)},
+     * but the channels run on {@code group}, which {@link #close()} leaves running.
+     *
+     * @param options where and what to connect
+     * @param group the event loops to share, made with {@link #newEventLoopGroup(int)}
+     * @return a connected client
+     * @throws IOException as {@link #connect(ClientOptions)}
+     * @throws InterruptedException if interrupted
+     */
+    public static SvpClient connect(ClientOptions options, EventLoopGroup group) throws IOException, InterruptedException {
+        return connect(new SvpClient(options, group));
+    }
+
+    /**
+     * @param threads event loop threads
+     * @return a group of this platform's best transport for {@link #connect(ClientOptions, EventLoopGroup)}
+     */
+    public static EventLoopGroup newEventLoopGroup(int threads) {
+        return new MultiThreadIoEventLoopGroup(threads, new DefaultThreadFactory("svp-client", true),
+                NettyTransport.best().ioHandlerFactory());
     }
 
     /**
@@ -83,7 +109,10 @@ public final class SvpClient implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public static SvpClient connect(ClientOptions options) throws IOException, InterruptedException {
-        SvpClient c = new SvpClient(options);
+        return connect(new SvpClient(options, null));
+    }
+
+    private static SvpClient connect(SvpClient c) throws IOException, InterruptedException {
         try {
             c.handshake();
             return c;
@@ -188,6 +217,11 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void onCursor(Message m) {
+        if (m instanceof CursorShape c && (c.width() > ProtocolLimits.MAX_CURSOR_SIDE
+                || c.height() > ProtocolLimits.MAX_CURSOR_SIDE)) {
+            stats.rejectedCursors.increment(); // a viewer would allocate w×h pixels for it: ignored
+            return;
+        }
         if (m instanceof CursorShape c) {
             stats.cursorBytes.add(Frames.frameLength(c));
             cursor.set(c);
@@ -304,6 +338,8 @@ public final class SvpClient implements AutoCloseable {
         synchronized (channels) {
             channels.forEach(Channel::close);
         }
-        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        if (ownsGroup) {
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+        }
     }
 }

@@ -47,8 +47,12 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
         CORRUPT
     }
 
-    private final int maxBody;
+    private int maxBody;
     private State state = State.READ_HEADER;
+    /** {@link System#nanoTime()} when the first byte of the incomplete message arrived; 0 = none pending. */
+    private long partialSince;
+    /** Frames completed so far (decoded or skipped), to tell when a new partial message started. */
+    private long completed;
     /** The header of the frame being read, valid in {@link State#READ_BODY}. */
     private FrameHeader header;
 
@@ -71,6 +75,48 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
     /** @return the body limit in bytes */
     public int maxBody() {
         return maxBody;
+    }
+
+    /**
+     * Changes the body limit for the frames whose header has not been read yet: the server narrows it
+     * to the channel's limit once the connection says which channel it is. Event loop thread.
+     *
+     * @param maxBody the largest body accepted from now on, in bytes
+     */
+    public void setMaxBody(int maxBody) {
+        if (maxBody < 0) {
+            throw new IllegalArgumentException("maxBody must be >= 0, got " + maxBody);
+        }
+        this.maxBody = maxBody;
+    }
+
+    /**
+     * @return {@link System#nanoTime()} when the first byte of the message still being received arrived,
+     *     or 0 when no message is partly received (the idle/partial-message timeout reads it; event loop)
+     */
+    public long partialSinceNanos() {
+        return partialSince;
+    }
+
+    /** @return the declared body size of the message being received, or -1 before its header is whole */
+    public int pendingBodySize() {
+        return state == State.READ_BODY && header != null ? header.bodySize() : -1;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) throws Exception {
+        long now = System.nanoTime();
+        long completedBefore = completed;
+        try {
+            super.channelRead(ctx, msg);
+        } finally {
+            boolean pending = state == State.READ_BODY || (state == State.READ_HEADER && actualReadableBytes() > 0);
+            if (!pending) {
+                partialSince = 0;
+            } else if (partialSince == 0 || completed != completedBefore) {
+                partialSince = now; // a new message started in this read
+            }
+        }
     }
 
     /** @return true once framing was lost and input is being discarded */
@@ -99,6 +145,14 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
         try {
             header = FrameHeader.read(in.nioBuffer(in.readerIndex(), ProtocolLimits.HEADER_LENGTH), 0, maxBody);
         } catch (PeerProtocolException e) {
+            int cmd = in.getUnsignedShortLE(in.readerIndex() + 2);
+            int size = in.getIntLE(in.readerIndex() + 4);
+            if (e.status() == org.svp.protocol.error.SvpStatus.BAD_LENGTH && size > maxBody) {
+                state = State.CORRUPT; // no body buffer is ever made for it
+                header = null;
+                in.skipBytes(in.readableBytes());
+                throw new FrameTooLargeException(cmd, size, maxBody, e);
+            }
             throw corrupt(in, e);
         }
         in.skipBytes(ProtocolLimits.HEADER_LENGTH);
@@ -121,6 +175,7 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
             out.add(new MalformedMessage(e));
         }
         in.skipBytes(size);
+        completed++;
         header = null;
         state = State.READ_HEADER;
     }

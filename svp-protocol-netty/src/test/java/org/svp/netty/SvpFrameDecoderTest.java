@@ -266,6 +266,37 @@ class SvpFrameDecoderTest {
         assertThat((Object) channel.readInbound()).isNull();
     }
 
+    @Test
+    void narrowedLimitThrowsFrameTooLargeBeforeBufferingTheBody() {
+        SvpFrameDecoder d = new SvpFrameDecoder();
+        channel = new EmbeddedChannel(d);
+        d.setMaxBody(64);
+        assertThatThrownBy(() -> channel.writeInbound(buf(hex("5a7f1e0041000000"))))
+                .isInstanceOfSatisfying(FrameTooLargeException.class, e -> {
+                    assertThat(e.size()).isEqualTo(65);
+                    assertThat(e.limit()).isEqualTo(64);
+                    assertThat(e.command()).isEqualTo(30);
+                }).hasCauseInstanceOf(PeerProtocolException.class);
+        assertThat(d.isCorrupt()).isTrue();
+    }
+
+    @Test
+    void partialMessageIsTimedFromItsFirstByte() {
+        SvpFrameDecoder d = new SvpFrameDecoder();
+        channel = new EmbeddedChannel(d);
+        assertThat(d.partialSinceNanos()).isZero();
+        channel.writeInbound(buf(KEY_A_DOWN, 0, 3));
+        long since = d.partialSinceNanos();
+        assertThat(since).isPositive();
+        assertThat(d.pendingBodySize()).isEqualTo(-1);
+        channel.writeInbound(buf(KEY_A_DOWN, 3, 7));
+        assertThat(d.partialSinceNanos()).as("same message, same start").isEqualTo(since);
+        assertThat(d.pendingBodySize()).isEqualTo(5);
+        channel.writeInbound(buf(KEY_A_DOWN, 10, KEY_A_DOWN.length - 10));
+        assertThat(d.partialSinceNanos()).as("nothing pending").isZero();
+        drain();
+    }
+
     private List<Object> drain() {
         List<Object> all = new ArrayList<>();
         for (Object o; (o = channel.readInbound()) != null; ) {

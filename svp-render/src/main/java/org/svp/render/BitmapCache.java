@@ -1,12 +1,16 @@
 package org.svp.render;
 
-import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.svp.protocol.message.BitmapHash;
 
 /**
  * Decoded bitmaps by their 16-byte hash (CACHED_BITMAP stores, MEM_BLT reads, DELETED_BITMAP forgets;
- * protocol.md §4). Unbounded: v1 servers track what each client holds and delete what they evict.
+ * protocol.md §4). v1 servers track what each client holds and delete what they evict, but a hostile
+ * one need not: the cache holds at most {@code maxEntries} bitmaps and {@code maxBytes} decoded bytes
+ * and evicts the least recently used beyond that (a later MEM_BLT of it draws nothing and is counted
+ * by the renderer).
  *
  * <p>Owned by the renderer's thread; not thread-safe.
  */
@@ -34,10 +38,24 @@ public final class BitmapCache {
         }
     }
 
-    private final Map<BitmapHash, Entry> entries = new HashMap<>();
+    private final Map<BitmapHash, Entry> entries = new LinkedHashMap<>(16, 0.75f, true);
+    private final int maxEntries;
+    private final long maxBytes;
+    private long bytes;
+    private long evictions;
 
-    /** Creates an empty cache. */
+    /** Creates an empty, unbounded cache. */
     public BitmapCache() {
+        this(Integer.MAX_VALUE, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param maxEntries bitmaps held before the least recently used is evicted
+     * @param maxBytes decoded bytes (4 per pixel) held before evicting
+     */
+    public BitmapCache(int maxEntries, long maxBytes) {
+        this.maxEntries = maxEntries;
+        this.maxBytes = maxBytes;
     }
 
     /**
@@ -53,7 +71,24 @@ public final class BitmapCache {
      *     rows
      */
     public void put(BitmapHash hash, int[] pixels, int width, int height) {
-        entries.put(hash, new Entry(pixels, width, height));
+        Entry old = entries.put(hash, new Entry(pixels, width, height));
+        bytes += 4L * pixels.length - (old == null ? 0 : 4L * old.pixels().length);
+        Iterator<Entry> eldest = entries.values().iterator();
+        while ((entries.size() > maxEntries || bytes > maxBytes) && eldest.hasNext()) {
+            bytes -= 4L * eldest.next().pixels().length;
+            eldest.remove();
+            evictions++;
+        }
+    }
+
+    /** @return decoded bytes held */
+    public long bytes() {
+        return bytes;
+    }
+
+    /** @return bitmaps evicted to stay within the bounds */
+    public long evictions() {
+        return evictions;
     }
 
     /**
@@ -71,7 +106,11 @@ public final class BitmapCache {
      * @return true when it was cached
      */
     public boolean remove(BitmapHash hash) {
-        return entries.remove(hash) != null;
+        Entry e = entries.remove(hash);
+        if (e != null) {
+            bytes -= 4L * e.pixels().length;
+        }
+        return e != null;
     }
 
     /**
@@ -91,5 +130,6 @@ public final class BitmapCache {
     /** Forgets everything. */
     public void clear() {
         entries.clear();
+        bytes = 0;
     }
 }

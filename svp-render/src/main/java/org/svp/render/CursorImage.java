@@ -1,5 +1,8 @@
 package org.svp.render;
 
+import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.error.PeerProtocolException;
+import org.svp.protocol.error.SvpStatus;
 import org.svp.protocol.message.CursorShape;
 
 /**
@@ -14,7 +17,9 @@ import org.svp.protocol.message.CursorShape;
  *
  * <p>Tolerant of v1 quirks: the mask row length is {@code mask_len / h} (a v1 server may send
  * {@code w / 8}-byte rows), and bits or colour bytes past the end of short data read as 0. Stateless;
- * any thread may call it (the client's cursor channel thread, the viewer's UI thread).
+ * any thread may call it (the client's cursor channel thread, the viewer's UI thread). A shape over
+ * {@link ProtocolLimits#MAX_CURSOR_SIDE} a side is refused before anything is allocated: its size is
+ * the peer's word, and 65535 × 65535 would be 16 GiB of pixels (found by CursorChannelFuzz).
  */
 public final class CursorImage {
     /** Opaque alpha. */
@@ -30,6 +35,7 @@ public final class CursorImage {
      *     int is 0)
      */
     public static int[] toArgb(CursorShape c) {
+        checkSize(c);
         int w = Math.max(0, c.width());
         int h = Math.max(0, c.height());
         int[] out = new int[w * h];
@@ -61,6 +67,7 @@ public final class CursorImage {
      * @return {@code w × h} flags, row-major: true where the cursor inverts the screen (AND = 1, colour ≠ 0)
      */
     public static boolean[] invertMask(CursorShape c) {
+        checkSize(c);
         int w = Math.max(0, c.width());
         int h = Math.max(0, c.height());
         boolean[] out = new boolean[w * h];
@@ -70,6 +77,17 @@ public final class CursorImage {
             }
         }
         return out;
+    }
+
+    /**
+     * @param c a shape as received
+     * @throws PeerProtocolException BAD_FIELD when a side is over {@link ProtocolLimits#MAX_CURSOR_SIDE}
+     */
+    public static void checkSize(CursorShape c) {
+        if (c.width() > ProtocolLimits.MAX_CURSOR_SIDE || c.height() > ProtocolLimits.MAX_CURSOR_SIDE) {
+            throw new PeerProtocolException(SvpStatus.BAD_FIELD, c.command().wireId(), 4, "cursor " + c.width() + "x"
+                    + c.height() + " is larger than " + ProtocolLimits.MAX_CURSOR_SIDE + " a side");
+        }
     }
 
     /** @return the AND bit of (x, y); missing mask bytes read as 0 */

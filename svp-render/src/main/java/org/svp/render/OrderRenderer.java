@@ -49,8 +49,9 @@ public final class OrderRenderer {
     private final Surface surface;
     private final Canvas canvas;
     private final BitmapDecoder decoder = new BitmapDecoder();
-    private final BitmapCache cache = new BitmapCache();
-    private final ScreenSaves saves = new ScreenSaves();
+    private final RenderLimits limits;
+    private final BitmapCache cache;
+    private final ScreenSaves saves;
     /** SCREEN_BLT source snapshot; grows only, never beyond the surface size. */
     private int[] snapshot = new int[0];
     /** The clip of the current CLIP_DRAW run, or null. */
@@ -65,8 +66,31 @@ public final class OrderRenderer {
      *     {@link #apply}
      */
     public OrderRenderer(Surface surface) {
+        this(surface, RenderLimits.TRUSTED);
+    }
+
+    /**
+     * @param surface
+     *     the canvas to draw on, as for {@link #OrderRenderer(Surface)}
+     * @param limits
+     *     screen size, cache and SAVE_SCREEN bounds ({@link RenderLimits#CLIENT} for a client)
+     */
+    public OrderRenderer(Surface surface, RenderLimits limits) {
         this.surface = surface;
         this.canvas = new Canvas(surface);
+        this.limits = limits;
+        this.cache = new BitmapCache(limits.cacheEntries(), limits.cacheBytes());
+        this.saves = new ScreenSaves(limits.saveBytes());
+    }
+
+    /** @return bytes the SAVE_SCREEN slots hold */
+    public long savedBytes() {
+        return saves.bytes();
+    }
+
+    /** @return SAVE_SCREENs evicted or not kept because of the byte bound */
+    public long saveEvictions() {
+        return saves.evictions();
     }
 
     /**
@@ -169,6 +193,7 @@ public final class OrderRenderer {
             case MemBlt b -> memBlt(b);
             case CachedBitmap c -> {
                 Bitmap b = c.bitmap();
+                checkSize(b, Command.CACHED_BITMAP);
                 cache.put(c.hash(), decoder.decode(b, Command.CACHED_BITMAP.wireId()), b.width(), b.height());
                 yield Canvas.EMPTY;
             }
@@ -202,6 +227,9 @@ public final class OrderRenderer {
             throw new PeerProtocolException(SvpStatus.BAD_FIELD, Command.SCREEN_RESIZE.wireId(), 0,
                     "negative screen size " + r.width() + "x" + r.height());
         }
+        if (r.width() > limits.maxScreenWidth() || r.height() > limits.maxScreenHeight()) {
+            throw new ScreenTooLargeException(r.width(), r.height(), limits);
+        }
         surface.resize(r.width(), r.height());
         saves.clear();
         runLeft = 0;
@@ -215,6 +243,7 @@ public final class OrderRenderer {
      */
     private Rect drawBitmap(Bitmap b, int x, int y, Command command) {
         int id = command.wireId();
+        checkSize(b, command);
         if (b.width() < 0 || b.height() < 0) {
             decoder.decode(b, id);
         }
@@ -225,6 +254,15 @@ public final class OrderRenderer {
         }
         int[] px = decoder.decode(b, id);
         return BltPainter.blit(canvas, dest, px, b.width(), b.height(), 0, 0, Rop3.SRCCOPY);
+    }
+
+    /** A bitmap larger than the largest screen is refused before anything is decoded or allocated. */
+    private void checkSize(Bitmap b, Command command) {
+        if (b.width() > limits.maxScreenWidth() || b.height() > limits.maxScreenHeight()) {
+            throw new PeerProtocolException(SvpStatus.BAD_BITMAP, command.wireId(), -1, "a " + b.width() + "x"
+                    + b.height() + " bitmap is larger than the screen limit " + limits.maxScreenWidth() + "x"
+                    + limits.maxScreenHeight());
+        }
     }
 
     private Rect screenBlt(ScreenBlt s) {

@@ -1,8 +1,11 @@
 package org.svp.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
+import org.svp.protocol.error.PeerProtocolException;
+import org.svp.protocol.error.SvpStatus;
 import org.svp.protocol.message.CursorShape;
 
 class CursorImageTest {
@@ -55,5 +58,16 @@ class CursorImageTest {
         assertThat(argb).hasSize(24);
         assertThat(CursorImage.toArgb(new CursorShape(0, 0, 3, 3, new byte[0], new byte[0])))
                 .containsOnly(0xFF000000);
+    }
+
+    /** CursorChannelFuzz's first find: a 65535×65535 shape with 4 bytes of planes overflowed w × h. */
+    @Test
+    void aMadeUpSizeIsRefusedBeforeAllocating() {
+        CursorShape huge = new CursorShape(0, 0, 65535, 65535, new byte[] {(byte) 0xFF}, new byte[3]);
+        assertThatThrownBy(() -> CursorImage.toArgb(huge)).isInstanceOfSatisfying(PeerProtocolException.class,
+                e -> assertThat(e.status()).isEqualTo(SvpStatus.BAD_FIELD));
+        assertThatThrownBy(() -> CursorImage.invertMask(new CursorShape(0, 0, 1, 257, new byte[0], new byte[0])))
+                .isInstanceOf(PeerProtocolException.class).hasMessageContaining("1x257");
+        assertThat(CursorImage.toArgb(new CursorShape(0, 0, 256, 256, new byte[0], new byte[0]))).hasSize(65536);
     }
 }

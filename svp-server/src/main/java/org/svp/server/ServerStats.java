@@ -24,4 +24,16 @@ public final class ServerStats {
     public final LatencyHistogram captureToWire = new LatencyHistogram();
     /** Largest number of bytes any display client had queued. */
     public final AtomicLong maxClientQueueBytes = new AtomicLong();
+    /** Connections closed by a limit or timeout (ConnectionGuard, the queue budget). */
+    public final LongAdder limitCloses = new LongAdder();
+    /** Connections refused at accept by the per-address or total cap. */
+    public final LongAdder refusedConnections = new LongAdder();
+    /** Display-queue bytes (ours plus Netty's outbound buffers) of all clients, as of the last dispatch. */
+    public final AtomicLong queuedBytesTotal = new AtomicLong();
+    /** Largest {@link #queuedBytesTotal} seen. */
+    public final AtomicLong maxQueuedBytesTotal = new AtomicLong();
+    /** Times the server-wide queue budget made the biggest queue coalesce. */
+    public final LongAdder budgetCoalesces = new LongAdder();
+    /** Display clients dropped because they could not drain within the deadline. */
+    public final LongAdder slowClientDrops = new LongAdder();
 }

@@ -32,6 +32,10 @@ import org.svp.protocol.error.UpstreamException;
 import org.svp.protocol.message.ChannelEntry;
 import org.svp.protocol.message.ChannelList;
 import org.svp.render.Surface;
+import org.svp.server.limits.ConnectionCaps;
+import org.svp.server.limits.ConnectionGuard;
+import org.svp.server.limits.LogLimiter;
+import org.svp.server.limits.ServerLimits;
 import org.svp.server.screen.ScreenMirror;
 import org.svp.server.session.ByteCounter;
 import org.svp.server.session.ChannelHandshakeHandler;
@@ -57,6 +61,10 @@ public final class SvpServer implements AutoCloseable {
     private static final int PORT_TRIES = 20;
 
     private final ServerConfig config;
+    private final ServerLimits limits;
+    private final ConnectionCaps caps;
+    /** Connection-level limit lines of all peers share one rate limit. I/O thread. */
+    private final LogLimiter limitLog;
     private final DisplaySource source;
     private final ServerStats stats = new ServerStats();
     private final NettyTransport transport = NettyTransport.best();
@@ -77,13 +85,26 @@ public final class SvpServer implements AutoCloseable {
      * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
      */
     public SvpServer(ServerConfig config, DisplaySource source) {
+        this(config, ServerLimits.DEFAULTS, source);
+    }
+
+    /**
+     * @param config where to listen and how much to buffer
+     * @param limits timeouts, caps and budgets (docs/security.md "Limits and timeouts")
+     * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
+     */
+    public SvpServer(ServerConfig config, ServerLimits limits, DisplaySource source) {
         this.config = config;
+        this.limits = limits;
+        this.caps = new ConnectionCaps(limits.maxPerAddress(), limits.maxTotal());
+        this.limitLog = new LogLimiter("all peers", 4 * limits.warningsPerInterval(), limits.warningInterval());
         this.source = source;
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("svp-io", true),
                 transport.ioHandlerFactory());
         this.io = group.next();
         this.workers = Executors.newFixedThreadPool(config.encoderThreads(), new DefaultThreadFactory("svp-encoder", true));
         this.registry = new ClientRegistry(mirror, stats, config.clientQueueBytes());
+        registry.budget(limits.queueBudgetBytes(), limits.drainDeadline(), limitLog);
         this.sessions = source.sessionObserver().map(ClientSessions::new).orElse(null);
     }
 
@@ -104,6 +125,8 @@ public final class SvpServer implements AutoCloseable {
         UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed,
                 this::sourceFinished);
         pipeline.attach(queue);
+        long tick = limits.tick().toNanos();
+        io.scheduleAtFixedRate(registry::checkStalled, tick, tick, TimeUnit.NANOSECONDS);
         source.start(queue); // may fail (no such X display): then nothing claims it is being served
         LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
                 config.encoderThreads());
@@ -112,7 +135,7 @@ public final class SvpServer implements AutoCloseable {
 
     private void bindBase(int base) throws BindException, InterruptedException {
         if (config.singlePort()) {
-            Channel ch = bind(base);
+            Channel ch = bind(base, null);
             int port = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
             channelList = list(port, true);
         } else if (base == 0) {
@@ -156,11 +179,15 @@ public final class SvpServer implements AutoCloseable {
 
     private void bindRange(int base) throws BindException, InterruptedException {
         for (int i = 0; i <= ChannelType.USB.wireId(); i++) {
-            bind(base + i);
+            bind(base + i, ChannelType.fromWireId(i).orElseThrow());
         }
     }
 
-    private Channel bind(int port) throws BindException, InterruptedException {
+    /**
+     * @param port where to listen
+     * @param type the channel type this port serves, or null for every type (--single-port)
+     */
+    private Channel bind(int port, ChannelType type) throws BindException, InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group, group)
                 .channel(transport.serverChannel())
@@ -171,9 +198,20 @@ public final class SvpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        var remote = ch.remoteAddress();
+                        String refused = caps.admit(remote);
+                        if (refused != null) { // before any handler or buffer exists for it
+                            stats.refusedConnections.increment();
+                            limitLog.warn(LOG, "closing {}: {}", remote, refused);
+                            ch.close();
+                            return;
+                        }
+                        ch.closeFuture().addListener(f -> caps.release(remote));
+                        SvpFrameDecoder frames = new SvpFrameDecoder(config.maxInputBody());
                         ch.pipeline().addLast("bytes", new ByteCounter())
-                                .addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
+                                .addLast("frames", frames)
                                 .addLast("encoder", new SvpMessageEncoder())
+                                .addLast("limits", new ConnectionGuard(limits, type, frames, limitLog, stats))
                                 .addLast("session", new ChannelHandshakeHandler(registry, source.input(),
                                         channelList, stats, sessions));
                     }
@@ -252,6 +290,11 @@ public final class SvpServer implements AutoCloseable {
     /** @return live counters */
     public ServerStats stats() {
         return stats;
+    }
+
+    /** @return connections open now (admitted by the caps, not yet closed) */
+    public int openConnections() {
+        return caps.total();
     }
 
     /** @return "epoll" or "nio" */

@@ -42,7 +42,12 @@ final class TestServers {
     }
 
     static SvpServer start(ServerConfig config, DisplaySource source) throws Exception {
-        SvpServer server = new SvpServer(config, source);
+        return start(config, org.svp.server.limits.ServerLimits.DEFAULTS, source);
+    }
+
+    static SvpServer start(ServerConfig config, org.svp.server.limits.ServerLimits limits, DisplaySource source)
+            throws Exception {
+        SvpServer server = new SvpServer(config, limits, source);
         try {
             server.start();
         } catch (Exception | Error e) {

@@ -22,6 +22,7 @@ import org.svp.protocol.message.MouseEvent;
 import org.svp.protocol.message.Nop;
 import org.svp.protocol.message.VideoModeset;
 import org.svp.server.ServerStats;
+import org.svp.server.limits.LogLimiter;
 import org.svp.source.InputSink;
 
 /**
@@ -75,7 +76,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     @Override
     protected void channelRead0(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof MalformedMessage bad) {
-            LOG.warn("{} {}: rejected a message: {}", ctx.channel().remoteAddress(), state, bad.error().getMessage());
+            LogLimiter.of(ctx.channel()).warn(LOG, "{} {}: rejected a message: {}", ctx.channel().remoteAddress(), state, bad.error().getMessage());
             return;
         }
         Message m = (Message) msg;
@@ -155,7 +156,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     }
 
     private void unexpected(ChannelHandlerContext ctx, Message m) {
-        LOG.warn("{} {}: ignored {} (not allowed on this channel)", ctx.channel().remoteAddress(), state, m.command());
+        LogLimiter.of(ctx.channel()).warn(LOG, "{} {}: ignored {} (not allowed on this channel)", ctx.channel().remoteAddress(), state, m.command());
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.svp.server.screen.ScreenMirror;
  * the I/O thread.
  */
 public final class ClientRegistry {
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ClientRegistry.class);
     private final Map<Channel, DisplayClient> displays = new LinkedHashMap<>();
     private final Map<Channel, CursorClient> cursors = new LinkedHashMap<>();
     private final ScreenMirror mirror;
@@ -29,6 +30,9 @@ public final class ClientRegistry {
     private final BitmapEncoder ioEncoder = new BitmapEncoder();
     private final long clientQueueBytes;
     private CursorShape cursor;
+    private long budgetBytes = Long.MAX_VALUE;
+    private long drainDeadlineNanos = Long.MAX_VALUE;
+    private org.svp.server.limits.LogLimiter limitLog;
 
     /**
      * @param mirror the server's framebuffer
@@ -39,6 +43,80 @@ public final class ClientRegistry {
         this.mirror = mirror;
         this.stats = stats;
         this.clientQueueBytes = clientQueueBytes;
+    }
+
+    /**
+     * Sets the server-wide memory budget for display queues (docs/security.md "Limits and timeouts").
+     *
+     * @param bytes queued bytes (ours plus Netty's) of all display clients together
+     * @param drainDeadline how long a client over its bound or the budget may stay unwritable before it is dropped
+     * @param log where the drop lines go (rate-limited)
+     */
+    public void budget(long bytes, java.time.Duration drainDeadline, org.svp.server.limits.LogLimiter log) {
+        this.budgetBytes = bytes;
+        this.drainDeadlineNanos = drainDeadline.toNanos();
+        this.limitLog = log;
+    }
+
+    /**
+     * After each dispatch: while the display queues of all clients together are over the budget, the
+     * biggest queue is coalesced into damage (the resync path). I/O thread.
+     */
+    public void enforceBudget() {
+        long total = totalHeld();
+        while (total > budgetBytes) {
+            DisplayClient biggest = null;
+            for (DisplayClient d : displays.values()) {
+                if (d.queuedBytes() > 0 && (biggest == null || d.queuedBytes() > biggest.queuedBytes())) {
+                    biggest = d;
+                }
+            }
+            long freed = biggest == null ? 0 : biggest.coalesce();
+            if (freed <= 0) {
+                break; // what is left is in Netty's buffers or not droppable: the drain deadline handles it
+            }
+            stats.budgetCoalesces.increment();
+            total -= freed;
+        }
+        stats.queuedBytesTotal.set(total);
+        stats.maxQueuedBytesTotal.accumulateAndGet(total, Math::max);
+    }
+
+    private long totalHeld() {
+        long total = 0;
+        for (DisplayClient d : displays.values()) {
+            total += d.heldBytes();
+        }
+        return total;
+    }
+
+    /**
+     * Every tick: a display client that has been unwritable for the drain deadline while over its own
+     * queue bound or while all queues are over the budget is dropped with one line. I/O thread.
+     */
+    public void checkStalled() {
+        long total = totalHeld();
+        stats.queuedBytesTotal.set(total);
+        stats.maxQueuedBytesTotal.accumulateAndGet(total, Math::max);
+        for (DisplayClient d : displays()) {
+            long stalled = d.unwritableForNanos();
+            if (stalled > drainDeadlineNanos && (d.overQueueLimit() || total > budgetBytes)) {
+                stats.slowClientDrops.increment();
+                stats.limitCloses.increment();
+                String line = "closing {} (display): it took nothing for {} s while holding {} queued bytes"
+                        + " (bound {} per client, {} for all)";
+                Object[] args = {d.channel().remoteAddress(), stalled / 1_000_000_000L, d.heldBytes(), clientQueueBytes,
+                        budgetBytes};
+                if (limitLog != null) {
+                    limitLog.warn(LOG, line, args);
+                } else {
+                    LOG.warn(line, args);
+                }
+                total -= d.heldBytes();
+                remove(d.channel());
+                d.channel().close();
+            }
+        }
     }
 
     /**

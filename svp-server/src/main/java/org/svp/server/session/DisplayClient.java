@@ -51,6 +51,8 @@ public final class DisplayClient {
     private boolean resyncing;
     private boolean midUpdate;
     private int codec = CodecId.RAW;
+    /** {@link System#nanoTime()} when the socket was last seen writable (the drain deadline counts from here). */
+    private long lastWritableNanos = System.nanoTime();
 
     /**
      * @param channel the display connection
@@ -106,6 +108,38 @@ public final class DisplayClient {
     /** @return bytes waiting in this client's queue */
     public long queuedBytes() {
         return queuedBytes;
+    }
+
+    /** @return bytes this client pins: its queue plus what Netty holds for its socket */
+    public long heldBytes() {
+        var out = channel.unsafe().outboundBuffer();
+        return queuedBytes + (out == null ? 0 : out.totalPendingWriteBytes());
+    }
+
+    /** @return whether the queue is over its own bound (coalescing could not keep it under: cache messages) */
+    public boolean overQueueLimit() {
+        return queuedBytes > queueLimit;
+    }
+
+    /** @return nanoseconds since the socket was last writable, 0 while it is */
+    public long unwritableForNanos() {
+        if (channel.isWritable()) {
+            lastWritableNanos = System.nanoTime();
+            return 0;
+        }
+        return System.nanoTime() - lastWritableNanos;
+    }
+
+    /**
+     * The server-wide queue budget was hit and this is the biggest queue: its drawing becomes damage
+     * (the resync path), now rather than at its own bound. I/O thread.
+     *
+     * @return bytes freed
+     */
+    public long coalesce() {
+        long before = queuedBytes;
+        startResync();
+        return before - queuedBytes;
     }
 
     /**
@@ -205,6 +239,9 @@ public final class DisplayClient {
      */
     public void flush() {
         boolean wrote = false;
+        if (channel.isWritable()) {
+            lastWritableNanos = System.nanoTime();
+        }
         while (true) {
             while (!queue.isEmpty() && (channel.isWritable() || midUpdate)) {
                 OutboundEntry e = queue.poll();

@@ -165,6 +165,7 @@ public final class UpdatePipeline {
             for (DisplayClient c : clients.displays()) {
                 c.deliver(d);
             }
+            clients.enforceBudget();
         } finally {
             enc.release();
         }

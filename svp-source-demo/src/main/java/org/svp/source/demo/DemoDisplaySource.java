@@ -79,6 +79,8 @@ public final class DemoDisplaySource implements DisplaySource {
     private volatile SourceUpdate.MarkerAction finishedAction;
     private volatile int framesPlayed;
     private volatile boolean scriptFinished;
+    /** Set by {@link #finishNow}: the next frame is the script's last. */
+    private volatile boolean finishRequested;
     private volatile String typed = "";
     private volatile boolean closed;
     private volatile Throwable failure;
@@ -160,6 +162,16 @@ public final class DemoDisplaySource implements DisplaySource {
      */
     void beforeEachFrame(IntConsumer hook) {
         this.beforeFrame = hook;
+    }
+
+    /**
+     * Ends the script early: the next frame is its last (then the marker of {@link #onScriptFinished} is
+     * submitted and the picture stays still). {@code svp bench load} asks for it through
+     * {@code --stats-on-stdin}'s {@code finish} line, to compare every client's final picture with the
+     * server's. Any thread; idempotent; no effect once the script has finished.
+     */
+    public void finishNow() {
+        finishRequested = true;
     }
 
     /** @return frames submitted so far */
@@ -244,6 +256,9 @@ public final class DemoDisplaySource implements DisplaySource {
         int n = 0;
         try {
             while (!closed) {
+                if (finishRequested && (limit < 0 || limit > n + 1)) {
+                    limit = n + 1;
+                }
                 if (limit < 0 || n < limit) {
                     beforeFrame.accept(n);
                     List<DisplayMessage> orders = desktop.frame(n);

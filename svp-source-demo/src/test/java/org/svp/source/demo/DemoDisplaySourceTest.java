@@ -271,6 +271,34 @@ class DemoDisplaySourceTest {
         }
     }
 
+    /** bench load stops the endless animation to compare final pictures: one more frame, then the marker. */
+    @Test
+    void finishNowEndsAnEndlessScriptAfterOneMoreFrame() throws Exception {
+        DemoDisplaySource source = new DemoDisplaySource(new DemoOptions(640, 480, -1, 50));
+        AtomicInteger ran = new AtomicInteger();
+        SourceUpdate.MarkerAction action = (w, h, argb) -> ran.incrementAndGet();
+        source.onScriptFinished(action);
+        CollectingSink sink = new CollectingSink();
+        source.start(sink);
+        try {
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (source.framesPlayed() < 3 && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            int before = source.framesPlayed();
+            source.finishNow();
+            assertThat(source.awaitIdle(TIMEOUT)).isTrue();
+            assertThat(source.scriptFinished()).isTrue();
+            assertThat(source.framesPlayed()).isBetween(before, before + 2);
+            Thread.sleep(100); // five frame periods: nothing more is drawn
+            assertThat(source.framesPlayed()).isBetween(before, before + 2);
+            assertThat(sink.updates().getLast()).isEqualTo(new SourceUpdate.Marker(action));
+            assertThat(sink.updates()).filteredOn(u -> u instanceof SourceUpdate.Marker).hasSize(1);
+        } finally {
+            source.close();
+        }
+    }
+
     @Test
     void optionsRejectScreensBelowTheMinimum() {
         org.assertj.core.api.Assertions.assertThatIllegalArgumentException()

@@ -27,6 +27,9 @@ public final class CursorFactory {
         Toolkit tk = Toolkit.getDefaultToolkit();
         int w = Math.max(0, shape.width());
         int h = Math.max(0, shape.height());
+        if (w > org.svp.protocol.ProtocolLimits.MAX_CURSOR_SIDE || h > org.svp.protocol.ProtocolLimits.MAX_CURSOR_SIDE) {
+            return Cursor.getDefaultCursor(); // a made-up size: nothing allocated for it (CursorImage.checkSize)
+        }
         Dimension best = tk.getBestCursorSize(Math.max(1, w), Math.max(1, h));
         if (best.width <= 0 || best.height <= 0) {
             return Cursor.getDefaultCursor(); // the platform has no custom cursors

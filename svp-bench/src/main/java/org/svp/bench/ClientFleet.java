@@ -1,0 +1,163 @@
+package org.svp.bench;
+
+import io.netty.channel.EventLoopGroup;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.svp.client.ClientOptions;
+import org.svp.client.SvpClient;
+import org.svp.protocol.CodecId;
+import org.svp.render.Surface;
+
+/**
+ * Many headless viewers (display, cursor and input channels each) on a few shared event loop threads —
+ * {@value #EVENT_LOOP_THREADS} for any number of clients, so 200 clients × 4 channels are 800 sockets
+ * but not 800 threads in the benchmark JVM. Connects {@value #CONNECT_PARALLELISM} at a time. Used by
+ * {@code bench load} and {@code bench faults} from their benchmark thread.
+ */
+final class ClientFleet implements AutoCloseable {
+    static final int EVENT_LOOP_THREADS = 4;
+    private static final int CONNECT_PARALLELISM = 8;
+    /** Generous: 200 clients joining at once queue behind each other's first pictures on 2 cores. */
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EventLoopGroup group = SvpClient.newEventLoopGroup(EVENT_LOOP_THREADS);
+    private final List<SvpClient> clients = new ArrayList<>();
+    private final List<String> connectErrors = new ArrayList<>();
+
+    /**
+     * Connects {@code n} more clients; failures are counted, not thrown.
+     *
+     * @param port the server's main port
+     * @param n how many
+     * @return how many connected
+     * @throws InterruptedException if interrupted
+     */
+    int connect(int port, int n) throws InterruptedException {
+        ClientOptions options = new ClientOptions("127.0.0.1", port, CONNECT_TIMEOUT, CodecId.AUTO, true, true, true);
+        ExecutorService pool = Executors.newFixedThreadPool(CONNECT_PARALLELISM);
+        try {
+            List<Future<SvpClient>> pending = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                pending.add(pool.submit(() -> SvpClient.connect(options, group)));
+            }
+            int ok = 0;
+            for (Future<SvpClient> f : pending) {
+                try {
+                    SvpClient c = f.get(CONNECT_TIMEOUT.toSeconds() * 2, TimeUnit.SECONDS);
+                    synchronized (clients) {
+                        clients.add(c);
+                    }
+                    ok++;
+                } catch (java.util.concurrent.ExecutionException | TimeoutException e) {
+                    Throwable c = e.getCause() == null ? e : e.getCause();
+                    synchronized (connectErrors) {
+                        connectErrors.add(String.valueOf(c.getMessage()));
+                    }
+                }
+            }
+            return ok;
+        } finally {
+            pool.shutdownNow();
+            pool.awaitTermination(10, TimeUnit.SECONDS);
+        }
+    }
+
+    /** @return the connected clients (a copy) */
+    List<SvpClient> clients() {
+        synchronized (clients) {
+            return List.copyOf(clients);
+        }
+    }
+
+    /** @return the first few connect errors */
+    List<String> connectErrors() {
+        synchronized (connectErrors) {
+            return List.copyOf(connectErrors.subList(0, Math.min(3, connectErrors.size())));
+        }
+    }
+
+    /** @return clients whose display channel is still up */
+    int held() {
+        return (int) clients().stream().filter(c -> c.screen().isOpen()).count();
+    }
+
+    /** @return display messages received so far, summed over the clients */
+    long displayMessages() {
+        return clients().stream().mapToLong(c -> c.stats().displayMessages.sum()).sum();
+    }
+
+    /**
+     * Abruptly drops one client: its sockets close at once (no goodbye exists in v1), possibly in the
+     * middle of a message the server is writing.
+     *
+     * @param c a client of this fleet
+     */
+    void kill(SvpClient c) {
+        synchronized (clients) {
+            clients.remove(c);
+        }
+        c.close();
+    }
+
+    /**
+     * Waits until each open client's screen has been still for a second (bounded), then compares it with
+     * the server's final picture.
+     *
+     * @param reference the server's final frame
+     * @param timeout how long in total to wait for stillness
+     * @return how many open clients show exactly {@code reference}, and how many were compared
+     * @throws InterruptedException if interrupted
+     */
+    int[] finalsIdentical(Surface reference, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int same = 0;
+        int compared = 0;
+        for (SvpClient c : clients()) {
+            if (!c.screen().isOpen()) {
+                continue;
+            }
+            compared++;
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                c.screen().settle(Duration.ofSeconds(1), Duration.ofNanos(Math.max(left, 1_000_000_000L)));
+            } catch (RuntimeException e) {
+                continue; // failed or closed while settling: not identical
+            }
+            if (samePicture(c.screen().snapshot(), reference)) {
+                same++;
+            }
+        }
+        return new int[] {same, compared};
+    }
+
+    /** Closes every client, then the event loops. */
+    @Override
+    public void close() {
+        for (SvpClient c : clients()) {
+            c.close();
+        }
+        group.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** @return true if both hold the same RGB pixels (the top byte ignored) */
+    static boolean samePicture(Surface a, Surface b) {
+        if (a.width() != b.width() || a.height() != b.height()) {
+            return false;
+        }
+        int[] pa = a.pixels();
+        int[] pb = b.pixels();
+        for (int i = 0; i < pa.length; i++) {
+            if (((pa[i] ^ pb[i]) & 0xFFFFFF) != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

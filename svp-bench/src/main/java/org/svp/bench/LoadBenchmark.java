@@ -1,0 +1,235 @@
+package org.svp.bench;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.svp.render.Surface;
+import org.svp.render.SurfaceImages;
+import org.svp.server.LatencyHistogram;
+
+/**
+ * {@code svp bench load}: the demo served by {@code svp server} in its own process (the launcher's server
+ * JVM flags), N headless clients on loopback sharing {@value ClientFleet#EVENT_LOOP_THREADS} event loop
+ * threads, held for a while. Measures clients held, display messages delivered, the server's CPU
+ * ({@code /proc}), its RSS after start, at peak (sampled every 250 ms) and after the clients left (5 s
+ * settle, a GC through jcmd, 2 s), the server's p99 capture-to-wire latency over the hold, and whether
+ * every client's final picture equals the server's: the demo's animation is ended through
+ * {@code --stats-on-stdin}'s {@code finish} and the server saves its final frame ({@code --save-final}).
+ * Runs on the calling thread plus a daemon RSS sampler.
+ */
+public final class LoadBenchmark {
+    /** The flags ./svp gives {@code svp server} (see the launcher), so the numbers are a real server's. */
+    static final List<String> SERVER_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
+            "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=20000",
+            "-XX:Tier4CompileThreshold=200000");
+    static final long SAMPLE_MILLIS = 250;
+    /** Targets of the issue ("Safe by default") on a 2-core machine. */
+    static final double P99_TARGET_MS = 100;
+    static final double PEAK_TARGET_MB = 512;
+    static final double END_TARGET_MB = 64;
+
+    /**
+     * @param clients clients asked for
+     * @param held of those, still connected at the end of the hold
+     * @param connectSeconds time to connect them all
+     * @param holdSeconds the hold
+     * @param messagesPerSecond display messages delivered per second, summed over the clients
+     * @param cpuSeconds the server's CPU during the hold
+     * @param rssStartMb after start, before clients
+     * @param rssPeakMb highest sample
+     * @param rssEndMb after the clients left, a settle and a GC
+     * @param p99Ms capture-to-wire p99 over the hold (server histogram)
+     * @param finalsSame clients whose final picture equals the server's
+     * @param finalsCompared clients compared
+     * @param benchThreads live threads of the benchmark JVM with all clients connected
+     */
+    public record Result(int clients, int held, double connectSeconds, double holdSeconds, double messagesPerSecond,
+                         double cpuSeconds, double rssStartMb, double rssPeakMb, double rssEndMb, double p99Ms,
+                         int finalsSame, int finalsCompared, int benchThreads) {
+        /** @return true only if every client was compared and every one is identical */
+        public boolean finalsIdentical() {
+            return finalsCompared == clients && finalsSame == clients;
+        }
+
+        /** @return the JSON fields (docs/benchmarks.md) */
+        public Map<String, Object> json() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("clients", clients);
+            m.put("held", held);
+            m.put("p99_ms", p99Ms);
+            m.put("rss_start_mb", rssStartMb);
+            m.put("rss_peak_mb", rssPeakMb);
+            m.put("rss_end_mb", rssEndMb);
+            m.put("finals_identical", finalsIdentical());
+            m.put("finals_same", finalsSame);
+            m.put("connect_s", connectSeconds);
+            m.put("hold_s", holdSeconds);
+            m.put("updates_per_s", messagesPerSecond);
+            m.put("server_cpu_s", cpuSeconds);
+            m.put("bench_threads", benchThreads);
+            return m;
+        }
+
+        /** @param out where the table and the targets go */
+        public void print(PrintWriter out) {
+            out.printf(Locale.ROOT, "clients held          %d of %d (connected in %.1f s, held %.0f s)%n", held, clients,
+                    connectSeconds, holdSeconds);
+            out.printf(Locale.ROOT, "updates/s delivered   %.0f display messages/s (sum over clients)%n", messagesPerSecond);
+            out.printf(Locale.ROOT, "server CPU            %.1f s in %.0f s (%.0f %% of one core)%n", cpuSeconds, holdSeconds,
+                    100 * cpuSeconds / Math.max(holdSeconds, 1e-9));
+            out.printf(Locale.ROOT, "server RSS            start %.0f MB, peak %.0f MB, end %.0f MB%n", rssStartMb, rssPeakMb,
+                    rssEndMb);
+            out.printf(Locale.ROOT, "p99 update latency    %.1f ms (capture to wire, server histogram)%n", p99Ms);
+            out.printf(Locale.ROOT, "final pictures        %d of %d identical to the server's%n", finalsSame, clients);
+            out.printf(Locale.ROOT, "bench JVM threads     %d%n", benchThreads);
+            out.println("targets:");
+            target(out, "all held", held == clients);
+            target(out, "p99 < 100 ms", p99Ms < P99_TARGET_MS);
+            target(out, "RSS peak < 512 MB", rssPeakMb < PEAK_TARGET_MB);
+            target(out, "RSS after within 64 MB of the start", rssEndMb - rssStartMb <= END_TARGET_MB);
+            target(out, "finals identical", finalsIdentical());
+            out.flush();
+        }
+
+        private static void target(PrintWriter out, String what, boolean met) {
+            out.printf("  %-38s %s%n", what, met ? "met" : "not met");
+        }
+    }
+
+    private final int clients;
+    private final int seconds;
+    private final String mainClass;
+    private final PrintWriter out;
+
+    /**
+     * @param clients headless clients to connect
+     * @param seconds how long to hold them once all are connected
+     * @param mainClass the CLI's main class, started as the server
+     * @param out progress lines
+     */
+    public LoadBenchmark(int clients, int seconds, String mainClass, PrintWriter out) {
+        this.clients = clients;
+        this.seconds = seconds;
+        this.mainClass = mainClass;
+        this.out = out;
+    }
+
+    /**
+     * @return the numbers
+     * @throws IOException if the server cannot be started or stops answering
+     * @throws InterruptedException if interrupted
+     */
+    public Result run() throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("svp-bench-load-");
+        Path finalPng = dir.resolve("server-final.png");
+        int port = SvpServerProcess.freePort();
+        try (SvpServerProcess server = SvpServerProcess.start(SERVER_JVM_FLAGS, mainClass, port, serverArgs(port, finalPng, clients))) {
+            Thread.sleep(2000); // JIT and first frames settle
+            double rssStart = ProcessMemory.rssMb(server.pid());
+            AtomicLong peakKb = new AtomicLong((long) (rssStart * 1024));
+            Thread sampler = sampler(server.pid(), peakKb);
+            try (ClientFleet fleet = new ClientFleet()) {
+                out.printf("svp bench load: server pid %d on 127.0.0.1:%d, RSS %.0f MB; connecting %d clients%n",
+                        server.pid(), port, rssStart, clients);
+                out.flush();
+                long t0 = System.nanoTime();
+                int connected = fleet.connect(port, clients);
+                double connectSeconds = (System.nanoTime() - t0) / 1e9;
+                if (connected < clients) {
+                    out.printf("  %d of %d clients could not connect, e.g.: %s%n", clients - connected, clients,
+                            fleet.connectErrors());
+                }
+                int benchThreads = ProcessMemory.threads();
+                ServerCounters s0 = server.stats();
+                double cpu0 = ProcessCpu.seconds(server.pid());
+                long m0 = fleet.displayMessages();
+                long h0 = System.nanoTime();
+                long holdEnd = h0 + TimeUnit.SECONDS.toNanos(seconds);
+                for (long left; (left = holdEnd - System.nanoTime()) > 0; ) {
+                    Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 1000));
+                }
+                double holdSeconds = (System.nanoTime() - h0) / 1e9;
+                ServerCounters s1 = server.stats();
+                double cpu = ProcessCpu.seconds(server.pid()) - cpu0;
+                long messages = fleet.displayMessages() - m0;
+                int held = fleet.held();
+                double p99 = LatencyHistogram.quantileMillis(s1.minus(s0).latency(), 0.99);
+                out.printf("  held %d for %.0f s; ending the animation and comparing final pictures%n", held, holdSeconds);
+                out.flush();
+                int[] finals = compareFinals(server, fleet, finalPng);
+                fleet.close();
+                Thread.sleep(5000);
+                ProcessMemory.requestGc(server.pid());
+                Thread.sleep(2000);
+                sampler.interrupt();
+                double rssEnd = ProcessMemory.rssMb(server.pid());
+                return new Result(clients, held, connectSeconds, holdSeconds, messages / holdSeconds, cpu, rssStart,
+                        peakKb.get() / 1024.0, rssEnd, p99, finals[0], finals[1], benchThreads);
+            } finally {
+                sampler.interrupt();
+            }
+        } finally {
+            Files.deleteIfExists(finalPng);
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    /**
+     * The server's command line after the main class: the demo animating (until {@code finish}), one port,
+     * and connection caps raised above {@code clients} × 4 channels (all clients come from 127.0.0.1, and
+     * the default cap per address is 64 connections).
+     */
+    static List<String> serverArgs(int port, Path finalPng, int clients) {
+        String cap = Integer.toString(clients * 4 + 64);
+        return List.of("server", "--source", "demo", "--bind", "127.0.0.1", "--port", Integer.toString(port),
+                "--single-port", "--stats-on-stdin", "--demo-frames", "100000000", "--save-final", finalPng.toString(),
+                "--max-connections", cap, "--max-connections-per-address", cap);
+    }
+
+    /**
+     * Ends the demo's animation, waits for the server's final frame and compares every open client's
+     * screen with it.
+     *
+     * @return {identical, compared}
+     */
+    static int[] compareFinals(SvpServerProcess server, ClientFleet fleet, Path finalPng)
+            throws IOException, InterruptedException {
+        server.send("finish");
+        if (server.awaitLine("saved final frame", 30_000) == null) {
+            throw new IOException("the server did not save its final frame within 30 s of 'finish'");
+        }
+        int[] rgb = SurfaceImages.readPngRgb(finalPng);
+        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(finalPng.toFile());
+        Surface reference = new Surface(img.getWidth(), img.getHeight());
+        System.arraycopy(rgb, 0, reference.pixels(), 0, rgb.length);
+        return fleet.finalsIdentical(reference, Duration.ofSeconds(60));
+    }
+
+    /** A daemon thread that keeps the highest RSS of {@code pid} in {@code peakKb}, every 250 ms. */
+    static Thread sampler(long pid, AtomicLong peakKb) {
+        Thread t = new Thread(() -> {
+            try {
+                while (!Thread.currentThread().isInterrupted()) {
+                    double mb = ProcessMemory.rssMb(pid);
+                    if (mb > 0) {
+                        peakKb.accumulateAndGet((long) (mb * 1024), Math::max);
+                    }
+                    Thread.sleep(SAMPLE_MILLIS);
+                }
+            } catch (InterruptedException e) {
+                // stopped
+            }
+        }, "svp-bench-rss");
+        t.setDaemon(true);
+        t.start();
+        return t;
+    }
+}
