@@ -46,11 +46,11 @@ final class ServeOptions {
     @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers, 0 = one per core (default: ${DEFAULT-VALUE}).")
     int encoderThreads;
 
-    @Option(names = "--max-connections", defaultValue = "1024",
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024",
             description = "Connections open at once in all; more are closed at accept (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-connections-per-address", defaultValue = "64",
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "64",
             description = "Connections open at once from one IP address (a v1 client uses 4; default: ${DEFAULT-VALUE}).")
     int maxConnectionsPerAddress;
 }
