@@ -62,11 +62,11 @@ final class ServeOptions {
     @Option(names = "--no-tls", description = "Offer no TLS and accept v2 sessions in plain text (tests and trusted links only).")
     boolean noTls;
 
-    @Option(names = "--max-connections", defaultValue = "1024",
+    @Option(names = "--max-connections", paramLabel = "N", defaultValue = "1024",
             description = "Connections open at once in all; more are closed at accept (default: ${DEFAULT-VALUE}).")
     int maxConnections;
 
-    @Option(names = "--max-connections-per-address", defaultValue = "64",
+    @Option(names = "--max-connections-per-address", paramLabel = "N", defaultValue = "64",
             description = "Connections open at once from one IP address (a v1 client uses 4; default: ${DEFAULT-VALUE}).")
     int maxConnectionsPerAddress;
 }

@@ -147,6 +147,9 @@ public final class RemoteScreen {
     }
 
     private String closeReason() {
+        if (failure instanceof org.svp.render.ScreenTooLargeException) {
+            return failure.getMessage(); // already says what the server did
+        }
         return failure != null ? "protocol error from the server: " + failure.getMessage()
                 : "the server closed the connection";
     }

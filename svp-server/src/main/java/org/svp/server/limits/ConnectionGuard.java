@@ -71,6 +71,7 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
         connectionLog = new LogLimiter(String.valueOf(ctx.channel().remoteAddress()), limits.warningsPerInterval(),
                 limits.warningInterval());
         connectionLog.attach(ctx.channel());
+        serverLog.attachForAllPeers(ctx.channel());
         long tick = limits.tick().toNanos();
         ticker = ctx.executor().scheduleAtFixedRate(() -> check(ctx), tick, tick, TimeUnit.NANOSECONDS);
     }

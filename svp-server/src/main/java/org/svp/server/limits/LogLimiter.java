@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class LogLimiter {
     private static final Logger LOG = LoggerFactory.getLogger(LogLimiter.class);
     private static final AttributeKey<LogLimiter> KEY = AttributeKey.valueOf(LogLimiter.class, "limiter");
+    private static final AttributeKey<LogLimiter> ALL_PEERS = AttributeKey.valueOf(LogLimiter.class, "allPeers");
 
     private final String peer;
     private final int perInterval;
@@ -54,9 +55,26 @@ public final class LogLimiter {
         return l;
     }
 
+    /**
+     * For lines that end a connection ("closing …", "dropping connection …"): one per connection, so a
+     * flood of connections would flood the log; they share the server-wide limiter.
+     *
+     * @param ch a connection
+     * @return the server-wide limiter ConnectionGuard attached, else the connection's own
+     */
+    public static LogLimiter forAllPeers(Channel ch) {
+        LogLimiter l = ch.attr(ALL_PEERS).get();
+        return l != null ? l : of(ch);
+    }
+
     /** Attaches this limiter to a connection (ConnectionGuard, at accept). */
     void attach(Channel ch) {
         ch.attr(KEY).set(this);
+    }
+
+    /** Attaches this (server-wide) limiter to a connection for {@link #forAllPeers}. */
+    void attachForAllPeers(Channel ch) {
+        ch.attr(ALL_PEERS).set(this);
     }
 
     /**

@@ -180,7 +180,8 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         Throwable c = cause instanceof DecoderException && cause.getCause() != null ? cause.getCause() : cause;
         if (c instanceof PeerProtocolException p) {
             stats.protocolDrops.increment();
-            LOG.warn("{} {}: dropping connection: {}", ctx.channel().remoteAddress(), state, p.getMessage());
+            LogLimiter.forAllPeers(ctx.channel()).warn(LOG, "{} {}: dropping connection: {}",
+                    ctx.channel().remoteAddress(), state, p.getMessage());
         } else if (c instanceof IOException) {
             LOG.debug("{} {}: {}", ctx.channel().remoteAddress(), state, c.toString());
         } else {
