@@ -162,7 +162,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         }
         if (!session.inputDropLogged) {
             session.inputDropLogged = true;
-            LOG.info("{}: input of session {} dropped: {}", ctx.channel().remoteAddress(), session.id(),
+            LOG.warn("{}: input of session {} dropped: {}", ctx.channel().remoteAddress(), session.id(),
                     session.role() == org.svp.protocol.message.SessionToken.ROLE_VIEW
                             ? "it is view-only"
                             : "another session controls (--shared lets every control session send input)");
