@@ -36,10 +36,11 @@ final class Serving {
 
     static int run(CommandLine cmd, ServeOptions o, boolean explain) throws Exception {
         PrintWriter out = cmd.getOut();
-        ServerConfig config = config(cmd, o);
         if (o.maxConnections < 1 || o.maxConnectionsPerAddress < 1) {
             throw new ParameterException(cmd, "--max-connections and --max-connections-per-address must be at least 1");
         }
+        ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain);
+        ServerConfig config = config(cmd, o).withSecurity(security.security());
         DisplaySource source = source(cmd, o, out);
         SvpServer server = new SvpServer(config, org.svp.server.limits.ServerLimits.DEFAULTS
                 .withCaps(o.maxConnectionsPerAddress, o.maxConnections), source);
@@ -76,6 +77,7 @@ final class Serving {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);
             out.printf("listening %s %s:%d%n", name, o.bind, e.port());
         }
+        security.notes().forEach(out::println);
         if (explain) {
             howToView(out, o, source, server.port());
         }

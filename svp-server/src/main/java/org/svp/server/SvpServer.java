@@ -37,6 +37,7 @@ import org.svp.server.limits.ConnectionGuard;
 import org.svp.server.limits.LogLimiter;
 import org.svp.server.limits.ServerLimits;
 import org.svp.server.screen.ScreenMirror;
+import org.svp.server.auth.FailedAttempts;
 import org.svp.server.session.ByteCounter;
 import org.svp.server.session.ChannelHandshakeHandler;
 import org.svp.server.session.ClientSessions;
@@ -76,8 +77,10 @@ public final class SvpServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<Consumer<UpstreamException>> failureListeners = new CopyOnWriteArrayList<>();
     private ChannelList channelList;
-    /** Null unless the source observes client sessions; I/O thread. */
+    /** Every client session (and the source's observer, if it has one); I/O thread. */
     private final ClientSessions sessions;
+    /** Failed authentications per remote address, shared by every connection; I/O thread. */
+    private final FailedAttempts failures = new FailedAttempts();
     private final List<Runnable> finishListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -105,7 +108,7 @@ public final class SvpServer implements AutoCloseable {
         this.workers = Executors.newFixedThreadPool(config.encoderThreads(), new DefaultThreadFactory("svp-encoder", true));
         this.registry = new ClientRegistry(mirror, stats, config.clientQueueBytes());
         registry.budget(limits.queueBudgetBytes(), limits.drainDeadline(), limitLog);
-        this.sessions = source.sessionObserver().map(ClientSessions::new).orElse(null);
+        this.sessions = new ClientSessions(source.sessionObserver().orElse(null), config.security().shared());
     }
 
     /**
@@ -178,14 +181,14 @@ public final class SvpServer implements AutoCloseable {
     }
 
     private void bindRange(int base) throws BindException, InterruptedException {
-        for (int i = 0; i <= ChannelType.USB.wireId(); i++) {
-            bind(base + i, ChannelType.fromWireId(i).orElseThrow());
+        for (ChannelType t : ChannelType.values()) {
+            bind(base + t.wireId(), t);
         }
     }
 
     /**
-     * @param port where to listen
-     * @param type the channel type this port serves, or null for every type (--single-port)
+     * @param port the port
+     * @param type the only channel type this port accepts, or null for all (single port)
      */
     private Channel bind(int port, ChannelType type) throws BindException, InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
@@ -213,7 +216,7 @@ public final class SvpServer implements AutoCloseable {
                                 .addLast("encoder", new SvpMessageEncoder())
                                 .addLast("limits", new ConnectionGuard(limits, type, frames, limitLog, stats))
                                 .addLast("session", new ChannelHandshakeHandler(registry, source.input(),
-                                        channelList, stats, sessions));
+                                        channelList, stats, sessions, config.security(), failures, type));
                     }
                 });
         var future = b.bind(config.bindAddress(), port).await();
