@@ -16,8 +16,8 @@ import org.svp.codec.BitmapCodec;
 import org.svp.codec.BitmapDecoder;
 import org.svp.codec.CodecRegistry;
 import org.svp.codec.EncodedData;
-import org.svp.codec.RecordedTiles;
-import org.svp.codec.RecordedTiles.Tile;
+import org.svp.codec.sample.SampleTiles;
+import org.svp.codec.sample.SampleTiles.Tile;
 import org.svp.codec.palette.PaletteCodec;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.PixelFormat;
@@ -30,10 +30,10 @@ class CodecRoundTripTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         for (BitmapCodec c : CodecRegistry.all()) {
-            for (String name : RecordedTiles.RECORDED) {
-                out.add(Arguments.of(c.name(), name, RecordedTiles.recorded(name)));
+            for (String name : SampleTiles.RECORDED) {
+                out.add(Arguments.of(c.name(), name, SampleTiles.recorded(name)));
             }
-            for (Map.Entry<String, Tile> e : RecordedTiles.synthetic().entrySet()) {
+            for (Map.Entry<String, Tile> e : SampleTiles.synthetic().entrySet()) {
                 out.add(Arguments.of(c.name(), e.getKey(), e.getValue()));
             }
         }
@@ -83,17 +83,17 @@ class CodecRoundTripTest {
 
     @Test
     void compressesRecordedTextBetterThanLz4() {
-        Tile t = RecordedTiles.recorded("xterm-desktop-1280x800");
+        Tile t = SampleTiles.recorded("xterm-desktop-1280x800");
         int lz4 = size(CodecId.LZ4, t);
         int qoiz = size(CodecId.QOIZ, t);
         assertThat(qoiz).isLessThan(lz4 / 2);
-        Tile text = RecordedTiles.recorded("xterm-text");
+        Tile text = SampleTiles.recorded("xterm-text");
         assertThat(size(CodecId.PALETTE, text)).isLessThan(size(CodecId.LZ4, text) / 2);
     }
 
     @Test
     void fromCacheWithoutThePaletteIsABadBitmap() {
-        Tile t = RecordedTiles.recorded("xterm-navy");
+        Tile t = SampleTiles.recorded("xterm-navy");
         EncodedData enc = CodecRegistry.byId(CodecId.PALETTE).newEncoder().encode(t.rgb(), 0, t.w(), t.w(), t.h());
         assertThat(enc.cachedData()[0]).isEqualTo((byte) PaletteCodec.PAL_FROM_CACHE);
         Bitmap b = new Bitmap(PixelFormat.RGB32, CodecId.PALETTE, 0, 0, t.w(), t.h(), enc.cachedData());

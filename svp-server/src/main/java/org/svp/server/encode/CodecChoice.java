@@ -35,9 +35,10 @@ public record CodecChoice(int v1Codec, int features) {
 
     /**
      * @param other another choice
-     * @return whether frames made for {@code other} are decodable by this client
+     * @return whether frames made for {@code other} are decodable by this client (every client
+     *     decodes RAW and LZ4; v2 frames need their codecs negotiated)
      */
     public boolean canTake(CodecChoice other) {
-        return (other.features & ~features) == 0 && (other.v2() || other.v1Codec == v1Codec || v1Codec == CodecId.LZ4);
+        return (other.features & ~features) == 0;
     }
 }

@@ -159,11 +159,13 @@ public final class DisplayClient {
                 }
                 case CachedBitmap c -> {
                     List<WireFrame> frames = em.framesFor(choice);
-                    if (frames == null) { // cannot happen: CACHED_BITMAP is encoded for every choice
-                        throw new IllegalStateException("CACHED_BITMAP not encoded for " + choice);
-                    }
                     held.add(c.hash());
-                    enqueue(frames.getFirst().retainedDuplicate(), false, false, null, false);
+                    if (frames == null) { // a v1 client that joined while only v2 clients' frames were made
+                        Bitmap b = ioEncoder.transcode(c.bitmap(), choice.v1Codec());
+                        enqueue(encode(new CachedBitmap(c.hash(), b)), false, false, null, false);
+                    } else {
+                        enqueue(frames.getFirst().retainedDuplicate(), false, false, null, false);
+                    }
                 }
                 case DeletedBitmap del -> {
                     if (held.remove(del.hash())) {

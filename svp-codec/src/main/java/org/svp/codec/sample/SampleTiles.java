@@ -1,4 +1,4 @@
-package org.svp.codec;
+package org.svp.codec.sample;
 
 import java.io.DataInputStream;
 import java.io.IOException;
@@ -10,11 +10,12 @@ import java.util.Random;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Desktop tiles for codec tests and benchmarks: recorded ones (src/test/resources/tiles, cut from an
+ * Desktop tiles for codec tests and the codec micro-benchmarks ({@code ./svp bench codecs}): recorded
+ * ones (resources next to this class, ~110 KB, cut from an
  * Xvfb screen with two xterms, 2026-11-30: u16 BE w, u16 BE h, then R,G,B per pixel, gzip) and
  * seeded synthetic ones (a gradient, a photo-like noise field, random few-colour blocks).
  */
-public final class RecordedTiles {
+public final class SampleTiles {
     /** A tile. @param w columns @param h rows @param rgb {@code 0x00RRGGBB} pixels, stride w */
     public record Tile(int w, int h, int[] rgb) {
     }
@@ -23,7 +24,7 @@ public final class RecordedTiles {
     public static final String[] RECORDED = {"xterm-text", "xterm-colour-ls", "xterm-navy", "desktop-edge",
         "xterm-desktop-1280x800"};
 
-    private RecordedTiles() {
+    private SampleTiles() {
     }
 
     /**
@@ -31,7 +32,7 @@ public final class RecordedTiles {
      * @return its pixels
      */
     public static Tile recorded(String name) {
-        try (InputStream in = RecordedTiles.class.getResourceAsStream("/tiles/" + name + ".rgb.gz")) {
+        try (InputStream in = SampleTiles.class.getResourceAsStream(name + ".rgb.gz")) {
             if (in == null) {
                 throw new IllegalArgumentException("no tile " + name);
             }
