@@ -23,7 +23,7 @@ import org.svp.server.ServerStats;
  * <ul>
  *   <li>solid → a SOLID_RECT order (runs of same-colour solid tiles in a tile row are merged);</li>
  *   <li>at most 256 colours (text, UI) → PALETTE, its palette cached by the client;</li>
- *   <li>anything else (gradients, photos) → QOIZ;</li>
+ *   <li>anything else (gradients, photos) → QOIZ, adjacent such tiles of a tile row as one bitmap;</li>
  *   <li>a codec the client did not negotiate → LZ4, or RAW where LZ4 does not shrink.</li>
  * </ul>
  * Regions seen before are the bitmap cache's business (h/cache), regions changing every frame the
@@ -72,30 +72,55 @@ public final class EncodeManager {
                 int th = Math.min(TILE, area.height() - ty);
                 int solidStart = -1;
                 int solidColour = 0;
+                int otherStart = -1; // first tile of a run of many-colour tiles, sent as one bitmap
+                long otherNanos = 0;
                 for (int tx = 0; tx < area.width(); tx += TILE) {
                     int tw = Math.min(TILE, area.width() - tx);
                     int at = offset + ty * stride + tx;
                     long t0 = System.nanoTime();
                     int colour = rgb[at] & 0xFFFFFF;
-                    boolean solid = isSolid(rgb, at, stride, tw, th, colour);
-                    if (solid && solidStart >= 0 && colour == solidColour) {
-                        stats.codec("SOLID").add(0, System.nanoTime() - t0);
+                    if (isSolid(rgb, at, stride, tw, th, colour)) {
+                        if (otherStart >= 0) {
+                            out.add(other(alloc, rgb, offset, stride, area, otherStart, tx, ty, th, features, otherNanos));
+                            otherStart = -1;
+                        }
+                        if (solidStart >= 0 && colour == solidColour) {
+                            stats.codec("SOLID").add(0, System.nanoTime() - t0);
+                            continue;
+                        }
+                        if (solidStart >= 0) {
+                            out.add(solid(alloc, area, solidStart, tx, ty, th, solidColour));
+                        }
+                        solidStart = tx;
+                        solidColour = colour;
+                        stats.codec("SOLID").add(SOLID_BODY, System.nanoTime() - t0);
                         continue;
                     }
                     if (solidStart >= 0) {
                         out.add(solid(alloc, area, solidStart, tx, ty, th, solidColour));
                         solidStart = -1;
                     }
-                    if (solid) {
-                        solidStart = tx;
-                        solidColour = colour;
-                        stats.codec("SOLID").add(SOLID_BODY, System.nanoTime() - t0);
+                    WireFrame p = (features & Feature.CODEC_PALETTE) != 0
+                            ? palette(alloc, rgb, at, stride, area.x() + tx, area.y() + ty, tw, th, t0) : null;
+                    if (p != null) {
+                        if (otherStart >= 0) {
+                            out.add(other(alloc, rgb, offset, stride, area, otherStart, tx, ty, th, features, otherNanos));
+                            otherStart = -1;
+                        }
+                        out.add(p);
                         continue;
                     }
-                    out.add(tile(alloc, rgb, at, stride, area.x() + tx, area.y() + ty, tw, th, features, t0));
+                    if (otherStart < 0) {
+                        otherStart = tx;
+                        otherNanos = 0;
+                    }
+                    otherNanos += System.nanoTime() - t0; // the classification time, charged to the run's codec
                 }
                 if (solidStart >= 0) {
                     out.add(solid(alloc, area, solidStart, area.width(), ty, th, solidColour));
+                }
+                if (otherStart >= 0) {
+                    out.add(other(alloc, rgb, offset, stride, area, otherStart, area.width(), ty, th, features, otherNanos));
                 }
             }
         } catch (RuntimeException e) {
@@ -128,23 +153,35 @@ public final class EncodeManager {
         return WireFrame.of(Frames.encode(alloc, new SolidRect(r, colour)));
     }
 
-    private WireFrame tile(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
-                           int features, long t0) {
-        Tools t = TOOLS.get();
-        if ((features & Feature.CODEC_PALETTE) != 0) {
-            EncodedData e = t.palette.encode(rgb, at, stride, w, h);
-            if (e != null) {
-                stats.codec("PALETTE").add(e.data().length, System.nanoTime() - t0);
-                ByteBuf full = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.data());
-                ByteBuf ref = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.cachedData());
-                return new WireFrame(full, ref, e.paletteId(), e.palette());
-            }
+    /** A PALETTE tile with both forms, or null when it has more than 256 colours. */
+    private WireFrame palette(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h, long t0) {
+        EncodedData e = TOOLS.get().palette.encode(rgb, at, stride, w, h);
+        if (e == null) {
+            return null;
         }
+        stats.codec("PALETTE").add(e.data().length, System.nanoTime() - t0);
+        ByteBuf full = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.data());
+        ByteBuf ref = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.cachedData());
+        return new WireFrame(full, ref, e.paletteId(), e.palette());
+    }
+
+    /**
+     * A run of adjacent many-colour tiles of one tile row as one bitmap: QOIZ if negotiated, else
+     * LZ4/RAW. One bitmap instead of one per tile saves headers, zstd frames and client messages.
+     */
+    private WireFrame other(ByteBufAllocator alloc, int[] rgb, int offset, int stride, Rect area, int fromTx, int toTx,
+                            int ty, int th, int features, long classifyNanos) {
+        Tools t = TOOLS.get();
+        long t0 = System.nanoTime() - classifyNanos;
+        int at = offset + ty * stride + fromTx;
+        int w = toTx - fromTx;
+        int x = area.x() + fromTx;
+        int y = area.y() + ty;
         Bitmap b;
         if ((features & Feature.CODEC_QOIZ) != 0) {
-            b = count(CodecRegistry.byId(CodecId.QOIZ), t.qoiz.encode(rgb, at, stride, w, h).data(), x, y, w, h, t0);
+            b = count(CodecRegistry.byId(CodecId.QOIZ), t.qoiz.encode(rgb, at, stride, w, th).data(), x, y, w, th, t0);
         } else {
-            b = v1(t, rgb, at, stride, x, y, w, h, t0);
+            b = v1(t, rgb, at, stride, x, y, w, th, t0);
         }
         return WireFrame.of(Frames.encode(alloc, new DirtyRect(b)));
     }
