@@ -22,6 +22,8 @@ import org.svp.netty.NettyTransport;
 import org.svp.netty.SvpFrameDecoder;
 import org.svp.netty.SvpMessageEncoder;
 import org.svp.protocol.ChannelType;
+import org.svp.codec.CodecRegistry;
+import org.svp.protocol.CodecId;
 import org.svp.protocol.Feature;
 import org.svp.protocol.GraphicSettings;
 import org.svp.protocol.ProtocolLimits;
@@ -192,6 +194,11 @@ public final class SvpClient implements AutoCloseable {
         SessionToken s = session;
         if (s != null) {
             int features = type == ChannelType.DISPLAY ? Feature.GDI | Feature.LZ4 : Feature.GDI;
+            if (type == ChannelType.DISPLAY && options.preferCodec() == CodecId.AUTO) {
+                // the server's choice: offer every v2 codec this build decodes (an explicit RAW/LZ4
+                // preference keeps the v1 codecs, e.g. for before/after measurements)
+                features |= CodecRegistry.v2Features();
+            }
             ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
         } else {
             ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
@@ -255,6 +262,9 @@ public final class SvpClient implements AutoCloseable {
             stats.lastCodec.set(d.bitmap().codec());
             stats.dirtyRects.increment();
             stats.dirtyPixels.add((long) d.bitmap().width() * d.bitmap().height());
+            stats.paintedPixels.add((long) d.bitmap().width() * d.bitmap().height());
+        } else if (dm instanceof org.svp.protocol.message.SolidRect r) {
+            stats.paintedPixels.add((long) r.rect().width() * r.rect().height());
         }
     }
 

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.netty.MalformedMessage;
 import org.svp.netty.SvpFrameDecoder;
+import org.svp.codec.CodecRegistry;
 import org.svp.protocol.ChannelType;
 import org.svp.protocol.Feature;
 import org.svp.protocol.GraphicSettings;
@@ -281,13 +282,15 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
 
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
-        // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
-        int answer = type == ChannelType.DISPLAY ? (v2 ? features & (Feature.GDI | Feature.LZ4) : features) : Feature.GDI;
+        // v1 compatibility: the display channel echoes the client's bits, the others answer GDI; a v2
+        // display channel answers the bits both set, v2 codecs included (protocol.md "Codecs")
+        int answer = type == ChannelType.DISPLAY
+                ? (v2 ? features & (Feature.GDI | Feature.LZ4 | CodecRegistry.v2Features()) : features) : Feature.GDI;
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {
             case DISPLAY -> {
                 state = State.DISPLAY;
-                display = registry.addDisplay(ctx.channel());
+                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.v2Features() : 0);
             }
             case CURSOR -> {
                 state = State.CURSOR;

@@ -13,6 +13,7 @@ import org.svp.netty.Frames;
 import org.svp.protocol.message.BitmapHash;
 import org.svp.protocol.message.CursorShape;
 import org.svp.server.ServerStats;
+import org.svp.server.encode.CodecChoice;
 import org.svp.server.screen.CursorFitter;
 import org.svp.server.screen.ScreenMirror;
 
@@ -126,7 +127,18 @@ public final class ClientRegistry {
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch) {
-        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes);
+        return addDisplay(ch, 0);
+    }
+
+    /**
+     * Registers a display connection whose v2 codecs were negotiated, and queues it the whole screen.
+     *
+     * @param ch the connection
+     * @param features the v2 codec feature bits both sides set (0 for a v1 client)
+     * @return its client state
+     */
+    public DisplayClient addDisplay(Channel ch, int features) {
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features);
         displays.put(ch, c);
         c.join();
         return c;
@@ -168,10 +180,10 @@ public final class ClientRegistry {
         return new ArrayList<>(displays.values());
     }
 
-    /** @return the codecs the display clients prefer */
-    public Set<Integer> codecs() {
-        Set<Integer> s = new HashSet<>();
-        displays.values().forEach(d -> s.add(d.codec()));
+    /** @return what the display clients decode (each distinct choice is encoded once per update) */
+    public Set<CodecChoice> codecs() {
+        Set<CodecChoice> s = new HashSet<>();
+        displays.values().forEach(d -> s.add(d.choice()));
         return s;
     }
 
