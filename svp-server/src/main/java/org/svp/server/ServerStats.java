@@ -15,6 +15,8 @@ public final class ServerStats {
     public final LongAdder coalesceEvents = new LongAdder();
     /** MEM_BLTs replaced by pixels because the client lacked the bitmap. */
     public final LongAdder memBltFallbacks = new LongAdder();
+    /** Orders a v1 client does not draw exactly, sent to it as pixels instead (docs/protocol.md). */
+    public final LongAdder v1Fallbacks = new LongAdder();
     /** Connections dropped for protocol errors. */
     public final LongAdder protocolDrops = new LongAdder();
     /**

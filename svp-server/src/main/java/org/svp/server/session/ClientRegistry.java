@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.svp.codec.BitmapEncoder;
 import org.svp.netty.Frames;
-import org.svp.protocol.message.BitmapHash;
+import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.CursorShape;
 import org.svp.server.ServerStats;
 import org.svp.server.screen.CursorFitter;
@@ -48,7 +49,19 @@ public final class ClientRegistry {
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch) {
-        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes);
+        return addDisplay(ch, ProtocolLimits.VERSION_1);
+    }
+
+    /**
+     * Registers a display connection of a session that negotiated {@code version} and queues it the
+     * whole current screen.
+     *
+     * @param ch the connection
+     * @param version the session's protocol version (1: only v1-drawable orders reach it, see {@link V1Orders})
+     * @return its client state
+     */
+    public DisplayClient addDisplay(Channel ch, long version) {
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, version <= ProtocolLimits.VERSION_1);
         displays.put(ch, c);
         c.join();
         return c;
@@ -98,12 +111,15 @@ public final class ClientRegistry {
     }
 
     /**
-     * @param hash a cached bitmap
-     * @return true if some display client lacks it
+     * Whether the mirror's pixels after {@code m} must be captured for some client: a MEM_BLT of a bitmap
+     * it lacks, or an order a v1 client does not draw exactly. I/O thread, while dispatching.
+     *
+     * @param m a drawing message
+     * @return true if some display client gets {@code m} as pixels
      */
-    public boolean someoneLacks(BitmapHash hash) {
+    public boolean someoneNeedsPixels(DisplayMessage m) {
         for (DisplayClient d : displays.values()) {
-            if (!d.holds(hash)) {
+            if (d.needsPixels(m)) {
                 return true;
             }
         }

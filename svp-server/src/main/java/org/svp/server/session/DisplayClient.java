@@ -42,6 +42,8 @@ public final class DisplayClient {
     private final ServerStats stats;
     private final BitmapEncoder ioEncoder;
     private final long queueLimit;
+    /** The session negotiated v1: only {@link V1Orders#drawable} orders are sent as they are. */
+    private final boolean v1Exact;
     private final ArrayDeque<OutboundEntry> queue = new ArrayDeque<>();
     private final Set<BitmapHash> held = new HashSet<>();
     private final DamageRegion damage = new DamageRegion();
@@ -58,9 +60,12 @@ public final class DisplayClient {
      * @param stats counters
      * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks)
      * @param queueLimit bytes queued before coalescing
+     * @param v1Exact true for a client of a v1 session: orders the original client does not draw
+     *     exactly reach it as pixels
      */
     public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
-                         long queueLimit) {
+                         long queueLimit, boolean v1Exact) {
+        this.v1Exact = v1Exact;
         this.channel = channel;
         this.mirror = mirror;
         this.stats = stats;
@@ -103,6 +108,29 @@ public final class DisplayClient {
         return held.contains(hash);
     }
 
+    /**
+     * Whether this client gets {@code m} as the mirror's pixels instead of the order: a MEM_BLT of a
+     * bitmap it lacks (it joined later), or, for a v1 client, an order outside {@link V1Orders#drawable}
+     * without an exact v1 equivalent. I/O thread.
+     *
+     * @param m a drawing message
+     * @return true if {@link #deliver} will want the captured pixels for it
+     */
+    public boolean needsPixels(DisplayMessage m) {
+        if (!m.isDrawing()) {
+            return false;
+        }
+        if (v1Exact && !V1Orders.drawable(m) && V1Orders.equivalent(m) == null) {
+            return true;
+        }
+        return m instanceof MemBlt mb && !held.contains(mb.hash());
+    }
+
+    /** @return true if only v1-drawable orders reach this client */
+    public boolean v1Exact() {
+        return v1Exact;
+    }
+
     /** @return bytes waiting in this client's queue */
     public long queuedBytes() {
         return queuedBytes;
@@ -141,9 +169,15 @@ public final class DisplayClient {
                 default -> {
                     if (resyncing) {
                         damage.add(d.damage()[i]);
-                    } else if (m instanceof MemBlt mb && !held.contains(mb.hash()) && d.captured()[i] != null) {
-                        stats.memBltFallbacks.increment();
-                        enqueue(pixels(d.damage()[i], d.captured()[i]), true, false, d.damage()[i], false);
+                    } else if (d.captured()[i] != null && needsPixels(m)) {
+                        if (m instanceof MemBlt mb && !held.contains(mb.hash())) {
+                            stats.memBltFallbacks.increment();
+                        } else {
+                            stats.v1Fallbacks.increment();
+                        }
+                        enqueue(pixels(d.capturedArea()[i], d.captured()[i]), true, false, d.damage()[i], false);
+                    } else if (v1Exact && drawing && !V1Orders.drawable(m) && V1Orders.equivalent(m) != null) {
+                        enqueue(encode(V1Orders.equivalent(m)), true, false, d.damage()[i], false);
                     } else {
                         enqueue(em.frameFor(codec).retainedDuplicate(), drawing, false, d.damage()[i], false);
                     }
