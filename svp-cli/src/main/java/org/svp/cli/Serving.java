@@ -123,8 +123,12 @@ final class Serving {
     static ServerCounters counters(SvpServer server, DisplaySource source) {
         ServerStats s = server.stats();
         X11Stats x = source instanceof X11DisplaySource x11 ? x11.stats() : null;
+        java.util.Map<String, Long> extra = new java.util.LinkedHashMap<>();
+        extra.put("memBltFallbacks", s.memBltFallbacks.sum());
+        extra.put("v1Fallbacks", s.v1Fallbacks.sum());
+        extra.put("coalesceEvents", s.coalesceEvents.sum());
         return new ServerCounters(s.bytesSent.sum(), s.updatesDispatched.sum(), x != null ? x.screenBlts.sum() : 0,
-                x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot());
+                x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot(), extra);
     }
 
     private static DisplaySource source(CommandLine cmd, ServeOptions o, PrintWriter out) {
