@@ -1,5 +1,6 @@
 package org.svp.cli;
 
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Options shared by {@code svp server} and {@code svp demo}. */
@@ -45,4 +46,19 @@ final class ServeOptions {
 
     @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers, 0 = one per core (default: ${DEFAULT-VALUE}).")
     int encoderThreads;
+
+    @Mixin
+    StateDir stateDir = new StateDir();
+
+    @Option(names = "--tls-cert", paramLabel = "FILE",
+            description = "The server's TLS certificate chain (PEM), with --tls-key; default: a self-signed certificate"
+                    + " made at first start and kept in the state directory.")
+    java.nio.file.Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE",
+            description = "The private key of --tls-cert (PEM: PKCS#8, or an EC/RSA key).")
+    java.nio.file.Path tlsKey;
+
+    @Option(names = "--no-tls", description = "Offer no TLS and accept v2 sessions in plain text (tests and trusted links only).")
+    boolean noTls;
 }

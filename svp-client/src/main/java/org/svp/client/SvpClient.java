@@ -29,6 +29,7 @@ import org.svp.protocol.error.PeerProtocolException;
 import org.svp.protocol.error.SvpStatus;
 import org.svp.protocol.message.ChannelEntry;
 import org.svp.protocol.message.ChannelInit;
+import org.svp.protocol.message.ChannelInitV2;
 import org.svp.protocol.message.ChannelList;
 import org.svp.protocol.message.ChannelReady;
 import org.svp.protocol.message.CursorShape;
@@ -39,12 +40,16 @@ import org.svp.protocol.message.KeyboardEvent;
 import org.svp.protocol.message.MainChannelInit;
 import org.svp.protocol.message.Message;
 import org.svp.protocol.message.MouseEvent;
+import org.svp.protocol.message.SessionToken;
 
 /**
- * A v1 SVP client without a user interface (used by {@code ./svp snapshot}, {@code ./svp type},
- * the benchmarks and the viewers). Connects the main channel, reads CHANNEL_LIST, then opens the
- * display, cursor and input channels it was asked for; each channel runs on its own event loop
- * thread. The display channel renders into a {@link RemoteScreen} with the shared renderer.
+ * An SVP client without a user interface (used by {@code ./svp snapshot}, {@code ./svp type},
+ * the benchmarks and the viewers). Connects the main channel as a v2 client, reads CHANNEL_LIST; with a
+ * v2 server it exchanges CAPABILITIES, authenticates with SCRAM-SHA-256 if asked and receives its
+ * session token ({@link V2Handshake}), with a v1 server it carries on as v1. Then it opens the display,
+ * cursor and input channels it was asked for (CHANNEL_INIT_V2 with the token, or v1 CHANNEL_INIT);
+ * each channel runs on its own event loop thread. The display channel renders into a
+ * {@link RemoteScreen} with the shared renderer.
  *
  * <p>{@link #connect} blocks the caller until every channel is ready; the other methods are
  * thread-safe.
@@ -67,8 +72,15 @@ public final class SvpClient implements AutoCloseable {
     /** Longest CHANNEL_INIT → CHANNEL_READY time of the hand-shake, µs: the RTT when TCP_INFO is absent. */
     private long handshakeRttMicros;
 
-    private SvpClient(ClientOptions options) {
+    private final PasswordSource passwords;
+    /** The negotiated protocol version (1 or 2), set by the hand-shake. */
+    private volatile int version = ProtocolLimits.VERSION_1;
+    /** The v2 session (token and role), null with a v1 server. */
+    private volatile SessionToken session;
+
+    private SvpClient(ClientOptions options, PasswordSource passwords) {
         this.options = options;
+        this.passwords = passwords;
         this.group = new MultiThreadIoEventLoopGroup(CHANNEL_THREADS, new DefaultThreadFactory("svp-client", true),
                 transport.ioHandlerFactory());
     }
@@ -83,7 +95,22 @@ public final class SvpClient implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public static SvpClient connect(ClientOptions options) throws IOException, InterruptedException {
-        SvpClient c = new SvpClient(options);
+        return connect(options, PasswordSource.NONE);
+    }
+
+    /**
+     * Connects, authenticating with a password if the server asks for one.
+     *
+     * @param options where and what to connect
+     * @param passwords asked only if the server requires authentication
+     * @return a connected client
+     * @throws AuthenticationException if the server refused the password or required one we lack
+     * @throws IOException if the server cannot be reached or does not answer like an SVP server
+     * @throws InterruptedException if interrupted
+     */
+    public static SvpClient connect(ClientOptions options, PasswordSource passwords)
+            throws IOException, InterruptedException {
+        SvpClient c = new SvpClient(options, passwords);
         try {
             c.handshake();
             return c;
@@ -94,15 +121,23 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void handshake() throws IOException, InterruptedException {
-        ChannelHandler main = new ChannelHandler(m -> { }, e -> { }, screen::close);
-        Channel mainCh = open(options.port(), main, "main");
-        mainCh.writeAndFlush(new MainChannelInit(ProtocolLimits.VERSION_1, 0, 0));
+        V2Handshake.Inbox inbox = new V2Handshake.Inbox();
+        ChannelHandler main = new ChannelHandler(inbox::offer, e -> { }, () -> {
+            inbox.closed();
+            screen.close();
+        });
+        Channel mainCh = open(options.port(), main, "main", ProtocolLimits.VERSION_1);
+        mainCh.writeAndFlush(new MainChannelInit(ProtocolLimits.VERSION_2, 0, 0));
         Message answer = await(main, "CHANNEL_LIST", "main");
         if (!(answer instanceof ChannelList list)) {
             throw new IOException("the server answered MAIN_CHANNEL_INIT with " + answer.command()
                     + " instead of CHANNEL_LIST: not an SVP server?");
         }
         channelList = list;
+        if (list.serverVersion() >= ProtocolLimits.VERSION_2) {
+            version = ProtocolLimits.VERSION_2;
+            session = new V2Handshake(mainCh, inbox, passwords, options.connectTimeout()).run();
+        }
         if (options.wantDisplay()) {
             ChannelHandler h = new ChannelHandler(this::onDisplay, screen::fail, screen::close);
             Channel ch = openChannel(ChannelType.DISPLAY, h);
@@ -123,9 +158,15 @@ public final class SvpClient implements AutoCloseable {
                 .mapToInt(ChannelEntry::port).findFirst()
                 .orElseThrow(() -> new IOException("the server offers no " + type + " channel"));
         String name = type.name().toLowerCase(java.util.Locale.ROOT);
-        Channel ch = open(port, h, name);
+        Channel ch = open(port, h, name, version);
         long t0 = System.nanoTime();
-        ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
+        SessionToken s = session;
+        if (s != null) {
+            int features = type == ChannelType.DISPLAY ? Feature.GDI | Feature.LZ4 : Feature.GDI;
+            ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
+        } else {
+            ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
+        }
         Message ready = await(h, "CHANNEL_READY", name);
         handshakeRttMicros = Math.max(handshakeRttMicros, (System.nanoTime() - t0) / 1000);
         if (!(ready instanceof ChannelReady)) {
@@ -135,15 +176,16 @@ public final class SvpClient implements AutoCloseable {
         return ch;
     }
 
-    private Channel open(int port, ChannelHandler handler, String name) throws IOException, InterruptedException {
+    private Channel open(int port, ChannelHandler handler, String name, int decodeVersion)
+            throws IOException, InterruptedException {
         Bootstrap b = new Bootstrap().group(group).channel(transport.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) options.connectTimeout().toMillis())
                 .handler(new ChannelInitializer<Channel>() {
                     @Override
                     protected void initChannel(Channel ch) {
-                        ch.pipeline().addLast(new SvpFrameDecoder(ProtocolLimits.MAX_BODY), new SvpMessageEncoder(),
-                                handler);
+                        ch.pipeline().addLast(new SvpFrameDecoder(ProtocolLimits.MAX_BODY).version(decodeVersion),
+                                new SvpMessageEncoder(), handler);
                     }
                 });
         ChannelFuture f = b.connect(options.host(), port).await();
@@ -204,6 +246,20 @@ public final class SvpClient implements AutoCloseable {
     /** @return counters */
     public ClientStats stats() {
         return stats;
+    }
+
+    /** @return the negotiated protocol version: 2, or 1 with a v1 server */
+    public int protocolVersion() {
+        return version;
+    }
+
+    /**
+     * @return true if this client's input reaches the desktop as far as its role goes (CONTROL, or a v1
+     *     server); another CONTROL session may still hold control unless the server is {@code --shared}
+     */
+    public boolean controlRole() {
+        SessionToken s = session;
+        return s == null || s.role() == SessionToken.ROLE_CONTROL;
     }
 
     /** @return the server's channel list */

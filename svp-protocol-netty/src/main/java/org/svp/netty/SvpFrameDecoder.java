@@ -48,6 +48,13 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
     }
 
     private final int maxBody;
+    /**
+     * The connection's negotiated protocol version: extension ids (100–999) decode only from 2 on, so
+     * a v1 peer sending one gets the v1 treatment (unknown command). The owner of the pipeline sets
+     * it on the I/O thread as the hand-shake goes (a server starts at 2 until the first message says
+     * which client it is; a client starts at 1 until CHANNEL_LIST says the server speaks 2).
+     */
+    private int version = ProtocolLimits.VERSION_1;
     private State state = State.READ_HEADER;
     /** The header of the frame being read, valid in {@link State#READ_BODY}. */
     private FrameHeader header;
@@ -66,6 +73,22 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
             throw new IllegalArgumentException("maxBody must be >= 0, got " + maxBody);
         }
         this.maxBody = maxBody;
+    }
+
+    /**
+     * Sets the version extension messages are decoded for (I/O thread).
+     *
+     * @param version the negotiated version
+     * @return this decoder
+     */
+    public SvpFrameDecoder version(int version) {
+        this.version = version;
+        return this;
+    }
+
+    /** @return the negotiated version this decoder decodes for */
+    public int version() {
+        return version;
     }
 
     /** @return the body limit in bytes */
@@ -113,7 +136,7 @@ public final class SvpFrameDecoder extends ByteToMessageDecoder {
         }
         int cmd = header.command();
         try {
-            out.add(MessageReader.decode(cmd, in.nioBuffer(in.readerIndex(), size)));
+            out.add(MessageReader.decode(cmd, in.nioBuffer(in.readerIndex(), size), version));
         } catch (PeerProtocolException e) {
             if (e.status().framingLost() && !Command.isUsb(cmd)) {
                 throw corrupt(in, e);

@@ -20,6 +20,8 @@ public final class ProtocolLimits {
     public static final int V1_CURSOR_MESSAGE_LIMIT = 8 * 1024;
     /** The protocol version this implementation speaks. */
     public static final int VERSION_1 = 1;
+    /** Protocol v2: capabilities, sessions, authentication (docs/protocol.md "protocol v2"). */
+    public static final int VERSION_2 = 2;
 
     private ProtocolLimits() {
     }

@@ -7,10 +7,10 @@ import java.util.concurrent.CompletionStage;
  * Optional hook of a {@link DisplaySource} that wants to know about client sessions (the VirtualBox
  * source reports them to VirtualBox as ClientLogon/ClientConnect/ClientDisconnect).
  *
- * <p>A v1 <b>client session</b> is one MAIN connection plus the channel connections that follow it
- * from the same remote address while it is open (v1 has no session token; if two sessions from one
- * address are open, later channels join the newest). The session ends when its MAIN connection
- * closes; the server then closes its other channels too.
+ * <p>A <b>client session</b> is one MAIN connection plus the channel connections that join it: a v2
+ * client's channels present the session token, a v1 client's channels (only with {@code --allow-v1})
+ * join the newest v1 MAIN from the same address made within 10 s. The session ends when its MAIN
+ * connection closes; the server then closes its other channels too.
  *
  * <p>Every method is called on the server's I/O thread and must not block.
  */
@@ -34,6 +34,19 @@ public interface SessionObserver {
      * @return the decision, completed on any thread
      */
     CompletionStage<Boolean> authorize(int clientId, InetSocketAddress remote);
+
+    /**
+     * Like {@link #authorize(int, InetSocketAddress)}, with what the server knows about the client: the
+     * server calls this one (after SCRAM, for a v2 session). The default ignores the login.
+     *
+     * @param clientId the server's id for this session
+     * @param remote the client's address
+     * @param login the role and (empty) credentials of the session
+     * @return the decision, completed on any thread
+     */
+    default CompletionStage<Boolean> authorize(int clientId, InetSocketAddress remote, ClientLogin login) {
+        return authorize(clientId, remote);
+    }
 
     /**
      * The session was admitted and its CHANNEL_LIST sent.

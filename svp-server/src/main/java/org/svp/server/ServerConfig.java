@@ -13,9 +13,11 @@ package org.svp.server;
  * @param maxInputBody body limit for messages from clients (they only send small messages)
  * @param portList candidate base ports ({@code --ports LIST}), tried in order: the first whose channel
  *     ports are all free is bound; empty = use {@code basePort}
+ * @param security v1 clients, control sharing, authentication
  */
 public record ServerConfig(String bindAddress, int basePort, boolean singlePort, int encoderThreads,
-                           int sourceQueueCapacity, long clientQueueBytes, int maxInputBody, java.util.List<Integer> portList) {
+                           int sourceQueueCapacity, long clientQueueBytes, int maxInputBody, java.util.List<Integer> portList,
+                           ServerSecurity security) {
 
     /** The v1 default base port. */
     public static final int DEFAULT_PORT = 5678;
@@ -36,6 +38,7 @@ public record ServerConfig(String bindAddress, int basePort, boolean singlePort,
         if (basePort < 0 || basePort > 65535 - 4) {
             throw new IllegalArgumentException("port must be 0..65531 (channels use base..base+4), got " + basePort);
         }
+        java.util.Objects.requireNonNull(security, "security");
         if (encoderThreads < 1 || sourceQueueCapacity < 1 || clientQueueBytes < 1 || maxInputBody < 64) {
             throw new IllegalArgumentException("queue sizes and thread counts must be positive");
         }
@@ -48,13 +51,29 @@ public record ServerConfig(String bindAddress, int basePort, boolean singlePort,
                 java.util.List.of());
     }
 
+    /** The config with the permissive {@link ServerSecurity} (every caller before protocol v2). */
+    public ServerConfig(String bindAddress, int basePort, boolean singlePort, int encoderThreads,
+                        int sourceQueueCapacity, long clientQueueBytes, int maxInputBody, java.util.List<Integer> portList) {
+        this(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, clientQueueBytes, maxInputBody,
+                portList, ServerSecurity.permissive());
+    }
+
+    /**
+     * @param s who is served and how
+     * @return a copy with these security settings
+     */
+    public ServerConfig withSecurity(ServerSecurity s) {
+        return new ServerConfig(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, clientQueueBytes,
+                maxInputBody, portList, s);
+    }
+
     /**
      * @param ports candidate base ports, in order
      * @return a copy that binds the first free one of them
      */
     public ServerConfig withPortList(java.util.List<Integer> ports) {
         return new ServerConfig(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, clientQueueBytes,
-                maxInputBody, ports);
+                maxInputBody, ports, security);
     }
 
     /**
@@ -75,6 +94,6 @@ public record ServerConfig(String bindAddress, int basePort, boolean singlePort,
      */
     public ServerConfig withClientQueueBytes(long bytes) {
         return new ServerConfig(bindAddress, basePort, singlePort, encoderThreads, sourceQueueCapacity, bytes,
-                maxInputBody, portList);
+                maxInputBody, portList, security);
     }
 }

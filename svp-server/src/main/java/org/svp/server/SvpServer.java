@@ -33,6 +33,7 @@ import org.svp.protocol.message.ChannelEntry;
 import org.svp.protocol.message.ChannelList;
 import org.svp.render.Surface;
 import org.svp.server.screen.ScreenMirror;
+import org.svp.server.auth.FailedAttempts;
 import org.svp.server.session.ByteCounter;
 import org.svp.server.session.ChannelHandshakeHandler;
 import org.svp.server.session.ClientSessions;
@@ -68,8 +69,10 @@ public final class SvpServer implements AutoCloseable {
     private final List<Channel> listeners = new ArrayList<>();
     private final List<Consumer<UpstreamException>> failureListeners = new CopyOnWriteArrayList<>();
     private ChannelList channelList;
-    /** Null unless the source observes client sessions; I/O thread. */
+    /** Every client session (and the source's observer, if it has one); I/O thread. */
     private final ClientSessions sessions;
+    /** Failed authentications per remote address, shared by every connection; I/O thread. */
+    private final FailedAttempts failures = new FailedAttempts();
     private final List<Runnable> finishListeners = new CopyOnWriteArrayList<>();
 
     /**
@@ -84,7 +87,7 @@ public final class SvpServer implements AutoCloseable {
         this.io = group.next();
         this.workers = Executors.newFixedThreadPool(config.encoderThreads(), new DefaultThreadFactory("svp-encoder", true));
         this.registry = new ClientRegistry(mirror, stats, config.clientQueueBytes());
-        this.sessions = source.sessionObserver().map(ClientSessions::new).orElse(null);
+        this.sessions = new ClientSessions(source.sessionObserver().orElse(null), config.security().shared());
     }
 
     /**
@@ -112,7 +115,7 @@ public final class SvpServer implements AutoCloseable {
 
     private void bindBase(int base) throws BindException, InterruptedException {
         if (config.singlePort()) {
-            Channel ch = bind(base);
+            Channel ch = bind(base, null);
             int port = ((java.net.InetSocketAddress) ch.localAddress()).getPort();
             channelList = list(port, true);
         } else if (base == 0) {
@@ -155,12 +158,16 @@ public final class SvpServer implements AutoCloseable {
     }
 
     private void bindRange(int base) throws BindException, InterruptedException {
-        for (int i = 0; i <= ChannelType.USB.wireId(); i++) {
-            bind(base + i);
+        for (ChannelType t : ChannelType.values()) {
+            bind(base + t.wireId(), t);
         }
     }
 
-    private Channel bind(int port) throws BindException, InterruptedException {
+    /**
+     * @param port the port
+     * @param type the only channel type this port accepts, or null for all (single port)
+     */
+    private Channel bind(int port, ChannelType type) throws BindException, InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(group, group)
                 .channel(transport.serverChannel())
@@ -175,7 +182,7 @@ public final class SvpServer implements AutoCloseable {
                                 .addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
                                 .addLast("encoder", new SvpMessageEncoder())
                                 .addLast("session", new ChannelHandshakeHandler(registry, source.input(),
-                                        channelList, stats, sessions));
+                                        channelList, stats, sessions, config.security(), failures, type));
                     }
                 });
         var future = b.bind(config.bindAddress(), port).await();

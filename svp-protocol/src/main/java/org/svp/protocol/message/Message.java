@@ -9,7 +9,7 @@ import org.svp.protocol.Command;
  */
 public sealed interface Message
         permits DisplayMessage, CursorShape, KeyboardEvent, MouseEvent, VideoModeset, GraphicConfig,
-                MainChannelInit, ChannelList, ChannelInit, ChannelReady, Nop {
+                MainChannelInit, ChannelList, ChannelInit, ChannelReady, Nop, ExtensionMessage {
     /** @return the header's message id */
     Command command();
 }

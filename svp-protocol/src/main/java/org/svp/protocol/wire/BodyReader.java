@@ -8,9 +8,10 @@ import org.svp.protocol.error.SvpStatus;
 /**
  * Bounds-checked little-endian reads over one message body. Every short read becomes a
  * {@link PeerProtocolException} naming the message and the offset, never an IndexOutOfBounds.
- * Not thread-safe; one per decode call.
+ * Not thread-safe; one per decode call. Public so that {@link MessageCodec}s of extensions can read
+ * their bodies.
  */
-final class BodyReader {
+public final class BodyReader {
     private final ByteBuffer body;
     private final int command;
     private final int start;
@@ -21,19 +22,19 @@ final class BodyReader {
         this.start = 0;
     }
 
-    int command() {
+    public int command() {
         return command;
     }
 
-    int offset() {
+    public int offset() {
         return body.position() - start;
     }
 
-    int remaining() {
+    public int remaining() {
         return body.remaining();
     }
 
-    int size() {
+    public int size() {
         return body.limit();
     }
 
@@ -44,42 +45,42 @@ final class BodyReader {
         }
     }
 
-    int u8(String what) {
+    public int u8(String what) {
         need(1, what);
         return body.get() & 0xFF;
     }
 
-    int i8(String what) {
+    public int i8(String what) {
         need(1, what);
         return body.get();
     }
 
-    int i16(String what) {
+    public int i16(String what) {
         need(2, what);
         return body.getShort();
     }
 
-    int u16(String what) {
+    public int u16(String what) {
         need(2, what);
         return body.getShort() & 0xFFFF;
     }
 
-    int i32(String what) {
+    public int i32(String what) {
         need(4, what);
         return body.getInt();
     }
 
-    long u32(String what) {
+    public long u32(String what) {
         need(4, what);
         return body.getInt() & 0xFFFFFFFFL;
     }
 
-    long i64(String what) {
+    public long i64(String what) {
         need(8, what);
         return body.getLong();
     }
 
-    byte[] bytes(long n, String what) {
+    public byte[] bytes(long n, String what) {
         if (n < 0 || n > body.remaining()) {
             throw new PeerProtocolException(SvpStatus.BAD_BODY_SIZE, command, offset(),
                     "body ends before " + what + " (" + n + " bytes needed, " + body.remaining() + " left)");
@@ -89,17 +90,17 @@ final class BodyReader {
         return b;
     }
 
-    void skip(int n, String what) {
+    public void skip(int n, String what) {
         need(n, what);
         body.position(body.position() + n);
     }
 
-    void position(int p) {
+    public void position(int p) {
         body.position(p);
     }
 
     /** Fails unless the body has exactly {@code n} bytes. */
-    void expectSize(int n) {
+    public void expectSize(int n) {
         if (body.limit() != n) {
             throw new PeerProtocolException(SvpStatus.BAD_BODY_SIZE, command, 0,
                     "expected a " + n + "-byte body, got " + body.limit());
@@ -107,20 +108,20 @@ final class BodyReader {
     }
 
     /** Like {@link #expectSize(int)}, returning this reader for use as a first argument. */
-    BodyReader expectSizeThen(int n) {
+    public BodyReader expectSizeThen(int n) {
         expectSize(n);
         return this;
     }
 
     /** Fails if bytes are left after the last field. */
-    void expectEnd() {
+    public void expectEnd() {
         if (body.hasRemaining()) {
             throw new PeerProtocolException(SvpStatus.BAD_BODY_SIZE, command, offset(),
                     body.remaining() + " unexpected bytes after the last field");
         }
     }
 
-    PeerProtocolException badField(int at, String detail) {
+    public PeerProtocolException badField(int at, String detail) {
         return new PeerProtocolException(SvpStatus.BAD_FIELD, command, at, detail);
     }
 }

@@ -66,6 +66,17 @@ public final class MessageReader {
      * @return the message
      */
     public static Message decodeFrame(byte[] frame) {
+        return decodeFrame(frame, ProtocolLimits.VERSION_1);
+    }
+
+    /**
+     * Decodes a whole frame on a connection with a negotiated version.
+     *
+     * @param frame exactly one message
+     * @param version the negotiated protocol version
+     * @return the message
+     */
+    public static Message decodeFrame(byte[] frame, int version) {
         if (frame.length < ProtocolLimits.HEADER_LENGTH) {
             throw new PeerProtocolException(SvpStatus.BAD_LENGTH, -1, 0,
                     "a frame needs an 8-byte header, got " + frame.length + " bytes");
@@ -76,7 +87,7 @@ public final class MessageReader {
             throw new PeerProtocolException(SvpStatus.BAD_BODY_SIZE, h.command(), 4, "header says "
                     + h.bodySize() + " body bytes, frame has " + (frame.length - ProtocolLimits.HEADER_LENGTH));
         }
-        return decode(h.command(), buf.position(ProtocolLimits.HEADER_LENGTH));
+        return decode(h.command(), buf.position(ProtocolLimits.HEADER_LENGTH), version);
     }
 
     /**
@@ -88,11 +99,50 @@ public final class MessageReader {
      * @throws PeerProtocolException for anything the spec forbids
      */
     public static Message decode(int commandId, ByteBuffer body) {
-        Command command = Command.fromWireId(commandId).orElseThrow(() -> new PeerProtocolException(
-                SvpStatus.UNKNOWN_COMMAND, commandId, CMD_OFFSET, Command.isUsb(commandId)
-                        ? "USB messages are reserved and not part of this protocol"
-                        : "no v1 message has this id"));
+        return decode(commandId, body, ProtocolLimits.VERSION_1);
+    }
+
+    /**
+     * Decodes a body on a connection with a negotiated version: ids that exist only from a later
+     * version (extensions, 100–999) are unknown on a v1 connection, exactly as a v1 peer sees them.
+     *
+     * @param commandId the header's cmd
+     * @param body exactly the body bytes, from position to limit (not consumed)
+     * @param version the connection's negotiated protocol version (1 until negotiated)
+     * @return the message
+     * @throws PeerProtocolException for anything the spec forbids
+     */
+    public static Message decode(int commandId, ByteBuffer body, int version) {
+        MessageCodec<?> codec = MessageRegistry.lookup(commandId).filter(c -> c.minVersion() <= version)
+                .orElseThrow(() -> new PeerProtocolException(SvpStatus.UNKNOWN_COMMAND, commandId, CMD_OFFSET,
+                        Command.isUsb(commandId) ? "USB messages are reserved and not part of this protocol"
+                                : version < ProtocolLimits.VERSION_2 ? "no v1 message has this id"
+                                : "no v" + version + " message has this id"));
         BodyReader r = new BodyReader(body, commandId);
+        Message m = codec.decode(r);
+        if (m.command() != Command.NOP) {
+            r.expectEnd();
+        }
+        return m;
+    }
+
+    /**
+     * The v1 decoders, one per id, as {@link MessageRegistry} entries.
+     *
+     * @return an entry for every v1 id
+     */
+    static List<MessageCodec<Message>> v1Codecs() {
+        List<MessageCodec<Message>> list = new ArrayList<>();
+        for (Command c : Command.values()) {
+            if (c.minVersion() == ProtocolLimits.VERSION_1) {
+                list.add(MessageCodec.v1(c.wireId(), r -> decodeV1(c, r)));
+            }
+        }
+        return list;
+    }
+
+    private static Message decodeV1(Command command, BodyReader r) {
+        int commandId = command.wireId();
         Message m = switch (command) {
             case NOP -> new Nop();
             case SCREEN_RESIZE -> fixed(r.expectSizeThen(4), new ScreenResize(r.i16("w"), r.i16("h")));
@@ -127,10 +177,8 @@ public final class MessageReader {
             case CHANNEL_INIT -> fixed(r.expectSizeThen(8), new ChannelInit(r.u16("channel_type"), r.u16("queue_length"),
                     r.i32("features")));
             case CHANNEL_READY -> fixed(r.expectSizeThen(4), new ChannelReady(r.i32("features")));
+            default -> throw new IllegalStateException(command + " is not a v1 message");
         };
-        if (command != Command.NOP) {
-            r.expectEnd();
-        }
         return m;
     }
 

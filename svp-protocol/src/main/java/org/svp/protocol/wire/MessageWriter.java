@@ -19,6 +19,7 @@ import org.svp.protocol.message.DeletedBitmap;
 import org.svp.protocol.message.DirtyRect;
 import org.svp.protocol.message.DstBlt;
 import org.svp.protocol.message.Ellipse;
+import org.svp.protocol.message.ExtensionMessage;
 import org.svp.protocol.message.Glyph;
 import org.svp.protocol.message.GraphicConfig;
 import org.svp.protocol.message.KeyboardEvent;
@@ -40,7 +41,7 @@ import org.svp.protocol.message.Text;
 import org.svp.protocol.message.VideoModeset;
 
 /**
- * Encodes records to their exact v1 bytes (little-endian, packed). Stateless and thread-safe: encoder
+ * Encodes records to their exact wire bytes (v1 here; extension messages through {@link MessageRegistry}) (little-endian, packed). Stateless and thread-safe: encoder
  * workers and I/O threads call it concurrently.
  */
 public final class MessageWriter {
@@ -103,6 +104,7 @@ public final class MessageWriter {
             case ChannelList cl -> ChannelList.BODY_BYTES;
             case ChannelInit ci -> 8;
             case ChannelReady cr -> 4;
+            case ExtensionMessage e -> MessageRegistry.codecFor(e).bodySize(e);
         };
     }
 
@@ -123,8 +125,10 @@ public final class MessageWriter {
         return sum;
     }
 
-    private static void writeBody(Message m, ByteBuffer o) {
+    /** The body of any message; v1 here, extensions through their registered codec. */
+    static void writeBody(Message m, ByteBuffer o) {
         switch (m) {
+            case ExtensionMessage e -> MessageRegistry.codecFor(e).writeBody(e, o);
             case Nop n -> { }
             case ScreenResize s -> o.putShort((short) s.width()).putShort((short) s.height());
             case CursorShape c -> o.putShort((short) c.xHot()).putShort((short) c.yHot()).putShort((short) c.width())

@@ -146,6 +146,12 @@ class MessageRoundTripTest {
     void everyV1MessageTypeIsRoundTripped() {
         Set<Command> covered = messages().map(Message::command).collect(Collectors.toCollection(
                 () -> EnumSet.noneOf(Command.class)));
-        assertThat(covered).isEqualTo(EnumSet.complementOf(EnumSet.of(Command.REFRESH_SCREEN)));
+        Set<Command> v1 = EnumSet.noneOf(Command.class);
+        for (Command c : Command.values()) {
+            if (c.minVersion() == 1 && c != Command.REFRESH_SCREEN) {
+                v1.add(c);
+            }
+        }
+        assertThat(covered).isEqualTo(v1); // the v2 hand-shake messages: HandshakeMessagesTest
     }
 }

@@ -7,11 +7,14 @@ import java.io.IOException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.netty.MalformedMessage;
+import org.svp.netty.SvpFrameDecoder;
 import org.svp.protocol.ChannelType;
 import org.svp.protocol.Feature;
 import org.svp.protocol.GraphicSettings;
+import org.svp.protocol.ProtocolLimits;
 import org.svp.protocol.error.PeerProtocolException;
 import org.svp.protocol.message.ChannelInit;
+import org.svp.protocol.message.ChannelInitV2;
 import org.svp.protocol.message.ChannelList;
 import org.svp.protocol.message.ChannelReady;
 import org.svp.protocol.message.GraphicConfig;
@@ -21,14 +24,20 @@ import org.svp.protocol.message.Message;
 import org.svp.protocol.message.MouseEvent;
 import org.svp.protocol.message.Nop;
 import org.svp.protocol.message.VideoModeset;
+import org.svp.server.ServerSecurity;
 import org.svp.server.ServerStats;
+import org.svp.server.auth.FailedAttempts;
+import org.svp.server.transport.TransportSecurity;
 import org.svp.source.InputSink;
 
 /**
- * The per-connection state machine of protocol.md §3: the first message says what the connection is
- * (MAIN_CHANNEL_INIT → main, CHANNEL_INIT → display/cursor/input/usb); after that only that
- * channel's messages are accepted. A message that is framed correctly but wrong is logged and
- * skipped; bytes that break framing drop this connection only. Runs on the I/O thread.
+ * The per-connection state machine of protocol.md §3 and of protocol v2: the first message says what
+ * the connection is. MAIN_CHANNEL_INIT makes it a main channel (v2: {@link MainNegotiation} runs
+ * CAPABILITIES, SCRAM and SESSION; v1: CHANNEL_LIST at once, only with {@code --allow-v1});
+ * CHANNEL_INIT_V2 (token) or, for v1, CHANNEL_INIT makes it a display/cursor/input/usb channel of a
+ * session, on the port of that channel type. After that only that channel's messages are accepted;
+ * input of a session that does not control is dropped. A message that is framed correctly but wrong
+ * is logged and skipped; bytes that break framing drop this connection only. Runs on the I/O thread.
  */
 public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<Object> {
     private static final Logger LOG = LoggerFactory.getLogger(ChannelHandshakeHandler.class);
@@ -40,12 +49,21 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     private final InputSink input;
     private final ChannelList channelList;
     private final ServerStats stats;
-    /** Null unless the source observes sessions. */
     private final ClientSessions sessions;
+    private final ServerSecurity security;
+    private final FailedAttempts failures;
+    /** The channel type this port serves, or null when every type shares one port. */
+    private final ChannelType portType;
     private State state = State.AWAIT_INIT;
     private DisplayClient display;
+    /** The session this connection belongs to, once joined. */
+    private Session session;
+    /** The v2 negotiation on a main channel, null elsewhere. */
+    private MainNegotiation negotiation;
 
     /**
+     * Every channel type on this port, permissive security, no session observer (tests).
+     *
      * @param registry connected clients
      * @param input where keyboard and mouse events go
      * @param channelList the answer to MAIN_CHANNEL_INIT
@@ -53,23 +71,41 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
      */
     public ChannelHandshakeHandler(ClientRegistry registry, InputSink input, ChannelList channelList,
                                    ServerStats stats) {
-        this(registry, input, channelList, stats, null);
+        this(registry, input, channelList, stats, new ClientSessions(null, false), ServerSecurity.permissive(),
+                new FailedAttempts(), null);
     }
 
     /**
      * @param registry connected clients
      * @param input where keyboard and mouse events go
-     * @param channelList the answer to MAIN_CHANNEL_INIT
+     * @param channelList the answer to MAIN_CHANNEL_INIT (its server_version is replaced per client)
      * @param stats counters
-     * @param sessions the source's session tracking, or null (every connection is served at once)
+     * @param sessions the server's sessions
+     * @param security v1, control sharing, credentials
+     * @param failures failed authentications per address (shared by all connections)
+     * @param portType the channel type this port serves, or null with {@code --single-port}
      */
     public ChannelHandshakeHandler(ClientRegistry registry, InputSink input, ChannelList channelList,
-                                   ServerStats stats, ClientSessions sessions) {
+                                   ServerStats stats, ClientSessions sessions, ServerSecurity security,
+                                   FailedAttempts failures, ChannelType portType) {
         this.sessions = sessions;
         this.registry = registry;
         this.input = input;
         this.channelList = channelList;
         this.stats = stats;
+        this.security = security;
+        this.failures = failures;
+        this.portType = portType;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        // until the first message says which client this is, CHANNEL_INIT_V2 must be decodable
+        SvpFrameDecoder d = ctx.pipeline().get(SvpFrameDecoder.class);
+        if (d != null) {
+            d.version(ProtocolLimits.VERSION_2);
+        }
+        ctx.fireChannelActive();
     }
 
     @Override
@@ -84,17 +120,34 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         }
         switch (state) {
             case AWAIT_INIT -> init(ctx, m);
+            case MAIN -> {
+                if (negotiation == null || !negotiation.onMessage(m)) {
+                    unexpected(ctx, m);
+                }
+            }
             case DISPLAY -> {
                 switch (m) {
                     case GraphicConfig g -> display.configure(GraphicSettings.parse(g.iniText()));
-                    case VideoModeset v -> input.videoModeset(v);
+                    case VideoModeset v -> {
+                        if (controls(ctx)) {
+                            input.videoModeset(v);
+                        }
+                    }
                     default -> unexpected(ctx, m);
                 }
             }
             case INPUT -> {
                 switch (m) {
-                    case KeyboardEvent k -> input.keyboard(k);
-                    case MouseEvent mo -> input.mouse(mo);
+                    case KeyboardEvent k -> {
+                        if (controls(ctx)) {
+                            input.keyboard(k);
+                        }
+                    }
+                    case MouseEvent mo -> {
+                        if (controls(ctx)) {
+                            input.mouse(mo);
+                        }
+                    }
                     default -> unexpected(ctx, m);
                 }
             }
@@ -102,48 +155,56 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         }
     }
 
+    /** @return true if this connection's session may send input; else logs the first drop of the session */
+    private boolean controls(ChannelHandlerContext ctx) {
+        if (session == null || sessions.mayControl(session)) {
+            return true;
+        }
+        if (!session.inputDropLogged) {
+            session.inputDropLogged = true;
+            LOG.info("{}: input of session {} dropped: {}", ctx.channel().remoteAddress(), session.id(),
+                    session.role() == org.svp.protocol.message.SessionToken.ROLE_VIEW
+                            ? "it is view-only"
+                            : "another session controls (--shared lets every control session send input)");
+        }
+        return false;
+    }
+
     private void init(ChannelHandlerContext ctx, Message m) {
         switch (m) {
-            case MainChannelInit mi -> {
-                // v1 ignores the client's fields; we answer version 1 (no extensions negotiated yet)
-                state = State.MAIN;
-                if (sessions != null) { // CHANNEL_LIST only once the source admitted the session
-                    sessions.open(ctx.channel(), (int) mi.clientVersion(), () -> ctx.writeAndFlush(channelList));
-                } else {
-                    ctx.writeAndFlush(channelList);
+            case MainChannelInit mi -> mainInit(ctx, mi);
+            case ChannelInitV2 ci -> {
+                ChannelType type = channelType(ctx, ci.channelType());
+                if (type == null) {
+                    return;
                 }
-                LOG.info("{}: main channel (client version {})", ctx.channel().remoteAddress(), mi.clientVersion());
+                if (!TransportSecurity.v2Allowed(ctx.channel())) {
+                    refuse(ctx, "v2 " + type + " channel in plain text (this server needs TLS; --no-tls allows plain)");
+                    return;
+                }
+                Session s = sessions.joinV2(ctx.channel(), type, ci.token());
+                if (s == null) {
+                    refused(ctx);
+                    return;
+                }
+                ready(ctx, type, s, ci.features(), true);
             }
             case ChannelInit ci -> {
-                ChannelType type = ChannelType.fromWireId(ci.channelType()).orElse(null);
-                if (type == null || type == ChannelType.MAIN) {
-                    LOG.warn("{}: CHANNEL_INIT for unknown channel type {}; closing", ctx.channel().remoteAddress(),
-                            ci.channelType());
-                    stats.protocolDrops.increment();
-                    ctx.close();
+                ChannelType type = channelType(ctx, ci.channelType());
+                if (type == null) {
                     return;
                 }
-                if (sessions != null && !sessions.join(ctx.channel())) {
-                    LOG.warn("{}: {} channel without an admitted session from that address; closing",
-                            ctx.channel().remoteAddress(), type);
-                    ctx.close();
+                decoder(ctx, ProtocolLimits.VERSION_1);
+                if (!security.allowV1()) {
+                    refuse(ctx, "v1 " + type + " channel refused (v1 clients need --allow-v1)");
                     return;
                 }
-                // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
-                ctx.writeAndFlush(new ChannelReady(type == ChannelType.DISPLAY ? ci.features() : Feature.GDI));
-                switch (type) {
-                    case DISPLAY -> {
-                        state = State.DISPLAY;
-                        display = registry.addDisplay(ctx.channel());
-                    }
-                    case CURSOR -> {
-                        state = State.CURSOR;
-                        registry.addCursor(ctx.channel());
-                    }
-                    case INPUT -> state = State.INPUT;
-                    default -> state = State.USB;
+                Session s = sessions.joinV1(ctx.channel(), type);
+                if (s == null) {
+                    refused(ctx);
+                    return;
                 }
-                LOG.info("{}: {} channel ready", ctx.channel().remoteAddress(), type);
+                ready(ctx, type, s, ci.features(), false);
             }
             default -> {
                 LOG.warn("{}: expected MAIN_CHANNEL_INIT or CHANNEL_INIT first, got {}; closing",
@@ -151,6 +212,93 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                 stats.protocolDrops.increment();
                 ctx.close();
             }
+        }
+    }
+
+    private void mainInit(ChannelHandlerContext ctx, MainChannelInit mi) {
+        if (portType != null && portType != ChannelType.MAIN) {
+            refuse(ctx, "MAIN_CHANNEL_INIT on the " + portType + " port");
+            return;
+        }
+        state = State.MAIN;
+        int version = (int) Math.min(Math.max(mi.clientVersion(), 0), ProtocolLimits.VERSION_2);
+        if (version >= ProtocolLimits.VERSION_2) {
+            if (!TransportSecurity.v2Allowed(ctx.channel())) {
+                refuse(ctx, "v2 main channel in plain text (this server needs TLS; --no-tls allows plain)");
+                return;
+            }
+            LOG.info("{}: main channel (client version {})", ctx.channel().remoteAddress(), mi.clientVersion());
+            negotiation = new MainNegotiation(ctx, (int) Math.min(mi.clientVersion(), Integer.MAX_VALUE), sessions,
+                    security.credentials(), failures);
+            ctx.writeAndFlush(withVersion(ProtocolLimits.VERSION_2));
+            return;
+        }
+        decoder(ctx, ProtocolLimits.VERSION_1);
+        if (!security.allowV1()) {
+            refuse(ctx, "v1 client refused (v1 clients need --allow-v1)");
+            return;
+        }
+        // v1 ignores the client's fields; a v1 client is answered version 1, byte for byte as before
+        sessions.openV1(ctx.channel(), (int) mi.clientVersion(),
+                () -> ctx.writeAndFlush(withVersion(ProtocolLimits.VERSION_1)));
+        LOG.info("{}: main channel (client version {})", ctx.channel().remoteAddress(), mi.clientVersion());
+    }
+
+    private ChannelList withVersion(int version) {
+        return new ChannelList(version, channelList.channels());
+    }
+
+    /** The type of a CHANNEL_INIT(_V2), or null after closing for an unknown type or the wrong port. */
+    private ChannelType channelType(ChannelHandlerContext ctx, int wire) {
+        ChannelType type = ChannelType.fromWireId(wire).orElse(null);
+        if (type == null || type == ChannelType.MAIN) {
+            LOG.warn("{}: CHANNEL_INIT for unknown channel type {}; closing", ctx.channel().remoteAddress(), wire);
+            stats.protocolDrops.increment();
+            ctx.close();
+            return null;
+        }
+        if (portType != null && portType != type) {
+            refuse(ctx, type + " channel on the " + portType + " port");
+            return null;
+        }
+        return type;
+    }
+
+    private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
+        session = s;
+        // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
+        int answer = type == ChannelType.DISPLAY ? (v2 ? features & (Feature.GDI | Feature.LZ4) : features) : Feature.GDI;
+        ctx.writeAndFlush(new ChannelReady(answer));
+        switch (type) {
+            case DISPLAY -> {
+                state = State.DISPLAY;
+                display = registry.addDisplay(ctx.channel());
+            }
+            case CURSOR -> {
+                state = State.CURSOR;
+                registry.addCursor(ctx.channel());
+            }
+            case INPUT -> state = State.INPUT;
+            default -> state = State.USB;
+        }
+        LOG.info("{}: {} channel ready (session {})", ctx.channel().remoteAddress(), type, s.id());
+    }
+
+    /** One log line, then the connection closes. */
+    private void refuse(ChannelHandlerContext ctx, String why) {
+        LOG.warn("{}: {}; closing", ctx.channel().remoteAddress(), why);
+        refused(ctx);
+    }
+
+    private void refused(ChannelHandlerContext ctx) {
+        stats.protocolDrops.increment();
+        ctx.close();
+    }
+
+    private static void decoder(ChannelHandlerContext ctx, int version) {
+        SvpFrameDecoder d = ctx.pipeline().get(SvpFrameDecoder.class);
+        if (d != null) {
+            d.version(version);
         }
     }
 
@@ -167,9 +315,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         registry.remove(ctx.channel());
-        if (sessions != null) {
-            sessions.closed(ctx.channel());
-        }
+        sessions.closed(ctx.channel());
         LOG.info("{}: {} channel closed", ctx.channel().remoteAddress(), state);
         ctx.fireChannelInactive();
     }
