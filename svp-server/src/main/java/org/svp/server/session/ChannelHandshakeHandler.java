@@ -272,7 +272,8 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         switch (type) {
             case DISPLAY -> {
                 state = State.DISPLAY;
-                display = registry.addDisplay(ctx.channel());
+                // a v1 session gets only the orders the original client draws exactly (V1Orders)
+                display = registry.addDisplay(ctx.channel(), v2 ? ProtocolLimits.VERSION_2 : ProtocolLimits.VERSION_1);
             }
             case CURSOR -> {
                 state = State.CURSOR;
