@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code svp bench}: benchmarks that print numbers (docs/benchmarks.md). */
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
-        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class})
+        subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class,
+            BenchCommand.Codecs.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -73,6 +74,27 @@ final class BenchCommand implements Callable<Integer> {
                 throw new picocli.CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             new org.svp.bench.ViewerBenchmark(g.width(), g.height(), frames, mode, spec.commandLine().getOut()).run();
+            return 0;
+        }
+    }
+
+    /** {@code svp bench codecs}: JMH micro-benchmark of each codec on recorded desktop tiles. */
+    @Command(name = "codecs", mixinStandardHelpOptions = true,
+            description = "Compression ratio and encode/decode MB/s of each codec on recorded desktop tiles (JMH).")
+    static final class Codecs implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--seconds", defaultValue = "1", description = "Seconds per JMH iteration (default: ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() throws Exception {
+            if (seconds < 1) {
+                throw new picocli.CommandLine.ParameterException(spec.commandLine(), "--seconds must be at least 1");
+            }
+            new org.svp.bench.codec.CodecsBench(spec.commandLine().getOut(), seconds).run();
+            spec.commandLine().getOut().flush();
             return 0;
         }
     }

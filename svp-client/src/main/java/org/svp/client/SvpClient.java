@@ -162,7 +162,9 @@ public final class SvpClient implements AutoCloseable {
         long t0 = System.nanoTime();
         SessionToken s = session;
         if (s != null) {
-            int features = type == ChannelType.DISPLAY ? Feature.GDI | Feature.LZ4 : Feature.GDI;
+            // the display channel decodes the v2 codecs (BitmapDecoder keeps their per-connection state)
+            int features = type == ChannelType.DISPLAY
+                    ? Feature.GDI | Feature.LZ4 | Feature.CODEC_PALETTE | Feature.CODEC_QOIZ : Feature.GDI;
             ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
         } else {
             ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));

@@ -9,7 +9,8 @@ import org.svp.protocol.error.SvpStatus;
 import org.svp.protocol.message.Bitmap;
 
 /**
- * Turns a wire {@link Bitmap} (RAW or LZ4, any v1 pixel format; protocol.md §4) into
+ * Turns a wire {@link Bitmap} (RAW or LZ4, any v1 pixel format; protocol.md §4; or a v2 codec of the
+ * {@link CodecRegistry} in RGB32, protocol.md "Codecs") into
  * {@code 0x00RRGGBB} pixels. Everything it reads comes from a peer, so every size is checked and every
  * failure is a {@link PeerProtocolException} with {@link SvpStatus#BAD_BITMAP}.
  *
@@ -27,6 +28,8 @@ public final class BitmapDecoder {
     /** Decompressed wire rows of the last LZ4 bitmap; grows only. */
     private byte[] scratch = new byte[0];
     private Palette palette = Palette.DEFAULT;
+    /** Decoders of the v2 codecs, made on first use; they keep per-connection state (the palette cache). */
+    private final java.util.Map<Integer, BitmapCodec.Decoder> v2 = new java.util.HashMap<>();
 
     /** Creates a decoder for the calling thread, with {@link Palette#DEFAULT}. */
     public BitmapDecoder() {
@@ -83,6 +86,14 @@ public final class BitmapDecoder {
      *     BAD_BITMAP for an unsupported codec or format, a wrong data size or a corrupt LZ4 block
      */
     public void decodeInto(Bitmap b, int commandId, int[] dst, int dstOffset, int dstStride) {
+        if (CodecRegistry.isV2(b.codec())) {
+            // v2 codecs (RGB32 only, checked): they decode straight into dst and may have written part
+            // of it when they find an error (the connection is dropped then)
+            check(b, commandId);
+            v2.computeIfAbsent(b.codec(), id -> CodecRegistry.byId(id).newDecoder())
+                    .decode(b.data(), b.width(), b.height(), dst, dstOffset, dstStride, commandId);
+            return;
+        }
         byte[] rows = wireRows(b, commandId);
         if (b.width() == 0 || b.height() == 0) {
             return;
@@ -105,6 +116,9 @@ public final class BitmapDecoder {
      */
     byte[] wireRows(Bitmap b, int commandId) {
         int expected = check(b, commandId);
+        if (CodecRegistry.isV2(b.codec())) {
+            throw bad(commandId, CodecId.name(b.codec()) + " has no wire rows; decode it to pixels");
+        }
         if (b.codec() == CodecId.RAW) {
             return b.data();
         }
@@ -127,8 +141,13 @@ public final class BitmapDecoder {
         if (format == null) {
             throw bad(commandId, "unknown pixel format");
         }
-        if (b.codec() != CodecId.RAW && b.codec() != CodecId.LZ4) {
-            throw bad(commandId, "unsupported codec " + CodecId.name(b.codec()) + " (v1 decodes RAW and LZ4)");
+        if (CodecRegistry.isV2(b.codec())) {
+            if (format != PixelFormat.RGB32) {
+                throw bad(commandId, CodecId.name(b.codec()) + " carries RGB32 only, not " + format);
+            }
+        } else if (b.codec() != CodecId.RAW && b.codec() != CodecId.LZ4) {
+            throw bad(commandId, "unsupported codec " + CodecId.name(b.codec())
+                    + " (decodes RAW, LZ4, PALETTE and QOIZ)");
         }
         if (b.width() < 0 || b.height() < 0) {
             throw bad(commandId, "negative bitmap size " + b.width() + "x" + b.height());

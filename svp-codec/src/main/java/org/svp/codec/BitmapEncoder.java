@@ -118,6 +118,10 @@ public final class BitmapEncoder {
         if (in.format() == PixelFormat.RGB32 && in.codec() == wanted) {
             return in;
         }
+        if (CodecRegistry.isV2(in.codec())) {
+            int[] px = decoder.decode(in, commandId);
+            return encode(px, 0, in.width(), in.x(), in.y(), in.width(), in.height(), wanted);
+        }
         byte[] rows = decoder.wireRows(in, commandId);
         int w = in.width();
         int h = in.height();

@@ -11,6 +11,10 @@ public final class CodecId {
     public static final int LZ4 = 1;
     /** JPEG (defined by v1, used by nobody). */
     public static final int JPEG = 2;
+    /** Indexed colour + zstd with a client palette cache (v2, protocol.md "Codecs"). */
+    public static final int PALETTE = 3;
+    /** QOI op stream + zstd, the general lossless coder (v2, protocol.md "Codecs"). */
+    public static final int QOIZ = 4;
     /** A user codec plug-in of the first implementation. */
     public static final int USER = 100;
     /** A request for the sender's choice; never in a bitmap on the wire. */
@@ -28,6 +32,8 @@ public final class CodecId {
             case RAW -> "RAW";
             case LZ4 -> "LZ4";
             case JPEG -> "JPEG";
+            case PALETTE -> "PALETTE";
+            case QOIZ -> "QOIZ";
             case USER -> "USER";
             case AUTO -> "AUTO";
             default -> "codec#" + codec;

@@ -9,6 +9,10 @@ public final class Feature {
     public static final int LZ4 = 0x2;
     public static final int YUV = 0x100;
     public static final int JPEG = 0x200;
+    /** v2 display channel: the client decodes codec PALETTE (3) and keeps a palette cache. */
+    public static final int CODEC_PALETTE = 0x400;
+    /** v2 display channel: the client decodes codec QOIZ (4). */
+    public static final int CODEC_QOIZ = 0x800;
     /** What a v1 client sends in CHANNEL_INIT. */
     public static final int V1_CLIENT_ALL = 0xFFFFFFFF;
 

@@ -1,5 +1,8 @@
 package org.svp.server;
 
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -26,4 +29,27 @@ public final class ServerStats {
     public final LatencyHistogram captureToWire = new LatencyHistogram();
     /** Largest number of bytes any display client had queued. */
     public final AtomicLong maxClientQueueBytes = new AtomicLong();
+
+    private final ConcurrentHashMap<String, CodecCounter> codecs = new ConcurrentHashMap<>();
+
+    /**
+     * The counter of one codec, made on first use. Called by the encoders.
+     *
+     * @param name the codec's name ({@code RAW}, {@code LZ4}, {@code PALETTE}, {@code QOIZ}, {@code SOLID})
+     * @return its counter
+     */
+    public CodecCounter codec(String name) {
+        return codecs.computeIfAbsent(name, n -> new CodecCounter());
+    }
+
+    /**
+     * Per-codec counters for benchmarks ({@code ./svp bench pipeline}, {@code bench x11} and its JSON).
+     *
+     * @return codec name → bytes, regions, CPU µs so far, sorted by name; only codecs used so far
+     */
+    public Map<String, CodecCounter.Snapshot> codecCounters() {
+        Map<String, CodecCounter.Snapshot> m = new TreeMap<>();
+        codecs.forEach((k, v) -> m.put(k, v.snapshot()));
+        return m;
+    }
 }

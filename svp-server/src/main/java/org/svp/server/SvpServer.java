@@ -102,7 +102,7 @@ public final class SvpServer implements AutoCloseable {
         } else {
             bindBase(config.basePort());
         }
-        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT),
+        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT, stats),
                 mirror, registry, stats, config.encoderThreads() + 2);
         UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed,
                 this::sourceFinished);

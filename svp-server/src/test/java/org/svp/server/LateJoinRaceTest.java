@@ -60,7 +60,7 @@ class LateJoinRaceTest {
         EmbeddedChannel ch = new EmbeddedChannel();
         try {
             UpdatePipeline pipeline = new UpdatePipeline(ioTasks::add, workers,
-                    new UpdateEncoder(PooledByteBufAllocator.DEFAULT), mirror, registry, stats, 3);
+                    new UpdateEncoder(PooledByteBufAllocator.DEFAULT, stats), mirror, registry, stats, 3);
             UpdateQueue queue = new UpdateQueue(8, ioTasks::add, pipeline::drain);
             pipeline.attach(queue);
             if (screenBefore) {

@@ -264,16 +264,21 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         return type;
     }
 
+    /** The display features a v2 server offers: GDI, LZ4 and the v2 codecs (docs/protocol.md). */
+    private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | Feature.CODEC_PALETTE
+            | Feature.CODEC_QOIZ;
+
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
         // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
-        int answer = type == ChannelType.DISPLAY ? (v2 ? features & (Feature.GDI | Feature.LZ4) : features) : Feature.GDI;
+        int answer = type == ChannelType.DISPLAY ? (v2 ? features & V2_DISPLAY_FEATURES : features) : Feature.GDI;
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {
             case DISPLAY -> {
                 state = State.DISPLAY;
-                // a v1 session gets only the orders the original client draws exactly (V1Orders)
-                display = registry.addDisplay(ctx.channel(), v2 ? ProtocolLimits.VERSION_2 : ProtocolLimits.VERSION_1);
+                // a v2 session gets the codecs both sides set; a v1 session only the orders the original
+                // client draws exactly (V1Orders)
+                display = registry.addDisplay(ctx.channel(), v2 ? answer & ~(Feature.GDI | Feature.LZ4) : 0, !v2);
             }
             case CURSOR -> {
                 state = State.CURSOR;

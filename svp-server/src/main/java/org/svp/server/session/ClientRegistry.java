@@ -14,6 +14,7 @@ import org.svp.protocol.ProtocolLimits;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.CursorShape;
 import org.svp.server.ServerStats;
+import org.svp.server.encode.CodecChoice;
 import org.svp.server.screen.CursorFitter;
 import org.svp.server.screen.ScreenMirror;
 
@@ -49,19 +50,31 @@ public final class ClientRegistry {
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch) {
-        return addDisplay(ch, ProtocolLimits.VERSION_1);
+        return addDisplay(ch, 0, true);
     }
 
     /**
-     * Registers a display connection of a session that negotiated {@code version} and queues it the
-     * whole current screen.
+     * Registers a display connection of a v2 session whose codecs were negotiated, and queues it the
+     * whole screen.
      *
      * @param ch the connection
-     * @param version the session's protocol version (1: only v1-drawable orders reach it, see {@link V1Orders})
+     * @param features the v2 codec feature bits both sides set
      * @return its client state
      */
-    public DisplayClient addDisplay(Channel ch, long version) {
-        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, version <= ProtocolLimits.VERSION_1);
+    public DisplayClient addDisplay(Channel ch, int features) {
+        return addDisplay(ch, features, false);
+    }
+
+    /**
+     * Registers a display connection and queues it the whole screen.
+     *
+     * @param ch the connection
+     * @param features the v2 codec feature bits both sides set (0 for a v1 client)
+     * @param v1 the session negotiated version 1: only v1-drawable orders reach it ({@link V1Orders})
+     * @return its client state
+     */
+    public DisplayClient addDisplay(Channel ch, int features, boolean v1) {
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1);
         displays.put(ch, c);
         c.join();
         return c;
@@ -103,10 +116,10 @@ public final class ClientRegistry {
         return new ArrayList<>(displays.values());
     }
 
-    /** @return the codecs the display clients prefer */
-    public Set<Integer> codecs() {
-        Set<Integer> s = new HashSet<>();
-        displays.values().forEach(d -> s.add(d.codec()));
+    /** @return what the display clients decode (each distinct choice is encoded once per update) */
+    public Set<CodecChoice> codecs() {
+        Set<CodecChoice> s = new HashSet<>();
+        displays.values().forEach(d -> s.add(d.choice()));
         return s;
     }
 

@@ -4,8 +4,10 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.svp.codec.BitmapEncoder;
+import org.svp.codec.palette.PaletteCache;
 import org.svp.netty.Frames;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.GraphicSettings;
@@ -21,6 +23,9 @@ import org.svp.protocol.message.MemBlt;
 import org.svp.protocol.message.ScreenResize;
 import org.svp.server.ServerStats;
 import org.svp.server.screen.ScreenMirror;
+import org.svp.server.encode.CodecChoice;
+import org.svp.server.encode.EncodeManager;
+import org.svp.server.encode.WireFrame;
 import org.svp.server.update.EncodedMessage;
 
 /**
@@ -52,7 +57,13 @@ public final class DisplayClient {
     private long queuedBytes;
     private boolean resyncing;
     private boolean midUpdate;
-    private int codec = CodecId.RAW;
+    private int preferCodec = CodecId.RAW;
+    /** The v2 codec feature bits negotiated on CHANNEL_INIT_V2 (0 for v1 clients); set before {@link #join}. */
+    private int features;
+    private CodecChoice choice = CodecChoice.V1_RAW;
+    /** What this client's palette cache holds, updated as PALETTE frames are written (never when dropped). */
+    private final PaletteCache palettes = new PaletteCache();
+    private final EncodeManager encodeManager;
 
     /**
      * @param channel the display connection
@@ -60,12 +71,28 @@ public final class DisplayClient {
      * @param stats counters
      * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks)
      * @param queueLimit bytes queued before coalescing
-     * @param v1Exact true for a client of a v1 session: orders the original client does not draw
-     *     exactly reach it as pixels
      */
     public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
-                         long queueLimit, boolean v1Exact) {
+                         long queueLimit) {
+        this(channel, mirror, stats, ioEncoder, queueLimit, 0, true);
+    }
+
+    /**
+     * @param channel the display connection
+     * @param mirror the server's framebuffer
+     * @param stats counters
+     * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks of v1 clients)
+     * @param queueLimit bytes queued before coalescing
+     * @param features the v2 codec feature bits negotiated for this channel (0 for a v1 client)
+     * @param v1Exact true for a client of a v1 session: orders the original client does not draw
+     *     exactly reach it as pixels ({@link V1Orders})
+     */
+    public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
+                         long queueLimit, int features, boolean v1Exact) {
         this.v1Exact = v1Exact;
+        this.features = features;
+        this.choice = CodecChoice.of(preferCodec, features);
+        this.encodeManager = new EncodeManager(stats);
         this.channel = channel;
         this.mirror = mirror;
         this.stats = stats;
@@ -92,12 +119,13 @@ public final class DisplayClient {
      * @param settings what it asked for
      */
     public void configure(GraphicSettings settings) {
-        codec = settings.preferCodec() == CodecId.RAW ? CodecId.RAW : CodecId.LZ4;
+        preferCodec = settings.preferCodec() == CodecId.RAW ? CodecId.RAW : CodecId.LZ4;
+        choice = CodecChoice.of(preferCodec, features);
     }
 
-    /** @return the codec this client's bitmaps use (RAW or LZ4) */
-    public int codec() {
-        return codec;
+    /** @return what this client decodes (v1 codec and negotiated v2 codecs) */
+    public CodecChoice choice() {
+        return choice;
     }
 
     /**
@@ -150,7 +178,7 @@ public final class DisplayClient {
             boolean drawing = m.isDrawing() || m instanceof ClipDraw;
             switch (m) {
                 case ScreenResize r -> {
-                    enqueue(em.frameFor(codec).retainedDuplicate(), false, true, null, false);
+                    enqueue(em.framesFor(choice).getFirst().retainedDuplicate(), false, true, null, false);
                     if (resyncing) {
                         bands.clear();
                         damage.clear();
@@ -158,12 +186,18 @@ public final class DisplayClient {
                     }
                 }
                 case CachedBitmap c -> {
+                    List<WireFrame> frames = em.framesFor(choice);
                     held.add(c.hash());
-                    enqueue(em.frameFor(codec).retainedDuplicate(), false, false, null, false);
+                    if (frames == null) { // a v1 client that joined while only v2 clients' frames were made
+                        Bitmap b = ioEncoder.transcode(c.bitmap(), choice.v1Codec());
+                        enqueue(encode(new CachedBitmap(c.hash(), b)), false, false, null, false);
+                    } else {
+                        enqueue(frames.getFirst().retainedDuplicate(), false, false, null, false);
+                    }
                 }
                 case DeletedBitmap del -> {
                     if (held.remove(del.hash())) {
-                        enqueue(em.frameFor(codec).retainedDuplicate(), false, false, null, false);
+                        enqueue(em.framesFor(choice).getFirst().retainedDuplicate(), false, false, null, false);
                     }
                 }
                 default -> {
@@ -175,11 +209,19 @@ public final class DisplayClient {
                         } else {
                             stats.v1Fallbacks.increment();
                         }
-                        enqueue(pixels(d.capturedArea()[i], d.captured()[i]), true, false, d.damage()[i], false);
+                        enqueuePixels(d.capturedArea()[i], d.captured()[i], false);
                     } else if (v1Exact && drawing && !V1Orders.drawable(m) && V1Orders.equivalent(m) != null) {
                         enqueue(encode(V1Orders.equivalent(m)), true, false, d.damage()[i], false);
                     } else {
-                        enqueue(em.frameFor(codec).retainedDuplicate(), drawing, false, d.damage()[i], false);
+                        List<WireFrame> frames = em.framesFor(choice);
+                        if (frames == null) { // encoded before this client's codecs were known
+                            resyncing = true;
+                            damage.add(d.damage()[i]);
+                        } else {
+                            for (WireFrame f : frames) {
+                                enqueue(f.retainedDuplicate(), drawing, false, d.damage()[i], false);
+                            }
+                        }
                     }
                 }
             }
@@ -208,7 +250,7 @@ public final class DisplayClient {
     private void markUpdateEnd(int firstOfUpdate) {
         if (queue.size() > firstOfUpdate) {
             OutboundEntry last = queue.pollLast();
-            queue.addLast(new OutboundEntry(last.frame(), last.drawing(), last.resize(), last.damage(), true));
+            queue.addLast(new OutboundEntry(last.wire(), last.drawing(), last.resize(), last.damage(), true));
         }
     }
 
@@ -220,12 +262,12 @@ public final class DisplayClient {
             if (e.drawing()) {
                 damage.add(e.damage());
                 queuedBytes -= e.frame().readableBytes();
-                e.frame().release();
+                e.wire().release();
             } else {
                 if (e.resize()) {
                     damage.add(mirror.bounds());
                 }
-                kept.add(new OutboundEntry(e.frame(), false, e.resize(), null, true));
+                kept.add(new OutboundEntry(e.wire(), false, e.resize(), null, true));
             }
         }
         queue.clear();
@@ -242,10 +284,10 @@ public final class DisplayClient {
         while (true) {
             while (!queue.isEmpty() && (channel.isWritable() || midUpdate)) {
                 OutboundEntry e = queue.poll();
-                int n = e.frame().readableBytes();
-                queuedBytes -= n;
-                stats.bytesSent.add(n);
-                channel.write(e.frame(), channel.voidPromise());
+                queuedBytes -= e.frame().readableBytes();
+                ByteBuf out = choose(e.wire());
+                stats.bytesSent.add(out.readableBytes());
+                channel.write(out, channel.voidPromise());
                 midUpdate = !e.updateEnd();
                 wrote = true;
             }
@@ -277,7 +319,7 @@ public final class DisplayClient {
             }
             Rect band = bands.poll().intersect(screen);
             if (!band.isEmpty()) {
-                enqueue(pixels(band, mirror.capture(band)), true, false, band, true);
+                enqueuePixels(band, mirror.capture(band), true);
                 return true;
             }
         }
@@ -297,9 +339,38 @@ public final class DisplayClient {
         damage.clear();
     }
 
-    private ByteBuf pixels(Rect r, int[] rgb) {
-        Bitmap b = ioEncoder.encode(rgb, 0, r.width(), r.x(), r.y(), r.width(), r.height(), codec);
-        return encode(new DirtyRect(b));
+    /**
+     * Queues pixels from the mirror (a resync band or a MEM_BLT fallback): one DIRTY_RECT in the v1
+     * codec, or the encode manager's tiles for a v2 client.
+     */
+    private void enqueuePixels(Rect r, int[] rgb, boolean end) {
+        if (!choice.v2()) {
+            Bitmap b = ioEncoder.encode(rgb, 0, r.width(), r.x(), r.y(), r.width(), r.height(), choice.v1Codec());
+            enqueue(encode(new DirtyRect(b)), true, false, r, end);
+            return;
+        }
+        List<WireFrame> frames = encodeManager.encodeArea(channel.alloc(), rgb, 0, r.width(), r, features);
+        for (int i = 0; i < frames.size(); i++) {
+            enqueue(frames.get(i), true, false, r, end && i == frames.size() - 1);
+        }
+    }
+
+    /**
+     * Picks the form of a frame as it goes to the socket: a PALETTE tile whose palette this client
+     * holds goes as PAL_FROM_CACHE; otherwise the self-contained frame, and its palette is now held.
+     * The other form is released.
+     */
+    private ByteBuf choose(WireFrame w) {
+        if (w.cachedFrame() == null) {
+            return w.frame();
+        }
+        if (palettes.holds(w.paletteId(), w.palette())) {
+            w.frame().release();
+            return w.cachedFrame();
+        }
+        palettes.put(w.paletteId(), w.palette());
+        w.cachedFrame().release();
+        return w.frame();
     }
 
     private ByteBuf encode(DisplayMessage m) {
@@ -307,8 +378,12 @@ public final class DisplayClient {
     }
 
     private void enqueue(ByteBuf frame, boolean drawing, boolean resize, Rect dmg, boolean end) {
+        enqueue(WireFrame.of(frame), drawing, resize, dmg, end);
+    }
+
+    private void enqueue(WireFrame frame, boolean drawing, boolean resize, Rect dmg, boolean end) {
         queue.add(new OutboundEntry(frame, drawing, resize, dmg, end));
-        queuedBytes += frame.readableBytes();
+        queuedBytes += frame.frame().readableBytes();
         if (queuedBytes > stats.maxClientQueueBytes.get()) {
             stats.maxClientQueueBytes.accumulateAndGet(queuedBytes, Math::max);
         }
@@ -316,7 +391,7 @@ public final class DisplayClient {
 
     /** Frees queued frames after the connection closed. I/O thread. */
     public void dispose() {
-        queue.forEach(e -> e.frame().release());
+        queue.forEach(e -> e.wire().release());
         queue.clear();
         queuedBytes = 0;
     }

@@ -1,12 +1,13 @@
 package org.svp.server.session;
 
 import io.netty.buffer.ByteBuf;
+import org.svp.server.encode.WireFrame;
 import org.svp.protocol.Rect;
 
 /**
  * A frame waiting in a display client's queue.
  *
- * @param frame the encoded message (retained for this client)
+ * @param wire the frame (with its PAL_FROM_CACHE variant, if any) the encoded message (retained for this client)
  * @param drawing true if dropping it loses pixels (a drawing order or CLIP_DRAW); false for cache
  *     management and SCREEN_RESIZE, which are never dropped
  * @param resize true for SCREEN_RESIZE
@@ -14,5 +15,9 @@ import org.svp.protocol.Rect;
  * @param updateEnd true on the last frame of a source update (frames of one update are written to
  *     the socket together, so a CLIP_DRAW run is never split by coalescing)
  */
-record OutboundEntry(ByteBuf frame, boolean drawing, boolean resize, Rect damage, boolean updateEnd) {
+record OutboundEntry(WireFrame wire, boolean drawing, boolean resize, Rect damage, boolean updateEnd) {
+    /** @return the self-contained frame (its size is what the queue accounts) */
+    ByteBuf frame() {
+        return wire.frame();
+    }
 }

@@ -1,26 +1,27 @@
 package org.svp.server.update;
 
-import io.netty.buffer.ByteBuf;
-import org.svp.protocol.CodecId;
+import java.util.List;
+import java.util.Map;
 import org.svp.protocol.message.DisplayMessage;
+import org.svp.server.encode.CodecChoice;
+import org.svp.server.encode.WireFrame;
 
 /**
  * One display message as the encoder workers left it: the original (applied to the server's mirror)
- * and its wire frames, one shared frame for orders without pixels, or one frame per codec for
- * messages that carry a bitmap. Built on a worker, then owned by the I/O thread, which releases it
- * after every client has taken its retained duplicate.
+ * and its wire frames: one shared frame for orders without pixels, or, for messages that carry a
+ * bitmap, frames per {@link CodecChoice} some client wants (v1: one frame in RAW or LZ4; v2: the
+ * encode manager's tiles). Built on a worker, then owned by the I/O thread, which releases it after
+ * every client has taken its retained duplicates.
  */
 public final class EncodedMessage {
     private final DisplayMessage original;
-    private final ByteBuf shared;
-    private final ByteBuf raw;
-    private final ByteBuf lz4;
+    private final List<WireFrame> shared;
+    private final Map<CodecChoice, List<WireFrame>> perChoice;
 
-    private EncodedMessage(DisplayMessage original, ByteBuf shared, ByteBuf raw, ByteBuf lz4) {
+    private EncodedMessage(DisplayMessage original, List<WireFrame> shared, Map<CodecChoice, List<WireFrame>> perChoice) {
         this.original = original;
         this.shared = shared;
-        this.raw = raw;
-        this.lz4 = lz4;
+        this.perChoice = perChoice;
     }
 
     /**
@@ -28,18 +29,17 @@ public final class EncodedMessage {
      * @param frame its one encoding, for every client
      * @return the encoded message
      */
-    static EncodedMessage shared(DisplayMessage original, ByteBuf frame) {
-        return new EncodedMessage(original, frame, null, null);
+    static EncodedMessage shared(DisplayMessage original, WireFrame frame) {
+        return new EncodedMessage(original, List.of(frame), null);
     }
 
     /**
      * @param original the message as the source sent it
-     * @param raw the RAW encoding, or null if no client wants it
-     * @param lz4 the LZ4 encoding, or null if no client wants it
+     * @param perChoice its frames for each codec choice that was wanted
      * @return the encoded message
      */
-    static EncodedMessage perCodec(DisplayMessage original, ByteBuf raw, ByteBuf lz4) {
-        return new EncodedMessage(original, null, raw, lz4);
+    static EncodedMessage perChoice(DisplayMessage original, Map<CodecChoice, List<WireFrame>> perChoice) {
+        return new EncodedMessage(original, null, perChoice);
     }
 
     /** @return the message as the source sent it */
@@ -48,28 +48,35 @@ public final class EncodedMessage {
     }
 
     /**
-     * The frame for a client that prefers {@code codec}. Falls back to the other codec when this one
-     * was not produced (the client changed its setting while the update was being encoded).
+     * The frames for a client. When its choice was not produced (it changed GRAPHIC_CONFIG or joined
+     * while the update was being encoded), frames of another choice it can decode; null if none (the
+     * client then re-sends the damage from the mirror).
      *
-     * @param codec CodecId.RAW or CodecId.LZ4
-     * @return the frame (not retained)
+     * @param choice what the client decodes
+     * @return the frames (not retained), or null
      */
-    public ByteBuf frameFor(int codec) {
+    public List<WireFrame> framesFor(CodecChoice choice) {
         if (shared != null) {
             return shared;
         }
-        if (codec == CodecId.LZ4) {
-            return lz4 != null ? lz4 : raw;
+        List<WireFrame> f = perChoice.get(choice);
+        if (f != null) {
+            return f;
         }
-        return raw != null ? raw : lz4;
+        for (Map.Entry<CodecChoice, List<WireFrame>> e : perChoice.entrySet()) {
+            if (choice.canTake(e.getKey())) {
+                return e.getValue();
+            }
+        }
+        return null;
     }
 
     /** Releases the frames; I/O thread, once, after dispatch. */
     void release() {
-        for (ByteBuf b : new ByteBuf[] {shared, raw, lz4}) {
-            if (b != null) {
-                b.release();
-            }
+        if (shared != null) {
+            shared.forEach(WireFrame::release);
+        } else {
+            perChoice.values().forEach(l -> l.forEach(WireFrame::release));
         }
     }
 }

@@ -3,63 +3,109 @@ package org.svp.server.update;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.svp.codec.BitmapDecoder;
 import org.svp.codec.BitmapEncoder;
 import org.svp.netty.Frames;
 import org.svp.protocol.CodecId;
+import org.svp.protocol.Rect;
 import org.svp.protocol.message.Bitmap;
 import org.svp.protocol.message.CachedBitmap;
 import org.svp.protocol.message.DirtyRect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.RestoreScreen;
+import org.svp.server.ServerStats;
+import org.svp.server.encode.CodecChoice;
+import org.svp.server.encode.EncodeManager;
+import org.svp.server.encode.WireFrame;
 import org.svp.source.SourceUpdate;
 
 /**
  * The encoder worker's job (seed §2.1 step 4): turn a source update into wire frames. Bitmaps are
- * converted to RGB32 and compressed once per codec some client wants; other orders are encoded once
- * for every client. Runs on an encoder worker thread; each worker has its own {@link BitmapEncoder}
+ * encoded once per {@link CodecChoice} some client wants: for v1 clients converted to RGB32 in RAW or
+ * LZ4 exactly as v1 did; for v2 clients through the {@link EncodeManager}. Other orders are encoded
+ * once for every client. Runs on an encoder worker thread; each worker has its own {@link BitmapEncoder}
  * (scratch buffers are per thread, never shared).
  */
 public final class UpdateEncoder {
     private static final ThreadLocal<BitmapEncoder> ENCODER = ThreadLocal.withInitial(BitmapEncoder::new);
+    /** Decodes source bitmaps (RAW/LZ4, stateless) to pixels for the encode manager. */
+    private static final ThreadLocal<BitmapDecoder> DECODER = ThreadLocal.withInitial(BitmapDecoder::new);
 
     private final ByteBufAllocator alloc;
+    private final ServerStats stats;
+    private final EncodeManager manager;
 
-    /** @param alloc where frames are allocated (thread-safe pooled allocator) */
-    public UpdateEncoder(ByteBufAllocator alloc) {
+    /**
+     * @param alloc where frames are allocated (thread-safe pooled allocator)
+     * @param stats where the per-codec counters go
+     */
+    public UpdateEncoder(ByteBufAllocator alloc, ServerStats stats) {
         this.alloc = alloc;
+        this.stats = stats;
+        this.manager = new EncodeManager(stats);
     }
 
     /**
      * Encodes one update. Worker thread.
      *
      * @param draw the source's orders
-     * @param codecs the codecs connected clients prefer (RAW and/or LZ4)
+     * @param codecs what the connected clients decode (each choice is encoded once)
      * @return the frames, owned by the caller
      */
-    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<Integer> codecs) {
+    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs) {
         List<EncodedMessage> out = new ArrayList<>(draw.messages().size());
+        Map<CodecChoice, List<WireFrame>> frames = null; // being built, not yet in out
         try {
             for (DisplayMessage m : draw.messages()) {
                 Bitmap bitmap = bitmapOf(m);
                 if (bitmap == null) {
-                    out.add(EncodedMessage.shared(m, Frames.encode(alloc, m)));
-                } else {
-                    ByteBuf raw = codecs.contains(CodecId.RAW) ? frame(m, bitmap, CodecId.RAW) : null;
-                    ByteBuf lz4 = codecs.contains(CodecId.LZ4) || raw == null ? frame(m, bitmap, CodecId.LZ4) : null;
-                    out.add(EncodedMessage.perCodec(m, raw, lz4));
+                    out.add(EncodedMessage.shared(m, WireFrame.of(Frames.encode(alloc, m))));
+                    continue;
                 }
+                frames = new LinkedHashMap<>();
+                int[] pixels = null;
+                for (CodecChoice c : codecs.isEmpty() ? Set.of(CodecChoice.V1_LZ4) : codecs) {
+                    if (!c.v2()) {
+                        frames.put(c, List.of(WireFrame.of(frame(m, bitmap, c.v1Codec()))));
+                        continue;
+                    }
+                    if (pixels == null) {
+                        pixels = DECODER.get().decode(bitmap, m.command().wireId());
+                    }
+                    frames.put(c, v2(m, bitmap, pixels, c.features()));
+                }
+                out.add(EncodedMessage.perChoice(m, frames));
+                frames = null;
             }
         } catch (RuntimeException e) {
             out.forEach(EncodedMessage::release);
+            if (frames != null) {
+                frames.values().forEach(l -> l.forEach(WireFrame::release));
+            }
             throw e;
         }
         return new EncodedUpdate(out);
     }
 
+    /** The encode manager's frames for v2 clients: tiles for DIRTY_RECT, one bitmap for the others. */
+    private List<WireFrame> v2(DisplayMessage m, Bitmap bitmap, int[] pixels, int features) {
+        int w = bitmap.width();
+        int h = bitmap.height();
+        if (m instanceof DirtyRect) {
+            return manager.encodeArea(alloc, pixels, 0, w, new Rect(bitmap.x(), bitmap.y(), w, h), features);
+        }
+        Bitmap b = manager.encodeWhole(pixels, 0, w, bitmap.x(), bitmap.y(), w, h, features);
+        return List.of(WireFrame.of(Frames.encode(alloc, withBitmap(m, b))));
+    }
+
     private ByteBuf frame(DisplayMessage m, Bitmap bitmap, int codec) {
+        long t0 = System.nanoTime();
         Bitmap wire = ENCODER.get().transcode(bitmap, codec);
+        stats.codec(CodecId.name(wire.codec())).add(wire.data().length, System.nanoTime() - t0);
         return Frames.encode(alloc, withBitmap(m, wire));
     }
 

@@ -12,6 +12,7 @@ import org.svp.protocol.Rect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.ScreenResize;
 import org.svp.server.ServerStats;
+import org.svp.server.encode.CodecChoice;
 import org.svp.server.screen.ScreenMirror;
 import org.svp.server.session.ClientRegistry;
 import org.svp.server.session.Dispatch;
@@ -80,7 +81,7 @@ public final class UpdatePipeline {
         while (inFlight.size() < maxInFlight && (q = queue.poll()) != null) {
             CompletableFuture<EncodedUpdate> f;
             if (q.update() instanceof SourceUpdate.Draw draw && clients.displayCount() > 0) {
-                Set<Integer> codecs = clients.codecs();
+                Set<CodecChoice> codecs = clients.codecs();
                 f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs), workers);
             } else {
                 f = CompletableFuture.completedFuture(null);

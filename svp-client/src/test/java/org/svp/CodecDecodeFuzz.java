@@ -1,0 +1,69 @@
+package org.svp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import java.util.Arrays;
+import org.svp.codec.BitmapDecoder;
+import org.svp.protocol.CodecId;
+import org.svp.protocol.PixelFormat;
+import org.svp.protocol.error.PeerProtocolException;
+import org.svp.protocol.message.Bitmap;
+
+/**
+ * Decode fuzzing of each v2 codec (in package org.svp so that Jazzer instruments org.svp.codec). An
+ * input is {u8 w, u8 h, data…}: the bitmap's size is whatever the first two bytes claim, so the
+ * data's own lengths (QOIZ's op count, zstd's content size, PALETTE's colour count, the cache id)
+ * lie about it freely. Each input is decoded twice by one decoder, so a PAL_CACHE_ME in the first
+ * pass can feed a PAL_FROM_CACHE in the second. The only acceptable failure is a
+ * {@link PeerProtocolException}; an error must leave no pixel outside the bitmap written. Plain runs
+ * replay {@code src/test/resources/org/svp/CodecDecodeFuzzInputs/<method>/} (valid encodings made by
+ * the encoders, then mutated by hand); {@code JAZZER_FUZZ=1} fuzzes.
+ */
+class CodecDecodeFuzz {
+
+    @FuzzTest(maxDuration = "30s")
+    void palette(byte[] input) {
+        decodeTwice(CodecId.PALETTE, input);
+    }
+
+    @FuzzTest(maxDuration = "30s")
+    void qoiz(byte[] input) {
+        decodeTwice(CodecId.QOIZ, input);
+    }
+
+    private static void decodeTwice(int codec, byte[] input) {
+        if (input.length < 2) {
+            return;
+        }
+        int w = input[0] & 0xFF;
+        int h = input[1] & 0xFF;
+        byte[] data = Arrays.copyOfRange(input, 2, input.length);
+        BitmapDecoder decoder = new BitmapDecoder();
+        int stride = w + 2;
+        for (int pass = 0; pass < 2; pass++) {
+            int[] dst = new int[stride * (h + 2)];
+            Arrays.fill(dst, 0x7F000000);
+            try {
+                decoder.decodeInto(new Bitmap(PixelFormat.RGB32, codec, 0, 0, w, h, data), 300, dst, stride + 1, stride);
+                int topBytes = 0;
+                for (int y = 1; y <= h; y++) {
+                    for (int x = 1; x <= w; x++) {
+                        topBytes |= dst[y * stride + x] >>> 24;
+                    }
+                }
+                assertThat(topBytes).as("decoded pixels have no top byte").isZero();
+            } catch (PeerProtocolException expected) {
+                // bad peer data, reported with a reason: fine
+            }
+            int touched = 0; // plain loops: an assertion per pixel would dominate the fuzzing time
+            for (int x = 0; x < stride; x++) {
+                touched += dst[x] != 0x7F000000 || dst[(h + 1) * stride + x] != 0x7F000000 ? 1 : 0;
+            }
+            for (int y = 0; y < h + 2; y++) {
+                touched += dst[y * stride] != 0x7F000000 || dst[y * stride + w + 1] != 0x7F000000 ? 1 : 0;
+            }
+            assertThat(touched).as("pixels written outside the bitmap").isZero();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package org.svp.codec;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.svp.codec.palette.PaletteCodec;
+import org.svp.codec.qoi.QoiZstdCodec;
+import org.svp.protocol.CodecId;
+import org.svp.protocol.Feature;
+
+/**
+ * Every bitmap codec this build knows, by wire id: RAW 0 and LZ4 1 (v1), PALETTE 3 and QOIZ 4 (v2;
+ * new codec ids are 3–99, protocol.md §9). Immutable; read from any thread. The later lossy and video
+ * codecs register here too.
+ */
+public final class CodecRegistry {
+    private static final List<BitmapCodec> ALL =
+            List.of(new RawCodec(), new Lz4Codec(), new PaletteCodec(), new QoiZstdCodec());
+    private static final Map<Integer, BitmapCodec> BY_ID =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(BitmapCodec::id, Function.identity()));
+
+    private CodecRegistry() {
+    }
+
+    /** @return every codec, v1 first */
+    public static List<BitmapCodec> all() {
+        return ALL;
+    }
+
+    /**
+     * @param id a wire codec id
+     * @return the codec, or null when unknown
+     */
+    public static BitmapCodec byId(int id) {
+        return BY_ID.get(id);
+    }
+
+    /**
+     * @param id a codec id
+     * @return whether it is a v2 codec (decodable only after negotiation)
+     */
+    public static boolean isV2(int id) {
+        return id >= 3 && id <= 99 && BY_ID.containsKey(id);
+    }
+
+    /**
+     * The display-channel feature bit that announces a v2 codec (protocol.md "Codecs").
+     *
+     * @param id a v2 codec id
+     * @return its feature bit, 0 for v1 or unknown codecs
+     */
+    public static int featureBit(int id) {
+        return switch (id) {
+            case CodecId.PALETTE -> Feature.CODEC_PALETTE;
+            case CodecId.QOIZ -> Feature.CODEC_QOIZ;
+            default -> 0;
+        };
+    }
+
+    /** @return the feature bits of every v2 codec this build decodes and encodes */
+    public static int v2Features() {
+        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ;
+    }
+}
