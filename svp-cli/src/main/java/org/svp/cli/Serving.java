@@ -127,6 +127,12 @@ final class Serving {
         extra.put("memBltFallbacks", s.memBltFallbacks.sum());
         extra.put("v1Fallbacks", s.v1Fallbacks.sum());
         extra.put("coalesceEvents", s.coalesceEvents.sum());
+        s.codecCounters().forEach((codec, c) -> {
+            String name = "codec." + codec.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            extra.put(name + ".bytes", c.bytes());
+            extra.put(name + ".regions", c.regions());
+            extra.put(name + ".cpu_us", c.cpuMicros());
+        });
         return new ServerCounters(s.bytesSent.sum(), s.updatesDispatched.sum(), x != null ? x.screenBlts.sum() : 0,
                 x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot(), extra);
     }
