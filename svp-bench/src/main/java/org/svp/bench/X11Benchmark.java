@@ -408,7 +408,7 @@ public final class X11Benchmark {
         out.printf("%d run%s of %d s after a %d s warm-up%s, took %s%n", rs.size(), rs.size() == 1 ? "" : "s", seconds,
                 warmup, rs.size() > 1 ? " (min–max over the runs)" : "", duration(elapsedSeconds));
         row("", "MB sent", "updates", "server CPU s", "p50 ms", "p99 ms");
-        row("SVP server process (LZ4)", range(main, Sample::svpMb, "%.1f"),
+        row("SVP server process", range(main, Sample::svpMb, "%.1f"),
                 range(main, Sample::svpUpdates, "%.0f"), range(main, Sample::svpCpu, "%.2f"),
                 range(main, Sample::p50, "%.2f"), range(main, Sample::p99, "%.1f"));
         StringBuilder split = new StringBuilder("  of which");

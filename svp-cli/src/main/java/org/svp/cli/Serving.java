@@ -127,6 +127,9 @@ final class Serving {
         extra.put("memBltFallbacks", s.memBltFallbacks.sum());
         extra.put("v1Fallbacks", s.v1Fallbacks.sum());
         extra.put("coalesceEvents", s.coalesceEvents.sum());
+        extra.put("cache.hits", s.cacheHits.sum());
+        extra.put("cache.saves", s.cacheSaves.sum());
+        extra.put("cache.bytes_saved", s.cacheBytesSaved.sum());
         s.codecCounters().forEach((codec, c) -> {
             String name = "codec." + codec.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             extra.put(name + ".bytes", c.bytes());

@@ -78,7 +78,13 @@ public final class SvpClient implements AutoCloseable {
     /** The v2 session (token and role), null with a v1 server. */
     private volatile SessionToken session;
 
-    private SvpClient(ClientOptions options, PasswordSource passwords) {
+    /** Screen cache a client offers by default: 64 MiB (about 16 screens of 1280×800). */
+    public static final long DEFAULT_CACHE_BUDGET = 64L << 20;
+
+    private final long cacheBudget;
+
+    private SvpClient(ClientOptions options, PasswordSource passwords, long cacheBudget) {
+        this.cacheBudget = cacheBudget;
         this.options = options;
         this.passwords = passwords;
         this.group = new MultiThreadIoEventLoopGroup(CHANNEL_THREADS, new DefaultThreadFactory("svp-client", true),
@@ -110,7 +116,21 @@ public final class SvpClient implements AutoCloseable {
      */
     public static SvpClient connect(ClientOptions options, PasswordSource passwords)
             throws IOException, InterruptedException {
-        SvpClient c = new SvpClient(options, passwords);
+        return connect(options, passwords, DEFAULT_CACHE_BUDGET);
+    }
+
+    /**
+     * Connects with a screen-cache budget of its own (docs/protocol.md "Screen cache").
+     *
+     * @param options where and what
+     * @param passwords asked if the server wants a password
+     * @param cacheBudget bytes of screen cache to offer a v2 server; 0 = no cache
+     * @return the connected client
+     * @throws IOException if it cannot connect or the hand-shake fails
+     */
+    public static SvpClient connect(ClientOptions options, PasswordSource passwords, long cacheBudget)
+            throws IOException, InterruptedException {
+        SvpClient c = new SvpClient(options, passwords, cacheBudget);
         try {
             c.handshake();
             return c;
@@ -163,17 +183,22 @@ public final class SvpClient implements AutoCloseable {
         SessionToken s = session;
         if (s != null) {
             // the display channel decodes the v2 codecs (BitmapDecoder keeps their per-connection state)
-            int features = type == ChannelType.DISPLAY
-                    ? Feature.GDI | Feature.LZ4 | Feature.CODEC_PALETTE | Feature.CODEC_QOIZ : Feature.GDI;
+            int features = type == ChannelType.DISPLAY ? Feature.GDI | Feature.LZ4 | Feature.CODEC_PALETTE
+                    | Feature.CODEC_QOIZ | (cacheBudget > 0 ? Feature.BITMAP_CACHE : 0) : Feature.GDI;
             ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
         } else {
             ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
         }
         Message ready = await(h, "CHANNEL_READY", name);
         handshakeRttMicros = Math.max(handshakeRttMicros, (System.nanoTime() - t0) / 1000);
-        if (!(ready instanceof ChannelReady)) {
+        if (!(ready instanceof ChannelReady granted)) {
             throw new IOException("the server answered CHANNEL_INIT on the " + name + " channel with "
                     + ready.command() + " instead of CHANNEL_READY");
+        }
+        if (type == ChannelType.DISPLAY && s != null && (granted.features() & Feature.BITMAP_CACHE) != 0) {
+            // the cache exists before the server can hear of it, so no CACHE_SAVE can come too early
+            screen.startCache(cacheBudget);
+            ch.writeAndFlush(new org.svp.protocol.message.DisplayCacheInit(cacheBudget));
         }
         return ch;
     }
@@ -215,6 +240,13 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void onDisplay(Message m) {
+        if (m instanceof org.svp.protocol.message.CacheSave || m instanceof org.svp.protocol.message.CacheDraw) {
+            long t0 = System.nanoTime();
+            screen.applyCache((org.svp.protocol.message.ExtensionMessage) m);
+            stats.renderNanos.add(System.nanoTime() - t0);
+            stats.displayMessages.increment();
+            return;
+        }
         if (!(m instanceof DisplayMessage dm)) {
             throw new PeerProtocolException(SvpStatus.UNEXPECTED_MESSAGE, m.command().wireId(), -1,
                     "the server sent " + m.command() + " on the display channel");

@@ -171,6 +171,16 @@ public final class ClientRegistry {
         }
     }
 
+    /** @return true if some display client has a screen cache (its updates then get content keys) */
+    public boolean anyScreenCache() {
+        for (DisplayClient d : displays.values()) {
+            if (d.hasScreenCache()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** @return how many display clients are connected */
     public int displayCount() {
         return displays.size();

@@ -82,7 +82,8 @@ public final class UpdatePipeline {
             CompletableFuture<EncodedUpdate> f;
             if (q.update() instanceof SourceUpdate.Draw draw && clients.displayCount() > 0) {
                 Set<CodecChoice> codecs = clients.codecs();
-                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs), workers);
+                boolean keys = clients.anyScreenCache();
+                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs, keys), workers);
             } else {
                 f = CompletableFuture.completedFuture(null);
             }
