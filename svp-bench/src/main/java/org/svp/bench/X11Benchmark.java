@@ -541,6 +541,11 @@ public final class X11Benchmark {
                 @SuppressWarnings("unchecked")
                 Map<String, Object> c = (Map<String, Object>) codecs.computeIfAbsent(parts[1], n -> new LinkedHashMap<>());
                 c.put(parts.length > 2 ? parts[2] : "value", v);
+            } else if (k.contains(".")) { // e.g. cache.hits → counters.cache.hits
+                String[] parts = k.split("\\.", 2);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> g = (Map<String, Object>) counters.computeIfAbsent(parts[0], n -> new LinkedHashMap<>());
+                g.put(parts[1], v);
             } else {
                 counters.put(k, v);
             }
