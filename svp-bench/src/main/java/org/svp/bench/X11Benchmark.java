@@ -73,6 +73,8 @@ public final class X11Benchmark {
     private final PrintWriter out;
     private final int samples;
     private final Path json;
+    /** The SVP client's screen-cache budget in bytes (0 = none). */
+    private long cacheBudget = SvpClient.DEFAULT_CACHE_BUDGET;
 
     /** The X server and who is attached to it in one workload run. */
     private enum Setup {
@@ -195,6 +197,15 @@ public final class X11Benchmark {
     }
 
     /**
+     * @param bytes the SVP client's screen-cache budget (0 = no cache); default {@link SvpClient#DEFAULT_CACHE_BUDGET}
+     * @return this
+     */
+    public X11Benchmark cacheBudget(long bytes) {
+        this.cacheBudget = bytes;
+        return this;
+    }
+
+    /**
      * Runs it and prints the table.
      *
      * @throws IllegalArgumentException if the workload script is missing
@@ -246,7 +257,8 @@ public final class X11Benchmark {
         try (XServerProcess x = setup == Setup.XVFB_SVP ? XServerProcess.xvfb(WIDTH, HEIGHT)
                 : XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort);
                 SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName());
-                SvpClient client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", svp.port()))) {
+                SvpClient client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", svp.port()),
+                        org.svp.client.PasswordSource.NONE, cacheBudget)) {
             client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
             return measure(run, setup, x, svp, client, rfbPort);
         }

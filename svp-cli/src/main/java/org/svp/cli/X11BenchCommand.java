@@ -55,8 +55,15 @@ final class X11BenchCommand implements Callable<Integer> {
                     + " for about a second each; the final one at the window's end is always compared (default: ${DEFAULT-VALUE}).")
     int samples;
 
+    @Option(names = "--cache-mb", defaultValue = "64",
+            description = "Screen cache the SVP client offers, in MiB; 0 = none (default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
     @Override
     public Integer call() throws Exception {
+        if (cacheMb < 0 || cacheMb > 4095) {
+            throw new ParameterException(spec.commandLine(), "--cache-mb must be 0..4095");
+        }
         if (samples < 0) {
             throw new ParameterException(spec.commandLine(), "--samples must be at least 0");
         }
@@ -73,7 +80,8 @@ final class X11BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
         new X11Benchmark(seconds, warmup, peer != null, runs, workload.toAbsolutePath(), Main.class.getName(),
-                spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath()).run();
+                spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
+                .cacheBudget(cacheMb << 20).run();
         return 0;
     }
 }
