@@ -18,15 +18,29 @@ import org.svp.server.LatencyHistogram;
  * @param screenBlts SCREEN_BLT orders of the X11 source (0 for other sources)
  * @param windowMoves of those, window moves
  * @param latency capture-to-wire histogram bucket counts (LatencyHistogram.snapshot())
+ * @param extra further named counters, e.g. per codec {@code codec.lz4.bytes} or the bitmap cache's
+ *     {@code cache.hits}; written as {@code name=value} words after the fixed ones (names without
+ *     blanks or '='), in this map's order
  */
-public record ServerCounters(long bytes, long updates, long screenBlts, long windowMoves, long[] latency) {
+public record ServerCounters(long bytes, long updates, long screenBlts, long windowMoves, long[] latency,
+        Map<String, Long> extra) {
     /** The request line. */
     public static final String REQUEST = "stats";
+    private static final java.util.Set<String> FIXED = java.util.Set.of("bytes", "updates", "screenBlts",
+            "windowMoves", "latency");
+
+    /** Counters without extra ones. */
+    public ServerCounters(long bytes, long updates, long screenBlts, long windowMoves, long[] latency) {
+        this(bytes, updates, screenBlts, windowMoves, latency, Map.of());
+    }
 
     /** @return the answer line, without line end */
     public String format() {
-        return REQUEST + " bytes=" + bytes + " updates=" + updates + " screenBlts=" + screenBlts + " windowMoves="
-                + windowMoves + " latency=" + Arrays.stream(latency).mapToObj(Long::toString).collect(Collectors.joining(","));
+        StringBuilder sb = new StringBuilder(REQUEST + " bytes=" + bytes + " updates=" + updates + " screenBlts="
+                + screenBlts + " windowMoves=" + windowMoves + " latency="
+                + Arrays.stream(latency).mapToObj(Long::toString).collect(Collectors.joining(",")));
+        extra.forEach((k, v) -> sb.append(' ').append(k).append('=').append(v));
+        return sb.toString();
     }
 
     /**
@@ -51,8 +65,15 @@ public record ServerCounters(long bytes, long updates, long screenBlts, long win
             String hist = values.getOrDefault("latency", "");
             long[] latency = hist.isEmpty() ? new long[0]
                     : Arrays.stream(hist.split(",")).mapToLong(Long::parseLong).toArray();
+            Map<String, Long> extra = new java.util.LinkedHashMap<>();
+            for (int i = 1; i < words.length; i++) {
+                String k = words[i].substring(0, words[i].indexOf('='));
+                if (!FIXED.contains(k)) {
+                    extra.put(k, Long.parseLong(values.get(k)));
+                }
+            }
             return new ServerCounters(number(values, "bytes", line), number(values, "updates", line),
-                    number(values, "screenBlts", line), number(values, "windowMoves", line), latency);
+                    number(values, "screenBlts", line), number(values, "windowMoves", line), latency, extra);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("not a stats line: " + line, e);
         }
@@ -74,7 +95,9 @@ public record ServerCounters(long bytes, long updates, long screenBlts, long win
         if (earlier.latency.length != latency.length) {
             throw new IllegalArgumentException("latency histograms of different sizes");
         }
+        Map<String, Long> diff = new java.util.LinkedHashMap<>();
+        extra.forEach((k, v) -> diff.put(k, v - earlier.extra.getOrDefault(k, 0L)));
         return new ServerCounters(bytes - earlier.bytes, updates - earlier.updates, screenBlts - earlier.screenBlts,
-                windowMoves - earlier.windowMoves, LatencyHistogram.minus(latency, earlier.latency));
+                windowMoves - earlier.windowMoves, LatencyHistogram.minus(latency, earlier.latency), diff);
     }
 }

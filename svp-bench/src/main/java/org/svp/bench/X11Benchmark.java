@@ -7,12 +7,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
+import org.svp.render.Surface;
 import org.svp.server.LatencyHistogram;
 import org.svp.source.x11.launch.XServerProcess;
 
@@ -44,6 +47,20 @@ public final class X11Benchmark {
      * after the warm-up ends); after the workload nothing changes but its windows closing.
      */
     private static final int PEER_SLACK_SECONDS = 3;
+    /**
+     * The workload is started for this much longer than warm-up + window: the window ends with the
+     * workload frozen while its windows are still up (the final frame is compared then), and it closes
+     * them after it is let go.
+     */
+    private static final int WORKLOAD_TAIL_SECONDS = 3;
+    /** A frozen screen counts as still after this long without change on the SVP client. */
+    private static final Duration FROZEN_STILL = Duration.ofMillis(300);
+    /** A frozen screen that differs is compared again this often… */
+    private static final long RECOMPARE_MS = 250;
+    /** …for at most this long after it first looked still. */
+    private static final long CONVERGE_MS = 3000;
+    /** Without an SVP client (run C) a freeze lasts this long, about as long as one with a comparison. */
+    private static final long FREEZE_WITHOUT_CLIENT_MS = 1000;
     /** The groups of the split line, in print order. */
     private static final ProcessCpu.Group[] SPLIT = ProcessCpu.Group.values();
 
@@ -54,6 +71,10 @@ public final class X11Benchmark {
     private final Path workload;
     private final String serverMainClass;
     private final PrintWriter out;
+    private final int samples;
+    private final Path json;
+    /** The SVP client's screen-cache budget in bytes (0 = none). */
+    private long cacheBudget = SvpClient.DEFAULT_CACHE_BUDGET;
 
     /** The X server and who is attached to it in one workload run. */
     private enum Setup {
@@ -61,6 +82,8 @@ public final class X11Benchmark {
         XVFB_SVP("Xvfb with SVP"),
         /** Xvnc with rfbcount and SVP attached: the side-by-side run. */
         XVNC_PEER_SVP("Xvnc with rfbcount and SVP"),
+        /** Xvnc with two lossless rfbcounts (ZRLE, Tight without JPEG) and SVP attached. */
+        XVNC_LOSSLESS_SVP("Xvnc with rfbcount zrle + tightll and SVP"),
         /** Xvnc with SVP attached and no VNC client: SVP's X-server-side cost on top of the drawing. */
         XVNC_SVP("Xvnc with SVP only, no VNC client"),
         /** Xvnc with nothing attached: the X drawing alone. */
@@ -81,10 +104,29 @@ public final class X11Benchmark {
      * @param split svpCpu by thread group
      * @param startupCpu the SVP server process's CPU seconds from its start to the end of the warm-up
      * @param startupJit of those, its JIT compiler threads'
+     * @param peers per rfbcount mode attached in this run: {bytes, updates}
+     * @param frames the SVP client's picture against the X server's (xwd -root) at each freeze: the
+     *     in-window samples, then "final" at the end of the window
+     * @param extra the server's further counters over the window (per codec, cache)
      */
     private record Sample(double svpMb, double svpUpdates, double svpCpu, ProcessCpu.Usage split, double startupCpu,
             double startupJit, double p50, double p99, double idle, double blts, double moves, double xCpu,
-            double peerMb, double peerUpdates) {
+            double peerMb, double peerUpdates, Map<String, long[]> peers, List<FrameSample> frames,
+            Map<String, Long> extra) {
+        /** @return the comparison at the end of the window, or null */
+        FrameSample finalFrame() {
+            return frames.isEmpty() ? null : frames.getLast();
+        }
+    }
+
+    /**
+     * One picture comparison.
+     *
+     * @param at seconds into the window
+     * @param label "sample" or "final"
+     * @param quality the SVP client's picture against the X server's
+     */
+    private record FrameSample(double at, String label, FrameQuality quality) {
     }
 
     /**
@@ -94,7 +136,23 @@ public final class X11Benchmark {
      * @param svpOnly the run on Xvnc with SVP only
      * @param aloneCpu Xvnc's CPU seconds with nothing attached
      */
-    private record Round(Sample main, Sample svpOnly, double aloneCpu) {
+    private record Round(Sample main, Sample lossless, Sample svpOnly, double aloneCpu) {
+        /** @return TigerVNC's encoding CPU of both lossless clients: (Xvnc with them + SVP) − (Xvnc with SVP only) */
+        double losslessPeerCpu() {
+            return lossless.xCpu - svpOnly.xCpu;
+        }
+
+        /** @return the smaller of the lossless modes' byte counts, and its mode */
+        Map.Entry<String, Long> bestLossless() {
+            Map.Entry<String, Long> best = null;
+            for (var e : lossless.peers.entrySet()) {
+                if (e.getValue()[0] >= 0 && (best == null || e.getValue()[0] < best.getValue())) {
+                    best = Map.entry(e.getKey(), e.getValue()[0]);
+                }
+            }
+            return best;
+        }
+
         /** @return TigerVNC's encoding CPU: (Xvnc with rfbcount + SVP) − (Xvnc with SVP only) */
         double peerCpu() {
             return main.xCpu - svpOnly.xCpu;
@@ -121,9 +179,14 @@ public final class X11Benchmark {
      * @param serverMainClass the main class of the {@code svp} command line, on this JVM's class path:
      *     the server is started as {@code java ... -cp CLASSPATH serverMainClass server ...}
      * @param out where progress and the result go
+     * @param samples pictures compared inside each window (each freezes the workload for about a second),
+     *     besides the final one at its end
+     * @param json where to write every result as JSON (docs/benchmarks.md), or null
      */
     public X11Benchmark(int seconds, int warmup, boolean tigervnc, int runs, Path workload, String serverMainClass,
-            PrintWriter out) {
+            PrintWriter out, int samples, Path json) {
+        this.samples = samples;
+        this.json = json;
         this.seconds = seconds;
         this.warmup = warmup;
         this.tigervnc = tigervnc;
@@ -131,6 +194,15 @@ public final class X11Benchmark {
         this.workload = workload;
         this.serverMainClass = serverMainClass;
         this.out = out;
+    }
+
+    /**
+     * @param bytes the SVP client's screen-cache budget (0 = no cache); default {@link SvpClient#DEFAULT_CACHE_BUDGET}
+     * @return this
+     */
+    public X11Benchmark cacheBudget(long bytes) {
+        this.cacheBudget = bytes;
+        return this;
     }
 
     /**
@@ -144,13 +216,14 @@ public final class X11Benchmark {
             throw new IllegalArgumentException("workload not found: " + workload
                     + " (pass --workload PATH to ../shared/bench/workload.sh)");
         }
-        int perRound = tigervnc ? 3 : 1;
+        int perRound = tigervnc ? 4 : 1;
         // per workload run: X server start, SVP process start, connect and settle, drain (~5 s);
         // per round: the idle measurement (~6 s)
         long estimate = (long) runs * (perRound * (warmup + seconds + 5L) + IDLE_SECONDS + 1);
         out.printf("%d run%s × %d workload%s × (%d s warm-up + %d s) ≈ %s%s%n", runs, runs == 1 ? "" : "s", perRound,
                 perRound == 1 ? "" : "s", warmup, seconds, duration(estimate),
-                tigervnc ? " (each round: Xvnc with rfbcount and SVP; Xvnc with SVP only; Xvnc alone — each a fresh Xvnc)"
+                tigervnc ? " (each round: Xvnc with rfbcount and SVP; with rfbcount zrle + tightll and SVP; with SVP only;"
+                        + " alone — each a fresh Xvnc)"
                         : "");
         out.flush();
         long t0 = System.nanoTime();
@@ -158,13 +231,19 @@ public final class X11Benchmark {
         for (int i = 1; i <= runs; i++) {
             if (tigervnc) {
                 Sample main = withSvp(i, Setup.XVNC_PEER_SVP);
+                Sample lossless = withSvp(i, Setup.XVNC_LOSSLESS_SVP);
                 Sample svpOnly = withSvp(i, Setup.XVNC_SVP);
-                results.add(new Round(main, svpOnly, alone(i)));
+                results.add(new Round(main, lossless, svpOnly, alone(i)));
             } else {
-                results.add(new Round(withSvp(i, Setup.XVFB_SVP), null, Double.NaN));
+                results.add(new Round(withSvp(i, Setup.XVFB_SVP), null, null, Double.NaN));
             }
         }
         print(results, (System.nanoTime() - t0) / 1_000_000_000L);
+        if (json != null) {
+            Files.writeString(json, BenchJson.write(report(results)));
+            out.println("wrote " + json);
+            out.flush();
+        }
     }
 
     private static String duration(long s) {
@@ -178,7 +257,8 @@ public final class X11Benchmark {
         try (XServerProcess x = setup == Setup.XVFB_SVP ? XServerProcess.xvfb(WIDTH, HEIGHT)
                 : XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort);
                 SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName());
-                SvpClient client = SvpClient.connect(viewerOptions(svp.port()))) {
+                SvpClient client = SvpClient.connect(viewerOptions(svp.port()),
+                        org.svp.client.PasswordSource.NONE, cacheBudget)) {
             client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
             return measure(run, setup, x, svp, client, rfbPort);
         }
@@ -208,8 +288,14 @@ public final class X11Benchmark {
 
     private Sample measure(int run, Setup setup, XServerProcess x, SvpServerProcess svp, SvpClient client,
             int rfbPort) throws Exception {
-        TigerVncPeer peer = setup == Setup.XVNC_PEER_SVP
-                ? new TigerVncPeer(workload.resolveSibling("rfbcount.py")) : null;
+        List<TigerVncPeer> peers = new ArrayList<>();
+        Path rfbcount = workload.resolveSibling("rfbcount.py");
+        if (setup == Setup.XVNC_PEER_SVP) {
+            peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.DEFAULT));
+        } else if (setup == Setup.XVNC_LOSSLESS_SVP) {
+            peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.ZRLE));
+            peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.TIGHT_LOSSLESS));
+        }
         progress(run, x, setup);
         Process work = startWorkload(x.displayName());
         try {
@@ -218,33 +304,98 @@ public final class X11Benchmark {
             ProcessCpu.Snapshot cpu0 = ProcessCpu.snapshot(svp.pid());
             ServerCounters stats0 = svp.stats();
             double xcpu0 = ProcessCpu.seconds(x.pid());
-            if (peer != null) {
-                peer.start(rfbPort, seconds + PEER_SLACK_SECONDS);
+            long windowStart = System.nanoTime();
+            for (TigerVncPeer p : peers) {
+                p.start(rfbPort, seconds + PEER_SLACK_SECONDS);
+            }
+            List<FrameSample> frames = new ArrayList<>();
+            for (int k = 1; k <= samples; k++) {
+                double at = (double) seconds * k / (samples + 1);
+                sleepUntil(windowStart, at);
+                frames.add(new FrameSample(at, "sample", frozenComparison(work, x, client)));
+            }
+            sleepUntil(windowStart, seconds);
+            // the window ends with the workload frozen, its windows still up
+            WorkloadFreeze.freeze(work);
+            FrameQuality last;
+            double xcpu;
+            ServerCounters stats;
+            ProcessCpu.Usage cpu;
+            try {
+                client.screen().awaitStill(FROZEN_STILL, Duration.ofSeconds(30));
+                xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
+                stats = svp.stats().minus(stats0);
+                cpu = ProcessCpu.snapshot(svp.pid()).since(cpu0);
+                last = compare(x, client);
+            } finally {
+                WorkloadFreeze.thaw(work);
+            }
+            frames.add(new FrameSample(seconds, "final", last));
+            ProcessCpu.Usage startup = cpu0.sinceStart();
+            Map<String, long[]> peerResults = new LinkedHashMap<>();
+            for (TigerVncPeer p : peers) {
+                peerResults.put(p.mode(), p.finish());
             }
             awaitWorkload(work);
-            client.screen().awaitStill(Duration.ofMillis(300), Duration.ofSeconds(30));
-            // the window ends
-            double xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
-            ServerCounters stats = svp.stats().minus(stats0);
-            ProcessCpu.Usage cpu = ProcessCpu.snapshot(svp.pid()).since(cpu0);
-            ProcessCpu.Usage startup = cpu0.sinceStart();
-            long[] peerResult = peer != null ? peer.finish() : new long[] {-1, -1};
             double idle = Double.NaN;
-            if (setup != Setup.XVNC_SVP) {
+            if (setup != Setup.XVNC_SVP && setup != Setup.XVNC_LOSSLESS_SVP) {
                 // the workload has closed its windows (xclock too): nothing changes on screen any more
                 Thread.sleep(1000);
                 idle = idlePercent(svp.pid());
             }
+            long[] main = peerResults.getOrDefault(TigerVncPeer.DEFAULT, new long[] {-1, -1});
+            boolean withDefault = setup == Setup.XVNC_PEER_SVP;
             return new Sample(stats.bytes() / 1e6, stats.updates(), cpu.total(), cpu, startup.total(),
                     startup.seconds(ProcessCpu.Group.JIT), LatencyHistogram.quantileMillis(stats.latency(), 0.5),
                     LatencyHistogram.quantileMillis(stats.latency(), 0.99), idle, stats.screenBlts(),
-                    stats.windowMoves(), xcpu, peer != null ? peerResult[0] / 1e6 : Double.NaN,
-                    peer != null ? peerResult[1] : Double.NaN);
+                    stats.windowMoves(), xcpu, withDefault ? main[0] / 1e6 : Double.NaN,
+                    withDefault ? main[1] : Double.NaN, peerResults, frames, stats.extra());
         } finally {
             stopWorkload(work);
-            if (peer != null) {
-                peer.stop();
+            peers.forEach(TigerVncPeer::stop);
+        }
+    }
+
+    /** Sleeps until {@code seconds} after {@code start} (System.nanoTime). */
+    private static void sleepUntil(long start, double seconds) throws InterruptedException {
+        long ms = (long) ((start + (long) (seconds * 1e9) - System.nanoTime()) / 1e6);
+        if (ms > 0) {
+            Thread.sleep(ms);
+        }
+    }
+
+    /** Freezes the workload, compares (or, without a client, waits about as long), lets it go on. */
+    private static FrameQuality frozenComparison(Process work, XServerProcess x, SvpClient client) throws Exception {
+        WorkloadFreeze.freeze(work);
+        try {
+            if (client == null) {
+                Thread.sleep(FREEZE_WITHOUT_CLIENT_MS);
+                return null;
             }
+            client.screen().awaitStill(FROZEN_STILL, Duration.ofSeconds(10));
+            return compare(x, client);
+        } finally {
+            WorkloadFreeze.thaw(work);
+        }
+    }
+
+    /**
+     * The SVP client's picture against {@code xwd -root} of the frozen X server: compared again every
+     * {@link #RECOMPARE_MS} until identical or {@link #CONVERGE_MS} have passed (on a loaded machine the
+     * last captures may still be on their way after a short still spell), the last comparison counts.
+     */
+    private static FrameQuality compare(XServerProcess x, SvpClient client) throws Exception {
+        long deadline = System.nanoTime() + CONVERGE_MS * 1_000_000L;
+        while (true) {
+            XwdImage ref = XwdImage.captureRoot(x.displayName());
+            Surface seen = client.screen().snapshot();
+            FrameQuality q = seen.width() != ref.width() || seen.height() != ref.height()
+                    ? new FrameQuality(false, (long) ref.width() * ref.height(), Double.NaN, Double.NaN)
+                    : FrameQuality.compare(ref.pixels(), seen.pixels(), ref.width(), ref.height());
+            if (q.identical() || System.nanoTime() - deadline > 0) {
+                return q;
+            }
+            Thread.sleep(RECOMPARE_MS);
         }
     }
 
@@ -262,8 +413,15 @@ public final class X11Benchmark {
             try {
                 Thread.sleep(warmup * 1000L);
                 double xcpu0 = ProcessCpu.seconds(x.pid());
+                long windowStart = System.nanoTime();
+                for (int k = 1; k <= samples; k++) {
+                    sleepUntil(windowStart, (double) seconds * k / (samples + 1));
+                    frozenComparison(work, x, null);
+                }
+                sleepUntil(windowStart, seconds);
+                double xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
                 awaitWorkload(work);
-                return ProcessCpu.seconds(x.pid()) - xcpu0;
+                return xcpu;
             } finally {
                 stopWorkload(work);
             }
@@ -276,7 +434,7 @@ public final class X11Benchmark {
         out.printf("%d run%s of %d s after a %d s warm-up%s, took %s%n", rs.size(), rs.size() == 1 ? "" : "s", seconds,
                 warmup, rs.size() > 1 ? " (min–max over the runs)" : "", duration(elapsedSeconds));
         row("", "MB sent", "updates", "server CPU s", "p50 ms", "p99 ms");
-        row("SVP server process (LZ4)", range(main, Sample::svpMb, "%.1f"),
+        row("SVP server process", range(main, Sample::svpMb, "%.1f"),
                 range(main, Sample::svpUpdates, "%.0f"), range(main, Sample::svpCpu, "%.2f"),
                 range(main, Sample::p50, "%.2f"), range(main, Sample::p99, "%.1f"));
         StringBuilder split = new StringBuilder("  of which");
@@ -290,11 +448,22 @@ public final class X11Benchmark {
             row("  = SVP total", "", "", range(rs, Round::svpTotal, "%.2f"), "", "");
             row("TigerVNC encoding (Tight q8)", range(main, Sample::peerMb, "%.1f"),
                     range(main, Sample::peerUpdates, "%.0f"), range(rs, Round::peerCpu, "%.2f"), "-", "-");
+            for (String mode : List.of(TigerVncPeer.ZRLE, TigerVncPeer.TIGHT_LOSSLESS)) {
+                row("TigerVNC lossless (" + mode + ")", range(rs, r -> peerMb(r.lossless, mode), "%.1f"),
+                        range(rs, r -> peerUpdates(r.lossless, mode), "%.0f"), "", "-", "-");
+            }
+            row("  both lossless encoders", "", "", range(rs, Round::losslessPeerCpu, "%.2f"), "", "");
+            row("SVP in the lossless run", range(rs, r -> r.lossless.svpMb, "%.1f"),
+                    range(rs, r -> r.lossless.svpUpdates, "%.0f"), range(rs, r -> r.lossless.svpCpu, "%.2f"),
+                    range(rs, r -> r.lossless.p50, "%.2f"), range(rs, r -> r.lossless.p99, "%.1f"));
+            out.printf("Bytes: SVP / TigerVNC's best lossless, both in the lossless run: %s (target ≤ 0.5)%n",
+                    range(rs, r -> r.lossless.svpMb * 1e6 / r.bestLossless().getValue(), "%.2f"));
             out.println("Xvnc CPU s per run (each a fresh Xvnc, same workload, same warm-up and window):");
             out.printf("  A  with rfbcount and SVP          %s%n", range(main, Sample::xCpu, "%.2f"));
             out.printf("  B  with SVP only, no VNC client   %s%n", range(rs, r -> r.svpOnly.xCpu, "%.2f"));
             out.printf("  C  alone, no VNC client, no SVP   %s%n", range(rs, Round::aloneCpu, "%.2f"));
-            out.println("  TigerVNC encoding CPU  = A − B");
+            out.printf("  D  with rfbcount zrle + tightll and SVP  %s%n", range(rs, r -> r.lossless.xCpu, "%.2f"));
+            out.println("  TigerVNC encoding CPU  = A − B   (lossless: D − B, both lossless encoders together)");
             out.println("  SVP's X-server side    = B − C   (Xvnc answering SVP's XShmGetImage captures and XDamage)");
             out.println("  SVP total              = SVP server process (side-by-side run) + (B − C)");
             out.printf("  SVP in run B: server process %s s, %s updates (compare with its side-by-side row)%n",
@@ -321,6 +490,19 @@ public final class X11Benchmark {
                 + " JIT; not in the rows above): %s s, of which JIT compilers %s s%n", warmup,
                 tigervnc ? ", side-by-side run" : "", range(main, Sample::startupCpu, "%.2f"),
                 range(main, Sample::startupJit, "%.2f"));
+        List<Sample> compared = tigervnc ? rs.stream().flatMap(r -> java.util.stream.Stream.of(r.main, r.lossless)).toList()
+                : main;
+        List<FrameQuality> all = allSamples(compared);
+        double worstPsnr = all.stream().mapToDouble(FrameQuality::psnrDb).min().orElse(Double.NaN);
+        double worstSsim = all.stream().mapToDouble(FrameQuality::ssim).min().orElse(Double.NaN);
+        out.printf(Locale.ROOT, "SVP picture vs the X server's (xwd -root, workload frozen; runs A and D): final frame"
+                + " %s; all %d compared (final + %d sample%s per run): %d identical, worst PSNR %s dB, worst SSIM %.4f%n",
+                finalSummary(compared), all.size(), samples, samples == 1 ? "" : "s",
+                all.stream().filter(FrameQuality::identical).count(),
+                Double.isInfinite(worstPsnr) ? "∞" : String.format(Locale.ROOT, "%.1f", worstPsnr), worstSsim);
+        if (!main.getFirst().extra().isEmpty()) {
+            out.println("SVP server counters over the window (first run): " + main.getFirst().extra());
+        }
         out.printf("SVP SCREEN_BLTs: %s (of which window moves: %s)%n", range(main, Sample::blts, "%.0f"),
                 range(main, Sample::moves, "%.0f"));
         out.printf("SVP idle CPU: %s %% of a core (whole server process, %d s after the workload closed its windows,"
@@ -328,6 +510,161 @@ public final class X11Benchmark {
         out.println("SVP server process = all CPU of the 'svp server' process (/proc, every thread, JIT and GC"
                 + " included); latency = capture to hand-off to the sockets");
         out.flush();
+    }
+
+    /** @return everything measured, for {@code --json} (layout in docs/benchmarks.md) */
+    private Map<String, Object> report(List<Round> rs) {
+        List<Map<String, Object>> perRun = rs.stream().map(this::runReport).toList();
+        Map<String, Object> top = new LinkedHashMap<>();
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("seconds", seconds);
+        config.put("warmup_s", warmup);
+        config.put("runs", runs);
+        config.put("peer", tigervnc ? "tigervnc" : null);
+        config.put("workload", workload.toString());
+        config.put("samples", samples);
+        config.put("summary", rs.size() == 1 ? "the one run" : "median over the runs (booleans: true in every run)");
+        top.put("config", config);
+        top.putAll(BenchJsonMerge.median(perRun));
+        top.put("runs", perRun);
+        return top;
+    }
+
+    private Map<String, Object> runReport(Round r) {
+        Sample m = r.main;
+        Map<String, Object> svp = new LinkedHashMap<>();
+        // SVP's lossless stream is measured in the run beside TigerVNC's lossless clients (D): same X timeline
+        Sample ls = tigervnc ? r.lossless : m;
+        Map<String, Object> lossless = new LinkedHashMap<>();
+        lossless.put("run", tigervnc ? "D" : "Xvfb");
+        lossless.put("bytes", Math.round(ls.svpMb * 1e6));
+        lossless.put("updates", Math.round(ls.svpUpdates));
+        lossless.put("latency_ms", latency(ls));
+        FrameSample fin = ls.finalFrame();
+        lossless.put("final_identical", fin != null && fin.quality() != null && fin.quality().identical());
+        lossless.put("final", fin == null ? null : quality(fin));
+        lossless.put("samples", ls.frames().stream().filter(f -> f.label().equals("sample")).map(X11Benchmark::quality).toList());
+        svp.put("lossless", lossless);
+        svp.put("cpu_s", tigervnc ? r.svpTotal() : m.svpCpu);
+        svp.put("server_process_cpu_s", m.svpCpu);
+        svp.put("x_server_side_cpu_s", tigervnc ? r.svpXCost() : null);
+        Map<String, Object> split = new LinkedHashMap<>();
+        for (ProcessCpu.Group g : SPLIT) {
+            split.put(g.name().toLowerCase(Locale.ROOT), m.split().seconds(g));
+        }
+        svp.put("cpu_split_s", split);
+        svp.put("startup_cpu_s", m.startupCpu);
+        svp.put("updates", Math.round(m.svpUpdates));
+        svp.put("bytes", Math.round(m.svpMb * 1e6));
+        svp.put("latency_ms", latency(m));
+        svp.put("idle_cpu_percent", m.idle);
+        svp.put("screen_blts", Math.round(m.blts));
+        Map<String, Object> codecs = new LinkedHashMap<>();
+        Map<String, Object> counters = new LinkedHashMap<>();
+        ls.extra().forEach((k, v) -> {
+            if (k.startsWith("codec.")) {
+                String[] parts = k.split("\\.", 3);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) codecs.computeIfAbsent(parts[1], n -> new LinkedHashMap<>());
+                c.put(parts.length > 2 ? parts[2] : "value", v);
+            } else if (k.contains(".")) { // e.g. cache.hits → counters.cache.hits
+                String[] parts = k.split("\\.", 2);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> g = (Map<String, Object>) counters.computeIfAbsent(parts[0], n -> new LinkedHashMap<>());
+                g.put(parts[1], v);
+            } else {
+                counters.put(k, v);
+            }
+        });
+        svp.put("codecs", codecs);
+        svp.put("counters", counters);
+        Map<String, Object> run = new LinkedHashMap<>();
+        run.put("svp", svp);
+        if (tigervnc) {
+            Map<String, Object> tv = new LinkedHashMap<>();
+            Map<String, Object> def = new LinkedHashMap<>();
+            def.put("mode", "tight (JPEG quality 8, compress level 2)");
+            def.put("bytes", Math.round(m.peerMb * 1e6));
+            def.put("updates", Math.round(m.peerUpdates));
+            def.put("encoding_cpu_s", r.peerCpu());
+            def.put("final_identical", null);
+            tv.put("default", def);
+            Map<String, Object> ll = new LinkedHashMap<>();
+            Map.Entry<String, Long> best = r.bestLossless();
+            ll.put("mode", best == null ? null : best.getKey());
+            ll.put("bytes", best == null ? null : best.getValue());
+            ll.put("updates", best == null ? null : r.lossless.peers.get(best.getKey())[1]);
+            for (var e : r.lossless.peers.entrySet()) {
+                Map<String, Object> mode = new LinkedHashMap<>();
+                mode.put("bytes", e.getValue()[0]);
+                mode.put("updates", e.getValue()[1]);
+                ll.put(e.getKey(), mode);
+            }
+            ll.put("encoding_cpu_s", r.losslessPeerCpu());
+            ll.put("final_identical", null);
+            tv.put("lossless", ll);
+            tv.put("encoding_cpu_s", r.peerCpu());
+            tv.put("updates", Math.round(m.peerUpdates));
+            Map<String, Object> lat = new LinkedHashMap<>();
+            lat.put("p50", null);
+            lat.put("p99", null);
+            tv.put("latency_ms", lat);
+            Map<String, Object> xvnc = new LinkedHashMap<>();
+            xvnc.put("a_with_rfbcount_and_svp", m.xCpu);
+            xvnc.put("d_with_lossless_rfbcounts_and_svp", r.lossless.xCpu);
+            xvnc.put("b_with_svp_only", r.svpOnly.xCpu);
+            xvnc.put("c_alone", r.aloneCpu);
+            tv.put("xvnc_cpu_s", xvnc);
+            run.put("tigervnc", tv);
+            Map<String, Object> targets = new LinkedHashMap<>();
+            double bytesRatio = best == null ? Double.NaN : ls.svpMb * 1e6 / best.getValue();
+            targets.put("bytes_ratio", bytesRatio);
+            targets.put("bytes_met", bytesRatio <= 0.5);
+            targets.put("cpu_ratio", r.svpTotal() / r.peerCpu());
+            targets.put("cpu_met", r.svpTotal() <= r.peerCpu());
+            targets.put("p50_met", m.p50 < 10);
+            targets.put("final_identical", lossless.get("final_identical"));
+            run.put("targets", targets);
+        }
+        return run;
+    }
+
+    private static Map<String, Object> latency(Sample s) {
+        Map<String, Object> latency = new LinkedHashMap<>();
+        latency.put("p50", s.p50);
+        latency.put("p99", s.p99);
+        return latency;
+    }
+
+    private static Map<String, Object> quality(FrameSample f) {
+        Map<String, Object> q = new LinkedHashMap<>();
+        q.put("at_s", f.at());
+        FrameQuality fq = f.quality();
+        q.put("identical", fq != null && fq.identical());
+        q.put("differing_pixels", fq == null ? null : fq.differing());
+        q.put("psnr_db", fq == null ? null : fq.psnrDb());
+        q.put("ssim", fq == null ? null : fq.ssim());
+        return q;
+    }
+
+    private static String finalSummary(List<Sample> main) {
+        long identical = main.stream().filter(m -> m.finalFrame() != null && m.finalFrame().quality().identical()).count();
+        return identical + " of " + main.size() + " identical";
+    }
+
+    private static List<FrameQuality> allSamples(List<Sample> main) {
+        return main.stream().flatMap(m -> m.frames().stream()).map(FrameSample::quality)
+                .filter(java.util.Objects::nonNull).toList();
+    }
+
+    private static double peerMb(Sample s, String mode) {
+        long[] r = s.peers().get(mode);
+        return r == null || r[0] < 0 ? Double.NaN : r[0] / 1e6;
+    }
+
+    private static double peerUpdates(Sample s, String mode) {
+        long[] r = s.peers().get(mode);
+        return r == null || r[1] < 0 ? Double.NaN : r[1];
     }
 
     /** Prints one table row, without trailing blanks where the last columns are empty. */
@@ -346,14 +683,14 @@ public final class X11Benchmark {
 
     /** Starts the workload for the warm-up plus the measured window. */
     private Process startWorkload(String display) throws IOException {
-        return new ProcessBuilder(workload.toString(), display, Integer.toString(warmup + seconds))
+        return new ProcessBuilder(workload.toString(), display, Integer.toString(warmup + seconds + WORKLOAD_TAIL_SECONDS))
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
     private void awaitWorkload(Process p) throws IOException, InterruptedException {
-        // it was started warmup seconds ago
-        if (!p.waitFor(seconds + 60L, TimeUnit.SECONDS)) {
-            throw new IOException("the workload did not finish within " + (warmup + seconds + 60) + " s");
+        // the window has ended; what is left is the tail in which it closes its windows
+        if (!p.waitFor(WORKLOAD_TAIL_SECONDS + 60L, TimeUnit.SECONDS)) {
+            throw new IOException("the workload did not finish " + (WORKLOAD_TAIL_SECONDS + 60) + " s after the window");
         }
     }
 

@@ -43,6 +43,18 @@ class ServerCountersTest {
     }
 
     @Test
+    void extraCountersRoundTripAndSubtract() {
+        var a = new ServerCounters(1, 1, 0, 0, new long[] {0}, new java.util.LinkedHashMap<>(
+                java.util.Map.of("codec.lz4.bytes", 100L)));
+        var b = new ServerCounters(2, 2, 0, 0, new long[] {0}, new java.util.LinkedHashMap<>(
+                java.util.Map.of("codec.lz4.bytes", 350L)));
+        assertThat(b.format()).isEqualTo("stats bytes=2 updates=2 screenBlts=0 windowMoves=0 latency=0"
+                + " codec.lz4.bytes=350");
+        assertThat(ServerCounters.parse(b.format()).minus(a).extra()).containsExactly(
+                java.util.Map.entry("codec.lz4.bytes", 250L));
+    }
+
+    @Test
     void rejectsOtherLines() {
         assertThatThrownBy(() -> ServerCounters.parse("ready")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServerCounters.parse("stats bytes=x updates=1 screenBlts=0 windowMoves=0 latency=1"))

@@ -129,8 +129,21 @@ final class Serving {
     static ServerCounters counters(SvpServer server, DisplaySource source) {
         ServerStats s = server.stats();
         X11Stats x = source instanceof X11DisplaySource x11 ? x11.stats() : null;
+        java.util.Map<String, Long> extra = new java.util.LinkedHashMap<>();
+        extra.put("memBltFallbacks", s.memBltFallbacks.sum());
+        extra.put("v1Fallbacks", s.v1Fallbacks.sum());
+        extra.put("coalesceEvents", s.coalesceEvents.sum());
+        extra.put("cache.hits", s.cacheHits.sum());
+        extra.put("cache.saves", s.cacheSaves.sum());
+        extra.put("cache.bytes_saved", s.cacheBytesSaved.sum());
+        s.codecCounters().forEach((codec, c) -> {
+            String name = "codec." + codec.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
+            extra.put(name + ".bytes", c.bytes());
+            extra.put(name + ".regions", c.regions());
+            extra.put(name + ".cpu_us", c.cpuMicros());
+        });
         return new ServerCounters(s.bytesSent.sum(), s.updatesDispatched.sum(), x != null ? x.screenBlts.sum() : 0,
-                x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot());
+                x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot(), extra);
     }
 
     private static DisplaySource source(CommandLine cmd, ServeOptions o, PrintWriter out) {

@@ -16,9 +16,11 @@ import picocli.CommandLine.Spec;
                 + " process's CPU (all threads, JIT and GC included, split by thread), bytes, updates, capture-to-wire latency"
                 + " and idle CPU. Each workload run lasts --warmup + --seconds; only the --seconds after the warm-up are"
                 + " measured, for every party; the SVP process's CPU up to the end of the warm-up (start-up, JIT) is printed"
-                + " on its own line. With --peer tigervnc each round runs the workload three times on a fresh Xvnc (with"
-                + " rfbcount and SVP; with SVP only; alone): TigerVNC's encoding CPU is the first minus the second, SVP's total"
-                + " is its server process plus its X-server-side cost (second minus third).")
+                + " on its own line. The window ends with the workload frozen (SIGSTOP) and SVP's picture compared with"
+                + " xwd -root (identical, PSNR, SSIM). With --peer tigervnc each round runs the workload four times on a"
+                + " fresh Xvnc (A: rfbcount Tight q8 and SVP; D: rfbcount ZRLE and lossless Tight and SVP; B: SVP only;"
+                + " C: alone): TigerVNC's encoding CPU is A minus B, SVP's total is its server process plus its X-server-side"
+                + " cost (B minus C).")
 final class X11BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -37,15 +39,34 @@ final class X11BenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "1",
             description = "Repeat the measurement N times and print min-max per column (these machines are noisy);"
-                    + " with --peer tigervnc each round is three workload runs (default: ${DEFAULT-VALUE}).")
+                    + " with --peer tigervnc each round is four workload runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
             description = "Path of the shared workload script; rfbcount.py is taken from the same folder (default: ${DEFAULT-VALUE}).")
     Path workload;
 
+    @Option(names = "--json", paramLabel = "FILE",
+            description = "Also write every result as JSON to FILE (layout in docs/benchmarks.md).")
+    Path json;
+
+    @Option(names = "--samples", defaultValue = "2",
+            description = "Pictures compared with the X server's (xwd -root) inside each window, the workload frozen"
+                    + " for about a second each; the final one at the window's end is always compared (default: ${DEFAULT-VALUE}).")
+    int samples;
+
+    @Option(names = "--cache-mb", defaultValue = "64",
+            description = "Screen cache the SVP client offers, in MiB; 0 = none (default: ${DEFAULT-VALUE}).")
+    long cacheMb;
+
     @Override
     public Integer call() throws Exception {
+        if (cacheMb < 0 || cacheMb > 4095) {
+            throw new ParameterException(spec.commandLine(), "--cache-mb must be 0..4095");
+        }
+        if (samples < 0) {
+            throw new ParameterException(spec.commandLine(), "--samples must be at least 0");
+        }
         if (peer != null && !peer.equals("tigervnc")) {
             throw new ParameterException(spec.commandLine(), "--peer must be tigervnc, got '" + peer + "'");
         }
@@ -59,7 +80,8 @@ final class X11BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
         new X11Benchmark(seconds, warmup, peer != null, runs, workload.toAbsolutePath(), Main.class.getName(),
-                spec.commandLine().getOut()).run();
+                spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
+                .cacheBudget(cacheMb << 20).run();
         return 0;
     }
 }

@@ -27,6 +27,8 @@ public final class RemoteScreen {
     private final OrderRenderer renderer = new OrderRenderer(surface, RenderLimits.CLIENT);
     private final ScreenCoverage coverage = new ScreenCoverage();
     private long lastChangeNanos = System.nanoTime();
+    /** The screen cache when negotiated (entries are pixels, not positions: they survive a resize). */
+    private org.svp.render.ScreenCache cache;
     private boolean sized;
     private RuntimeException failure;
     private boolean closed;
@@ -71,6 +73,7 @@ public final class RemoteScreen {
      * @return the area it changed
      */
     public synchronized Rect apply(DisplayMessage m) {
+
         long t0 = System.nanoTime();
         Rect r;
         try {
@@ -92,6 +95,65 @@ public final class RemoteScreen {
         lastChangeNanos = System.nanoTime();
         notifyAll();
         return r;
+    }
+
+    /**
+     * Starts the screen cache (docs/protocol.md "Screen cache") before DISPLAY_CACHE_INIT is sent.
+     *
+     * @param budget bytes it may hold
+     */
+    public synchronized void startCache(long budget) {
+        cache = new org.svp.render.ScreenCache(budget);
+    }
+
+    /** @return the screen cache, or null when none was negotiated */
+    public synchronized org.svp.render.ScreenCache cache() {
+        return cache;
+    }
+
+    /**
+     * Applies CACHE_SAVE (keeps a screen rect) or CACHE_DRAW (draws an entry). Display channel thread.
+     *
+     * @param m the message
+     * @return the area drawn (empty for CACHE_SAVE)
+     * @throws PeerProtocolException BAD_FIELD when no cache was negotiated, the rect is off screen or
+     *     the key is not held (a server that lost track)
+     */
+    public synchronized Rect applyCache(org.svp.protocol.message.ExtensionMessage m) {
+        int id = m.command().wireId();
+        if (cache == null) {
+            throw new org.svp.protocol.error.PeerProtocolException(org.svp.protocol.error.SvpStatus.BAD_FIELD, id, -1,
+                    m.command() + " without a negotiated screen cache");
+        }
+        long t0 = System.nanoTime();
+        Rect drawn;
+        switch (m) {
+            case org.svp.protocol.message.CacheSave s -> {
+                Rect r = s.rect();
+                if (r.isEmpty() || !r.equals(r.intersect(new Rect(0, 0, surface.width(), surface.height())))) {
+                    throw new org.svp.protocol.error.PeerProtocolException(org.svp.protocol.error.SvpStatus.BAD_FIELD,
+                            id, -1, "CACHE_SAVE rect " + r + " is not inside the screen");
+                }
+                cache.put(s.key(), new org.svp.render.ScreenCache.Entry(r.width(), r.height(),
+                        surface.copyRegion(r.x(), r.y(), r.width(), r.height())));
+                return new Rect(0, 0, 0, 0);
+            }
+            case org.svp.protocol.message.CacheDraw d -> {
+                org.svp.render.ScreenCache.Entry e = cache.touch(d.key());
+                if (e == null) {
+                    throw new org.svp.protocol.error.PeerProtocolException(org.svp.protocol.error.SvpStatus.BAD_FIELD,
+                            id, -1, "CACHE_DRAW of a key not held: " + Long.toHexString(d.key()));
+                }
+                drawn = renderer.drawPixels(e.pixels(), e.width(), e.height(), d.x(), d.y());
+            }
+            default -> throw new org.svp.protocol.error.PeerProtocolException(
+                    org.svp.protocol.error.SvpStatus.UNEXPECTED_MESSAGE, id, -1, m.command() + " on the display channel");
+        }
+        coverage.drawn(drawn);
+        tellDamaged(drawn, t0);
+        lastChangeNanos = System.nanoTime();
+        notifyAll();
+        return drawn;
     }
 
     private void tellDamaged(Rect r, long t0) {

@@ -82,7 +82,13 @@ public final class SvpClient implements AutoCloseable {
     /** The v2 session (token and role), null with a v1 server. */
     private volatile SessionToken session;
 
-    private SvpClient(ClientOptions options, PasswordSource passwords, EventLoopGroup shared) {
+    /** Screen cache a client offers by default: 64 MiB (about 16 screens of 1280×800). */
+    public static final long DEFAULT_CACHE_BUDGET = 64L << 20;
+
+    private final long cacheBudget;
+
+    private SvpClient(ClientOptions options, PasswordSource passwords, long cacheBudget, EventLoopGroup shared) {
+        this.cacheBudget = cacheBudget;
         this.options = options;
         this.passwords = passwords;
         this.ownsGroup = shared == null;
@@ -101,7 +107,7 @@ public final class SvpClient implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public static SvpClient connect(ClientOptions options, EventLoopGroup group) throws IOException, InterruptedException {
-        return connect(new SvpClient(options, PasswordSource.NONE, group));
+        return connect(new SvpClient(options, PasswordSource.NONE, DEFAULT_CACHE_BUDGET, group));
     }
 
     /**
@@ -138,7 +144,21 @@ public final class SvpClient implements AutoCloseable {
      */
     public static SvpClient connect(ClientOptions options, PasswordSource passwords)
             throws IOException, InterruptedException {
-        return connect(new SvpClient(options, passwords, null));
+        return connect(options, passwords, DEFAULT_CACHE_BUDGET);
+    }
+
+    /**
+     * Connects with a screen-cache budget of its own (docs/protocol.md "Screen cache").
+     *
+     * @param options where and what
+     * @param passwords asked if the server wants a password
+     * @param cacheBudget bytes of screen cache to offer a v2 server; 0 = no cache
+     * @return the connected client
+     * @throws IOException if it cannot connect or the hand-shake fails
+     */
+    public static SvpClient connect(ClientOptions options, PasswordSource passwords, long cacheBudget)
+            throws IOException, InterruptedException {
+        return connect(new SvpClient(options, passwords, cacheBudget, null));
     }
 
     private static SvpClient connect(SvpClient c) throws IOException, InterruptedException {
@@ -199,15 +219,23 @@ public final class SvpClient implements AutoCloseable {
                 // preference keeps the v1 codecs, e.g. for before/after measurements)
                 features |= CodecRegistry.v2Features();
             }
+            if (type == ChannelType.DISPLAY && cacheBudget > 0) {
+                features |= Feature.BITMAP_CACHE; // docs/protocol.md "Screen cache"
+            }
             ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
         } else {
             ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
         }
         Message ready = await(h, "CHANNEL_READY", name);
         handshakeRttMicros = Math.max(handshakeRttMicros, (System.nanoTime() - t0) / 1000);
-        if (!(ready instanceof ChannelReady)) {
+        if (!(ready instanceof ChannelReady granted)) {
             throw new IOException("the server answered CHANNEL_INIT on the " + name + " channel with "
                     + ready.command() + " instead of CHANNEL_READY");
+        }
+        if (type == ChannelType.DISPLAY && s != null && (granted.features() & Feature.BITMAP_CACHE) != 0) {
+            // the cache exists before the server can hear of it, so no CACHE_SAVE can come too early
+            screen.startCache(cacheBudget);
+            ch.writeAndFlush(new org.svp.protocol.message.DisplayCacheInit(cacheBudget));
         }
         return ch;
     }
@@ -249,6 +277,13 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void onDisplay(Message m) {
+        if (m instanceof org.svp.protocol.message.CacheSave || m instanceof org.svp.protocol.message.CacheDraw) {
+            long t0 = System.nanoTime();
+            screen.applyCache((org.svp.protocol.message.ExtensionMessage) m);
+            stats.renderNanos.add(System.nanoTime() - t0);
+            stats.displayMessages.increment();
+            return;
+        }
         if (!(m instanceof DisplayMessage dm)) {
             throw new PeerProtocolException(SvpStatus.UNEXPECTED_MESSAGE, m.command().wireId(), -1,
                     "the server sent " + m.command() + " on the display channel");

@@ -48,7 +48,10 @@ public enum Command {
     AUTH_RESPONSE(103, 2),
     AUTH_RESULT(104, 2),
     SESSION(105, 2),
-    CHANNEL_INIT_V2(106, 2);
+    CHANNEL_INIT_V2(106, 2),
+    DISPLAY_CACHE_INIT(110, 2),
+    CACHE_SAVE(111, 2),
+    CACHE_DRAW(112, 2);
 
     /** First and last id of the USB range reserved by v1 (not part of the spec). */
     public static final int USB_FIRST = 60;

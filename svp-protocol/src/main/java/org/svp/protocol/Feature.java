@@ -13,6 +13,11 @@ public final class Feature {
     public static final int CODEC_PALETTE = 0x400;
     /** v2 display channel: the client decodes codec QOIZ (4). */
     public static final int CODEC_QOIZ = 0x800;
+    /**
+     * v2 display channel: the server-driven screen cache (CACHE_SAVE / CACHE_DRAW); the client then
+     * sends DISPLAY_CACHE_INIT with its byte budget.
+     */
+    public static final int BITMAP_CACHE = 0x1000;
     /** What a v1 client sends in CHANNEL_INIT. */
     public static final int V1_CLIENT_ALL = 0xFFFFFFFF;
 

@@ -241,6 +241,21 @@ public final class OrderRenderer {
      * Draws a bitmap with its top-left at (x, y). Without a clip and fully on screen it is decoded
      * straight into the surface; otherwise through a decoded copy.
      */
+    /**
+     * Draws decoded pixels at (x, y) as a DIRTY_RECT would (clipped to the surface and to an active
+     * CLIP_DRAW run's rects, not counted in it): the client's CACHE_DRAW (docs/protocol.md "Screen cache").
+     *
+     * @param px 0x00RRGGBB, row-major, {@code w × h}
+     * @param w width
+     * @param h height
+     * @param x destination left
+     * @param y destination top
+     * @return the area changed
+     */
+    public Rect drawPixels(int[] px, int w, int h, int x, int y) {
+        return BltPainter.blit(canvas, new Rect(x, y, w, h), px, w, h, 0, 0, Rop3.SRCCOPY);
+    }
+
     private Rect drawBitmap(Bitmap b, int x, int y, Command command) {
         int id = command.wireId();
         checkSize(b, command);

@@ -18,6 +18,14 @@ public final class ServerStats {
     public final LongAdder coalesceEvents = new LongAdder();
     /** MEM_BLTs replaced by pixels because the client lacked the bitmap. */
     public final LongAdder memBltFallbacks = new LongAdder();
+    /** Orders a v1 client does not draw exactly, sent to it as pixels instead (docs/protocol.md). */
+    public final LongAdder v1Fallbacks = new LongAdder();
+    /** Screen cache: DIRTY_RECTs sent as CACHE_DRAW (docs/protocol.md "Screen cache"). */
+    public final LongAdder cacheHits = new LongAdder();
+    /** Screen cache: CACHE_SAVEs sent. */
+    public final LongAdder cacheSaves = new LongAdder();
+    /** Screen cache: bytes of DIRTY_RECT frames not sent because a CACHE_DRAW went instead (minus its own). */
+    public final LongAdder cacheBytesSaved = new LongAdder();
     /** Connections dropped for protocol errors. */
     public final LongAdder protocolDrops = new LongAdder();
     /**

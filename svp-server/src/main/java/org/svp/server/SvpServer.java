@@ -320,6 +320,26 @@ public final class SvpServer implements AutoCloseable {
         return f;
     }
 
+    /**
+     * The server's model of each display client's screen cache, read on the I/O thread (tests and
+     * diagnostics: they compare it with what the clients hold).
+     *
+     * @return per display client in join order, its cached keys from least to most recently used and the
+     *     bytes they take; null for a client without a screen cache
+     */
+    public CompletableFuture<java.util.List<long[]>> screenCacheKeys() {
+        return CompletableFuture.supplyAsync(() -> registry.displays().stream().map(d -> {
+            org.svp.render.ScreenCache c = d.screenCache();
+            if (c == null) {
+                return null;
+            }
+            long[] keys = c.keysInLruOrder();
+            long[] out = java.util.Arrays.copyOf(keys, keys.length + 1);
+            out[keys.length] = c.used();
+            return out;
+        }).toList(), io);
+    }
+
     /** @return how many display clients are connected (read on the I/O thread) */
     public CompletableFuture<Integer> displayClientCount() {
         return CompletableFuture.supplyAsync(registry::displayCount, io);

@@ -143,7 +143,8 @@ final class HandshakeCodecs {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
-    private static <M extends Message> MessageCodec<M> codec(Command command, Class<M> type,
+    /** Also used by {@link CacheCodecs}. */
+    static <M extends Message> MessageCodec<M> codec(Command command, Class<M> type,
                                                              Function<BodyReader, M> decoder, ToIntFunction<M> size,
                                                              BiConsumer<M, ByteBuffer> writer) {
         return new MessageCodec<>() {

@@ -20,6 +20,7 @@ public final class MessageRegistry {
     static {
         MessageReader.v1Codecs().forEach(c -> BY_ID.put(c.id(), c));
         HandshakeCodecs.all().forEach(MessageRegistry::register);
+        CacheCodecs.all().forEach(MessageRegistry::register);
     }
 
     private MessageRegistry() {

@@ -58,6 +58,8 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     private final ChannelType portType;
     private State state = State.AWAIT_INIT;
     private DisplayClient display;
+    /** The display channel negotiated the screen cache (BITMAP_CACHE in CHANNEL_READY). */
+    private boolean displayCache;
     /** The session this connection belongs to, once joined. */
     private Session session;
     /** The v2 negotiation on a main channel, null elsewhere. */
@@ -144,6 +146,12 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
             case DISPLAY -> {
                 switch (m) {
                     case GraphicConfig g -> display.configure(GraphicSettings.parse(g.iniText()));
+                    case org.svp.protocol.message.DisplayCacheInit ci -> {
+                        if (!displayCache || !display.startScreenCache(ci.budgetBytes())) {
+                            LOG.warn("{}: ignored DISPLAY_CACHE_INIT ({})", ctx.channel().remoteAddress(),
+                                    displayCache ? "sent twice" : "the screen cache was not negotiated");
+                        }
+                    }
                     case VideoModeset v -> {
                         if (controls(ctx)) {
                             input.videoModeset(v);
@@ -280,17 +288,25 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         return type;
     }
 
+    /** The display features a v2 server offers: GDI, LZ4 and the v2 codecs (docs/protocol.md). */
+    private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.v2Features()
+            | Feature.BITMAP_CACHE;
+    /** Of those, the v2 codecs (what the encode manager may use). */
+    private static final int V2_CODECS = CodecRegistry.v2Features();
+
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
         // v1 compatibility: the display channel echoes the client's bits, the others answer GDI; a v2
         // display channel answers the bits both set, v2 codecs included (protocol.md "Codecs")
-        int answer = type == ChannelType.DISPLAY
-                ? (v2 ? features & (Feature.GDI | Feature.LZ4 | CodecRegistry.v2Features()) : features) : Feature.GDI;
+        int answer = type == ChannelType.DISPLAY ? (v2 ? features & V2_DISPLAY_FEATURES : features) : Feature.GDI;
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {
             case DISPLAY -> {
                 state = State.DISPLAY;
-                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.v2Features() : 0);
+                // a v2 session gets the codecs both sides set; a v1 session only the orders the original
+                // client draws exactly (V1Orders)
+                display = registry.addDisplay(ctx.channel(), v2 ? answer & V2_CODECS : 0, !v2);
+                displayCache = v2 && (answer & Feature.BITMAP_CACHE) != 0;
             }
             case CURSOR -> {
                 state = State.CURSOR;

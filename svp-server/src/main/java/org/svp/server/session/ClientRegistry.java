@@ -10,7 +10,8 @@ import java.util.Map;
 import java.util.Set;
 import org.svp.codec.BitmapEncoder;
 import org.svp.netty.Frames;
-import org.svp.protocol.message.BitmapHash;
+import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.CursorShape;
 import org.svp.server.ServerStats;
 import org.svp.server.encode.CodecChoice;
@@ -127,18 +128,31 @@ public final class ClientRegistry {
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch) {
-        return addDisplay(ch, 0);
+        return addDisplay(ch, 0, true);
     }
 
     /**
-     * Registers a display connection whose v2 codecs were negotiated, and queues it the whole screen.
+     * Registers a display connection of a v2 session whose codecs were negotiated, and queues it the
+     * whole screen.
      *
      * @param ch the connection
-     * @param features the v2 codec feature bits both sides set (0 for a v1 client)
+     * @param features the v2 codec feature bits both sides set
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch, int features) {
-        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features);
+        return addDisplay(ch, features, false);
+    }
+
+    /**
+     * Registers a display connection and queues it the whole screen.
+     *
+     * @param ch the connection
+     * @param features the v2 codec feature bits both sides set (0 for a v1 client)
+     * @param v1 the session negotiated version 1: only v1-drawable orders reach it ({@link V1Orders})
+     * @return its client state
+     */
+    public DisplayClient addDisplay(Channel ch, int features, boolean v1) {
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1);
         displays.put(ch, c);
         c.join();
         return c;
@@ -188,12 +202,15 @@ public final class ClientRegistry {
     }
 
     /**
-     * @param hash a cached bitmap
-     * @return true if some display client lacks it
+     * Whether the mirror's pixels after {@code m} must be captured for some client: a MEM_BLT of a bitmap
+     * it lacks, or an order a v1 client does not draw exactly. I/O thread, while dispatching.
+     *
+     * @param m a drawing message
+     * @return true if some display client gets {@code m} as pixels
      */
-    public boolean someoneLacks(BitmapHash hash) {
+    public boolean someoneNeedsPixels(DisplayMessage m) {
         for (DisplayClient d : displays.values()) {
-            if (!d.holds(hash)) {
+            if (d.needsPixels(m)) {
                 return true;
             }
         }
@@ -230,6 +247,16 @@ public final class ClientRegistry {
         if (c != null) {
             c.flush();
         }
+    }
+
+    /** @return true if some display client has a screen cache (its updates then get content keys) */
+    public boolean anyScreenCache() {
+        for (DisplayClient d : displays.values()) {
+            if (d.hasScreenCache()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** @return how many display clients are connected */

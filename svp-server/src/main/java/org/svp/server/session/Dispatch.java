@@ -8,8 +8,10 @@ import org.svp.server.update.EncodedUpdate;
  *
  * @param update the encoded frames
  * @param damage per message, the screen area it changed in the mirror
- * @param captured per message, for a MEM_BLT some client lacks the bitmap of: the mirror's pixels of
- *     {@code damage[i]} right after that MEM_BLT (else null)
+ * @param capturedArea per message that some client must get as pixels instead ({@link
+ *     ClientRegistry#someoneNeedsPixels}): the area captured — its damage, or one pixel of the screen
+ *     when it changed nothing (the client still needs one drawing message in its place); else null
+ * @param captured per such message, the mirror's pixels of {@code capturedArea[i]} right after it
  */
-public record Dispatch(EncodedUpdate update, Rect[] damage, int[][] captured) {
+public record Dispatch(EncodedUpdate update, Rect[] damage, Rect[] capturedArea, int[][] captured) {
 }

@@ -47,6 +47,8 @@ public final class DisplayClient {
     private final ServerStats stats;
     private final BitmapEncoder ioEncoder;
     private final long queueLimit;
+    /** The session negotiated v1: only {@link V1Orders#drawable} orders are sent as they are. */
+    private final boolean v1Exact;
     private final ArrayDeque<OutboundEntry> queue = new ArrayDeque<>();
     private final Set<BitmapHash> held = new HashSet<>();
     private final DamageRegion damage = new DamageRegion();
@@ -64,6 +66,17 @@ public final class DisplayClient {
     /** What this client's palette cache holds, updated as PALETTE frames are written (never when dropped). */
     private final PaletteCache palettes = new PaletteCache();
     private final EncodeManager encodeManager;
+    /**
+     * What this client's screen cache holds (docs/protocol.md "Screen cache"), null until its
+     * DISPLAY_CACHE_INIT. Updated when CACHE_SAVE / CACHE_DRAW are written, in wire order, never when
+     * queued: frames dropped by a resync never reach the model, so it always equals the client's.
+     */
+    private org.svp.render.ScreenCache screenCache;
+    /** Frames of a DIRTY_RECT still to drop because a CACHE_DRAW went in their place. */
+    private int cacheSkip;
+    /** The DIRTY_RECT being written whose CACHE_SAVE follows its last frame, and frames left until then. */
+    private OutboundEntry.CacheCandidate pendingSave;
+    private int saveAfter;
 
     /**
      * @param channel the display connection
@@ -74,7 +87,7 @@ public final class DisplayClient {
      */
     public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
                          long queueLimit) {
-        this(channel, mirror, stats, ioEncoder, queueLimit, 0);
+        this(channel, mirror, stats, ioEncoder, queueLimit, 0, true);
     }
 
     /**
@@ -84,9 +97,12 @@ public final class DisplayClient {
      * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks of v1 clients)
      * @param queueLimit bytes queued before coalescing
      * @param features the v2 codec feature bits negotiated for this channel (0 for a v1 client)
+     * @param v1Exact true for a client of a v1 session: orders the original client does not draw
+     *     exactly reach it as pixels ({@link V1Orders})
      */
     public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
-                         long queueLimit, int features) {
+                         long queueLimit, int features, boolean v1Exact) {
+        this.v1Exact = v1Exact;
         this.features = features;
         this.choice = CodecChoice.of(preferCodec, features);
         this.encodeManager = new EncodeManager(stats);
@@ -131,6 +147,57 @@ public final class DisplayClient {
      */
     public boolean holds(BitmapHash hash) {
         return held.contains(hash);
+    }
+
+    /**
+     * Whether this client gets {@code m} as the mirror's pixels instead of the order: a MEM_BLT of a
+     * bitmap it lacks (it joined later), or, for a v1 client, an order outside {@link V1Orders#drawable}
+     * without an exact v1 equivalent. I/O thread.
+     *
+     * @param m a drawing message
+     * @return true if {@link #deliver} will want the captured pixels for it
+     */
+    public boolean needsPixels(DisplayMessage m) {
+        if (!m.isDrawing()) {
+            return false;
+        }
+        if (v1Exact && !V1Orders.drawable(m) && V1Orders.equivalent(m) == null) {
+            return true;
+        }
+        return m instanceof MemBlt mb && !held.contains(mb.hash());
+    }
+
+    /**
+     * The client's DISPLAY_CACHE_INIT: from now on DIRTY_RECTs seen before may go as CACHE_DRAW. Once
+     * per connection; a new connection (late joiner, reconnect) starts with an empty cache on both ends.
+     * I/O thread.
+     *
+     * @param budget the client's byte budget; 0 = no cache
+     * @return false if a cache was already set up (the message is then ignored)
+     */
+    public boolean startScreenCache(long budget) {
+        if (screenCache != null) {
+            return false;
+        }
+        if (budget > 0) {
+            screenCache = new org.svp.render.ScreenCache(budget);
+        }
+        return true;
+    }
+
+    /** @return true if this client has a screen cache */
+    public boolean hasScreenCache() {
+        return screenCache != null;
+    }
+
+    /** @return the server's model of the client's screen cache (tests), or null */
+    public org.svp.render.ScreenCache screenCache() {
+        return screenCache;
+    }
+
+    /** @return true if only v1-drawable orders reach this client */
+    public boolean v1Exact() {
+        return v1Exact;
     }
 
     /** @return bytes waiting in this client's queue */
@@ -178,10 +245,18 @@ public final class DisplayClient {
     public void deliver(Dispatch d) {
         var messages = d.update().messages();
         int first = queue.size();
+        int clipLeft = 0;
         for (int i = 0; i < messages.size(); i++) {
             EncodedMessage em = messages.get(i);
             DisplayMessage m = em.original();
             boolean drawing = m.isDrawing() || m instanceof ClipDraw;
+            boolean clipped = false;
+            if (m instanceof ClipDraw c) {
+                clipLeft = c.cmdCount();
+            } else if (m.isDrawing() && clipLeft > 0) {
+                clipped = true; // a clipped DIRTY_RECT leaves other pixels on screen than its own
+                clipLeft--;
+            }
             switch (m) {
                 case ScreenResize r -> {
                     enqueue(em.framesFor(choice).getFirst().retainedDuplicate(), false, true, null, false);
@@ -209,18 +284,30 @@ public final class DisplayClient {
                 default -> {
                     if (resyncing) {
                         damage.add(d.damage()[i]);
-                    } else if (m instanceof MemBlt mb && !held.contains(mb.hash()) && d.captured()[i] != null) {
-                        stats.memBltFallbacks.increment();
-                        enqueuePixels(d.damage()[i], d.captured()[i], false);
+                    } else if (d.captured()[i] != null && needsPixels(m)) {
+                        if (m instanceof MemBlt mb && !held.contains(mb.hash())) {
+                            stats.memBltFallbacks.increment();
+                        } else {
+                            stats.v1Fallbacks.increment();
+                        }
+                        enqueuePixels(d.capturedArea()[i], d.captured()[i], false);
+                    } else if (v1Exact && drawing && !V1Orders.drawable(m) && V1Orders.equivalent(m) != null) {
+                        enqueue(encode(V1Orders.equivalent(m)), true, false, d.damage()[i], false);
                     } else {
                         List<WireFrame> frames = em.framesFor(choice);
                         if (frames == null) { // encoded before this client's codecs were known
                             resyncing = true;
                             damage.add(d.damage()[i]);
                         } else {
+                            OutboundEntry.CacheCandidate cc = clipped ? null : cacheCandidate(m, d.update().contentKey(i),
+                                    frames.size());
                             for (WireFrame f : frames) {
-                                enqueue(f.retainedDuplicate(), drawing, false, d.damage()[i], false);
+                                queue.add(new OutboundEntry(f.retainedDuplicate(), drawing, false, d.damage()[i], false,
+                                        cc));
+                                queuedBytes += f.frame().readableBytes();
+                                cc = null;
                             }
+                            noteQueueBytes();
                         }
                     }
                 }
@@ -250,7 +337,8 @@ public final class DisplayClient {
     private void markUpdateEnd(int firstOfUpdate) {
         if (queue.size() > firstOfUpdate) {
             OutboundEntry last = queue.pollLast();
-            queue.addLast(new OutboundEntry(last.wire(), last.drawing(), last.resize(), last.damage(), true));
+            queue.addLast(new OutboundEntry(last.wire(), last.drawing(), last.resize(), last.damage(), true,
+                    last.cache()));
         }
     }
 
@@ -288,11 +376,45 @@ public final class DisplayClient {
             while (!queue.isEmpty() && (channel.isWritable() || midUpdate)) {
                 OutboundEntry e = queue.poll();
                 queuedBytes -= e.frame().readableBytes();
+                midUpdate = !e.updateEnd();
+                wrote = true;
+                if (cacheSkip > 0) { // the rest of a DIRTY_RECT a CACHE_DRAW replaced
+                    cacheSkip--;
+                    stats.cacheBytesSaved.add(e.frame().readableBytes());
+                    e.wire().release();
+                    continue;
+                }
+                OutboundEntry.CacheCandidate cc = e.cache();
+                if (cc != null && screenCache != null && screenCache.holds(cc.key())) { // same key: same size (seeded)
+                    screenCache.touch(cc.key());
+                    ByteBuf draw = encodeCache(new org.svp.protocol.message.CacheDraw(cc.key(), cc.rect().x(),
+                            cc.rect().y()));
+                    stats.cacheHits.increment();
+                    stats.cacheBytesSaved.add(e.frame().readableBytes() - draw.readableBytes());
+                    e.wire().release();
+                    cacheSkip = cc.frames() - 1;
+                    stats.bytesSent.add(draw.readableBytes());
+                    channel.write(draw, channel.voidPromise());
+                    continue;
+                }
                 ByteBuf out = choose(e.wire());
                 stats.bytesSent.add(out.readableBytes());
                 channel.write(out, channel.voidPromise());
-                midUpdate = !e.updateEnd();
-                wrote = true;
+                if (cc != null && screenCache != null) {
+                    pendingSave = cc;
+                    saveAfter = cc.frames();
+                }
+                if (pendingSave != null && --saveAfter == 0) {
+                    // the client copies these pixels from its screen, right after drawing them
+                    OutboundEntry.CacheCandidate save = pendingSave;
+                    pendingSave = null;
+                    screenCache.put(save.key(), new org.svp.render.ScreenCache.Entry(save.rect().width(),
+                            save.rect().height(), null));
+                    ByteBuf saveFrame = encodeCache(new org.svp.protocol.message.CacheSave(save.key(), save.rect()));
+                    stats.cacheSaves.increment();
+                    stats.bytesSent.add(saveFrame.readableBytes());
+                    channel.write(saveFrame, channel.voidPromise());
+                }
             }
             if (queue.isEmpty() && resyncing && channel.isWritable() && channel.isActive() && nextBand()) {
                 continue;
@@ -376,12 +498,38 @@ public final class DisplayClient {
         return w.frame();
     }
 
+    private ByteBuf encodeCache(org.svp.protocol.message.ExtensionMessage m) {
+        return Frames.encode(channel.alloc(), m);
+    }
+
     private ByteBuf encode(DisplayMessage m) {
         return Frames.encode(channel.alloc(), m);
     }
 
     private void enqueue(ByteBuf frame, boolean drawing, boolean resize, Rect dmg, boolean end) {
         enqueue(WireFrame.of(frame), drawing, resize, dmg, end);
+    }
+
+    /**
+     * @return a cache candidate for a DIRTY_RECT with a content key that lies wholly on screen and fits
+     *     the client's budget, else null
+     */
+    private OutboundEntry.CacheCandidate cacheCandidate(DisplayMessage m, long key, int frames) {
+        if (screenCache == null || key == 0 || !(m instanceof DirtyRect dr)) {
+            return null;
+        }
+        Bitmap b = dr.bitmap();
+        Rect r = new Rect(b.x(), b.y(), b.width(), b.height());
+        if (!r.equals(r.intersect(mirror.bounds())) || !screenCache.fits(r.width(), r.height())) {
+            return null;
+        }
+        return new OutboundEntry.CacheCandidate(key, r, frames);
+    }
+
+    private void noteQueueBytes() {
+        if (queuedBytes > stats.maxClientQueueBytes.get()) {
+            stats.maxClientQueueBytes.accumulateAndGet(queuedBytes, Math::max);
+        }
     }
 
     private void enqueue(WireFrame frame, boolean drawing, boolean resize, Rect dmg, boolean end) {

@@ -59,6 +59,24 @@ public final class UpdateEncoder {
      * @return the frames, owned by the caller
      */
     public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs) {
+        return encode(draw, codecs, false);
+    }
+
+    /**
+     * Encodes one update and, if asked, the content keys of its DIRTY_RECTs for the screen cache
+     * (here on the worker, so the I/O thread only compares keys). Worker thread.
+     *
+     * @param draw the source's orders
+     * @param codecs what the connected clients decode
+     * @param contentKeys compute {@link EncodedUpdate#contentKeys}
+     * @return the frames, owned by the caller
+     */
+    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean contentKeys) {
+        EncodedUpdate u = encodeFrames(draw, codecs);
+        return contentKeys ? new EncodedUpdate(u.messages(), ContentKeys.of(draw.messages())) : u;
+    }
+
+    private EncodedUpdate encodeFrames(SourceUpdate.Draw draw, Set<CodecChoice> codecs) {
         List<EncodedMessage> out = new ArrayList<>(draw.messages().size());
         Map<CodecChoice, List<WireFrame>> frames = null; // being built, not yet in out
         try {

@@ -10,7 +10,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.protocol.Rect;
 import org.svp.protocol.message.DisplayMessage;
-import org.svp.protocol.message.MemBlt;
 import org.svp.protocol.message.ScreenResize;
 import org.svp.server.ServerStats;
 import org.svp.server.encode.CodecChoice;
@@ -83,7 +82,8 @@ public final class UpdatePipeline {
             CompletableFuture<EncodedUpdate> f;
             if (q.update() instanceof SourceUpdate.Draw draw && clients.displayCount() > 0) {
                 Set<CodecChoice> codecs = clients.codecs();
-                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs), workers);
+                boolean keys = clients.anyScreenCache();
+                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs, keys), workers);
             } else {
                 f = CompletableFuture.completedFuture(null);
             }
@@ -128,6 +128,7 @@ public final class UpdatePipeline {
     private void dispatchDraw(SourceUpdate.Draw draw, EncodedUpdate enc) {
         List<DisplayMessage> msgs = draw.messages();
         Rect[] damage = new Rect[msgs.size()];
+        Rect[] capturedArea = new Rect[msgs.size()];
         int[][] captured = new int[msgs.size()][];
         for (int i = 0; i < msgs.size(); i++) {
             DisplayMessage m = msgs.get(i);
@@ -137,8 +138,14 @@ public final class UpdatePipeline {
                 LOG.error("the source sent an order the renderer rejects ({}): {}", m.command(), e.getMessage());
                 damage[i] = mirror.bounds();
             }
-            if (enc != null && m instanceof MemBlt mb && !damage[i].isEmpty() && clients.someoneLacks(mb.hash())) {
-                captured[i] = mirror.capture(damage[i]);
+            if (enc != null && m.isDrawing() && clients.someoneNeedsPixels(m)) {
+                // a MEM_BLT of a bitmap some client lacks, or an order a v1 client cannot draw exactly:
+                // that client gets these pixels as a DIRTY_RECT in its place (one drawing message for one)
+                Rect area = damage[i].isEmpty() ? new Rect(0, 0, 1, 1).intersect(mirror.bounds()) : damage[i];
+                if (!area.isEmpty()) {
+                    capturedArea[i] = area;
+                    captured[i] = mirror.capture(area);
+                }
             }
         }
         if (enc == null) {
@@ -162,7 +169,7 @@ public final class UpdatePipeline {
             return;
         }
         try {
-            Dispatch d = new Dispatch(enc, damage, captured);
+            Dispatch d = new Dispatch(enc, damage, capturedArea, captured);
             for (DisplayClient c : clients.displays()) {
                 c.deliver(d);
             }

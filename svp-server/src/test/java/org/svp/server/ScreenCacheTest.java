@@ -1,0 +1,131 @@
+package org.svp.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.svp.server.TestServers.assertConverges;
+import static org.svp.server.TestSources.rgb32;
+
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.svp.client.ClientOptions;
+import org.svp.client.PasswordSource;
+import org.svp.client.SvpClient;
+import org.svp.protocol.Rect;
+import org.svp.protocol.message.DirtyRect;
+import org.svp.protocol.message.ScreenResize;
+import org.svp.protocol.message.SolidRect;
+import org.svp.render.ScreenCache;
+import org.svp.render.Surface;
+import org.svp.server.TestSources.ScriptedSource;
+
+/**
+ * The server-driven screen cache (docs/protocol.md "Screen cache") end to end: a repeating slideshow
+ * goes as CACHE_DRAW after its first round, with fewer bytes; the client's picture stays the server's;
+ * both ends hold the same keys in the same LRU order within the client's budget; a late joiner starts
+ * with an empty cache.
+ */
+@Timeout(value = 90, unit = TimeUnit.SECONDS)
+class ScreenCacheTest {
+    private static final int W = 128;
+    private static final int H = 96;
+    private static final Rect AT = new Rect(40, 30, W, H);
+
+    /** Slide i: noise (so no codec shrinks it much and the bytes saved are plain to see). */
+    private static void slide(ScriptedSource source, int i) throws Exception {
+        int[] px = new int[W * H];
+        java.util.Random rnd = new java.util.Random(1000 + i);
+        for (int k = 0; k < px.length; k++) {
+            px[k] = rnd.nextInt(0x1000000);
+        }
+        source.draw(new DirtyRect(rgb32(AT.x(), AT.y(), W, H, px)));
+    }
+
+    private static SvpClient client(SvpServer server, long budget) throws Exception {
+        return SvpClient.connect(ClientOptions.viewer(TestServers.HOST, server.port()), PasswordSource.NONE, budget);
+    }
+
+    @Test
+    void repeatedSlideshowGoesAsReferencesAfterTheFirstRound() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        try (SvpServer server = TestServers.start(source, true)) {
+            source.draw(new ScreenResize(320, 200), new SolidRect(new Rect(0, 0, 320, 200), 0x102030));
+            source.applied();
+            try (SvpClient client = client(server, SvpClient.DEFAULT_CACHE_BUDGET)) {
+                TestServers.awaitDisplayClients(server, 1);
+                assertConverges(client, () -> TestServers.serverSnapshot(server), "joined");
+                TestServers.await(() -> client.screen().cache() != null, TestServers.WAIT, "the client's cache");
+                long[] roundBytes = new long[3];
+                for (int round = 0; round < 3; round++) {
+                    long before = server.stats().bytesSent.sum();
+                    for (int i = 0; i < 4; i++) {
+                        slide(source, i);
+                        Surface expected = source.applied();
+                        assertConverges(client, () -> expected, "round " + round + ", slide " + i);
+                    }
+                    roundBytes[round] = server.stats().bytesSent.sum() - before;
+                }
+                assertThat(server.stats().cacheSaves.sum()).as("CACHE_SAVEs: each slide once").isEqualTo(4);
+                assertThat(server.stats().cacheHits.sum()).as("CACHE_DRAWs: rounds 2 and 3").isEqualTo(8);
+                assertThat(roundBytes[1]).as("bytes of round 2 against round 1 (%d)", roundBytes[0])
+                        .isLessThan(roundBytes[0] / 20);
+                assertThat(server.stats().cacheBytesSaved.sum()).isPositive();
+                List<long[]> models = TestServers.get(server.screenCacheKeys(), "the server's cache models");
+                ScreenCache held = client.screen().cache();
+                assertThat(keys(models.getFirst())).containsExactly(held.keysInLruOrder());
+                assertThat(used(models.getFirst())).isEqualTo(held.used()).isEqualTo(4L * 4 * W * H);
+
+                // a late joiner: empty cache on both ends, so the next slide is pixels (and a save) for it
+                try (SvpClient late = client(server, SvpClient.DEFAULT_CACHE_BUDGET)) {
+                    TestServers.awaitDisplayClients(server, 2);
+                    assertConverges(late, () -> TestServers.serverSnapshot(server), "late joiner");
+                    TestServers.await(() -> late.screen().cache() != null, TestServers.WAIT, "the late cache");
+                    slide(source, 2);
+                    Surface expected = source.applied();
+                    assertConverges(late, () -> expected, "late joiner, slide 2");
+                    assertConverges(client, () -> expected, "first client, slide 2");
+                    assertThat(server.stats().cacheHits.sum()).as("a hit for the first client only").isEqualTo(9);
+                    assertThat(server.stats().cacheSaves.sum()).as("a save for the late joiner").isEqualTo(5);
+                    assertThat(late.screen().cache().size()).isEqualTo(1);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aSmallBudgetEvictsTheSameEntriesOnBothEnds() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        long budget = 2L * 4 * W * H + 100; // two slides
+        try (SvpServer server = TestServers.start(source, true)) {
+            source.draw(new ScreenResize(320, 200), new SolidRect(new Rect(0, 0, 320, 200), 0x102030));
+            source.applied();
+            try (SvpClient client = client(server, budget)) {
+                TestServers.awaitDisplayClients(server, 1);
+                TestServers.await(() -> client.screen().cache() != null, TestServers.WAIT, "the client's cache");
+                assertConverges(client, () -> TestServers.serverSnapshot(server), "joined");
+                // A B A B C C A: A, B saved; A, B hits; C evicts A; C hit; A misses (evicts B)
+                for (int i : new int[] {0, 1, 0, 1, 2, 2, 0}) {
+                    slide(source, i);
+                    Surface expected = source.applied();
+                    assertConverges(client, () -> expected, "slide " + i);
+                }
+                assertThat(server.stats().cacheHits.sum()).isEqualTo(3);
+                assertThat(server.stats().cacheSaves.sum()).isEqualTo(4);
+                ScreenCache held = client.screen().cache();
+                List<long[]> models = TestServers.get(server.screenCacheKeys(), "the server's cache model");
+                assertThat(held.size()).isEqualTo(2);
+                assertThat(held.used()).isLessThanOrEqualTo(budget);
+                assertThat(keys(models.getFirst())).containsExactly(held.keysInLruOrder());
+                assertThat(used(models.getFirst())).isEqualTo(held.used());
+            }
+        }
+    }
+
+    private static long[] keys(long[] model) {
+        return java.util.Arrays.copyOf(model, model.length - 1);
+    }
+
+    private static long used(long[] model) {
+        return model[model.length - 1];
+    }
+}
