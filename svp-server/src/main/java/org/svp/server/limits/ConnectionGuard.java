@@ -81,6 +81,7 @@ public final class ConnectionGuard extends ChannelDuplexHandler {
         switch (msg) {
             case MainChannelInit m -> typed(ChannelType.MAIN);
             case ChannelInit ci -> ChannelType.fromWireId(ci.channelType()).ifPresent(this::typed);
+            case org.svp.protocol.message.ChannelInitV2 ci -> ChannelType.fromWireId(ci.channelType()).ifPresent(this::typed);
             default -> { }
         }
         if (type == ChannelType.INPUT && handshakeDone && !takeInputToken()) {
