@@ -171,7 +171,9 @@ public final class LoadBenchmark {
                 int[] finals = compareFinals(server, fleet, finalPng);
                 fleet.close();
                 Thread.sleep(5000);
-                ProcessMemory.requestGc(server.pid());
+                if (!ProcessMemory.requestGc(server.pid())) {
+                    out.println("  jcmd GC.run failed: the RSS after is without a full GC");
+                }
                 Thread.sleep(2000);
                 sampler.interrupt();
                 double rssEnd = ProcessMemory.rssMb(server.pid());
