@@ -168,7 +168,9 @@ public final class FaultsBenchmark {
                     survived = server.isAlive();
                     fleet.close();
                     Thread.sleep(5000);
-                    ProcessMemory.requestGc(server.pid());
+                    if (!ProcessMemory.requestGc(server.pid())) {
+                        out.println("  jcmd GC.run failed: the RSS after is without a full GC");
+                    }
                     Thread.sleep(2000);
                     rssEnd = ProcessMemory.rssMb(server.pid());
                 } finally {

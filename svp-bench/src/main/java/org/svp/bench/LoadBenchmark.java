@@ -26,10 +26,14 @@ import org.svp.server.LatencyHistogram;
  * Runs on the calling thread plus a daemon RSS sampler.
  */
 public final class LoadBenchmark {
-    /** The flags ./svp gives {@code svp server} (see the launcher), so the numbers are a real server's. */
+    /**
+     * The flags ./svp gives {@code svp server} (see the launcher; a later -Xms wins over the earlier one),
+     * so the numbers are a real server's.
+     */
     static final List<String> SERVER_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
             "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=20000",
-            "-XX:Tier4CompileThreshold=200000");
+            "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx384m", "-XX:MinHeapFreeRatio=10",
+            "-XX:MaxHeapFreeRatio=30");
     static final long SAMPLE_MILLIS = 250;
     /** Targets of the issue ("Safe by default") on a 2-core machine. */
     static final double P99_TARGET_MS = 100;
@@ -167,7 +171,9 @@ public final class LoadBenchmark {
                 int[] finals = compareFinals(server, fleet, finalPng);
                 fleet.close();
                 Thread.sleep(5000);
-                ProcessMemory.requestGc(server.pid());
+                if (!ProcessMemory.requestGc(server.pid())) {
+                    out.println("  jcmd GC.run failed: the RSS after is without a full GC");
+                }
                 Thread.sleep(2000);
                 sampler.interrupt();
                 double rssEnd = ProcessMemory.rssMb(server.pid());
