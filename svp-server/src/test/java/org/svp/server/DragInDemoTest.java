@@ -46,7 +46,7 @@ class DragInDemoTest {
                 TestServers.await(() -> demo.demo().windowFrame(Desktop.LOG).x() == log.x() + 200,
                         TestServers.WAIT, "Log to have moved by (200, 150)");
                 // the click on Notes comes after the drag on the wire; the demo may be idle in between
-                TestServers.await(() -> demo.demo().stackingOrder().getLast() == Desktop.NOTES,
+                TestServers.await(() -> Desktop.NOTES.equals(demo.demo().stackingOrder().getLast()),
                         TestServers.WAIT, "Notes to be raised by the click");
                 assertThat(demo.demo().awaitIdle(TestServers.WAIT)).isTrue();
                 assertThat(demo.demo().windowFrame(Desktop.LOG)).isEqualTo(
