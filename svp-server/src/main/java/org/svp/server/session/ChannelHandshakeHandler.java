@@ -78,6 +78,20 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     }
 
     /**
+     * Every channel type on this port, permissive security (v1 allowed, no authentication).
+     *
+     * @param registry connected clients
+     * @param input where keyboard and mouse events go
+     * @param channelList the answer to MAIN_CHANNEL_INIT
+     * @param stats counters
+     * @param sessions the server's sessions
+     */
+    public ChannelHandshakeHandler(ClientRegistry registry, InputSink input, ChannelList channelList,
+                                   ServerStats stats, ClientSessions sessions) {
+        this(registry, input, channelList, stats, sessions, ServerSecurity.permissive(), new FailedAttempts(), null);
+    }
+
+    /**
      * @param registry connected clients
      * @param input where keyboard and mouse events go
      * @param channelList the answer to MAIN_CHANNEL_INIT (its server_version is replaced per client)
@@ -170,7 +184,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         }
         if (!session.inputDropLogged) {
             session.inputDropLogged = true;
-            LOG.info("{}: input of session {} dropped: {}", ctx.channel().remoteAddress(), session.id(),
+            LOG.warn("{}: input of session {} dropped: {}", ctx.channel().remoteAddress(), session.id(),
                     session.role() == org.svp.protocol.message.SessionToken.ROLE_VIEW
                             ? "it is view-only"
                             : "another session controls (--shared lets every control session send input)");
