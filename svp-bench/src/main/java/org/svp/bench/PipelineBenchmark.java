@@ -38,10 +38,12 @@ public final class PipelineBenchmark {
      * @param coalesced times the client fell behind and was coalesced
      * @param width screen width
      * @param height screen height
-     * @param codec 0 RAW, 1 LZ4
+     * @param codec 0 RAW, 1 LZ4, 255 AUTO (v2 codecs), 255 AUTO (the v2 codecs through the encode manager)
+     * @param codecs the server's per-codec counters of the measured part
      */
     public record Result(long frames, double seconds, long wireBytes, long serverCpuNanos, long clientRenderNanos,
-                         long clientCpuNanos, long coalesced, int width, int height, int codec) {
+                         long clientCpuNanos, long coalesced, int width, int height, int codec,
+                         java.util.Map<String, org.svp.server.CodecCounter.Snapshot> codecs) {
         /** @return frames per second end to end */
         public double fps() {
             return frames / seconds;
@@ -57,18 +59,34 @@ public final class PipelineBenchmark {
                             + "  server CPU ms/frame      %8.2f   (I/O thread + encoders + source)%n"
                             + "  client decode+render ms  %8.2f   per frame (client CPU %.2f ms/frame)%n"
                             + "  coalesce events          %8d",
-                    width, height, codec == 1 ? "LZ4" : "RAW", frames, seconds, fps(), wireBytes / 1e6 / seconds,
+                    width, height, codecName(codec), frames, seconds, fps(), wireBytes / 1e6 / seconds,
                     wireBytes / 1e6 / Math.max(1, frames), wireBytes / 1e6 / Math.max(1e-9, rawMb),
                     serverCpuNanos / 1e6 / Math.max(1, frames), clientRenderNanos / 1e6 / Math.max(1, frames),
-                    clientCpuNanos / 1e6 / Math.max(1, frames), coalesced);
+                    clientCpuNanos / 1e6 / Math.max(1, frames), coalesced) + codecLines();
         }
+
+        private String codecLines() {
+            StringBuilder b = new StringBuilder();
+            codecs.forEach((name, c) -> b.append(String.format(java.util.Locale.ROOT,
+                    "%n  codec %-8s %10d bytes %8d regions %10.1f ms CPU (%.1f MB/frame)", name, c.bytes(), c.regions(),
+                    c.cpuMicros() / 1e3, c.bytes() / 1e6 / Math.max(1, frames))));
+            return b.toString();
+        }
+    }
+
+    /**
+     * @param codec a codec request
+     * @return its name in the report
+     */
+    static String codecName(int codec) {
+        return codec == 1 ? "LZ4" : codec == 0 ? "RAW" : "AUTO (v2 codecs)";
     }
 
     /**
      * @param width screen width
      * @param height screen height
      * @param frames frames to measure (after warm-up)
-     * @param codec 0 RAW, 1 LZ4
+     * @param codec 0 RAW, 1 LZ4, 255 AUTO (v2 codecs)
      * @param progress where progress lines go
      */
     public PipelineBenchmark(int width, int height, int frames, int codec, PrintWriter progress) {
@@ -108,25 +126,26 @@ public final class PipelineBenchmark {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             long screen = (long) width * height;
             // the stream never ends, so a pause (a loaded machine, GC) is waited out, up to the deadline
-            while (client.stats().dirtyPixels.sum() / screen < WARMUP_FRAMES && System.nanoTime() < deadline) {
+            while (client.stats().paintedPixels.sum() / screen < WARMUP_FRAMES && System.nanoTime() < deadline) {
                 waitFrames(client, WARMUP_FRAMES, screen, deadline);
             }
-            long px0 = client.stats().dirtyPixels.sum();
+            long px0 = client.stats().paintedPixels.sum();
             long t0 = System.nanoTime();
             long bytes0 = server.stats().bytesSent.sum();
             long cpu0 = ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source");
             long ccpu0 = ThreadCpu.nanos("svp-client");
             long render0 = client.stats().renderNanos.sum();
             long co0 = server.stats().coalesceEvents.sum();
+            var codecs0 = server.stats().codecCounters();
             progress.printf("warmed up with %d frames; measuring %d frames...%n", px0 / screen, frames);
             progress.flush();
             // the first whole screen count at which px0 + frames screens have been rendered
             long target = (px0 + frames * screen + screen - 1) / screen;
             long t1 = waitFrames(client, target, screen, deadline);
-            while (client.stats().dirtyPixels.sum() / screen < target && System.nanoTime() < deadline) {
+            while (client.stats().paintedPixels.sum() / screen < target && System.nanoTime() < deadline) {
                 t1 = waitFrames(client, target, screen, deadline);
             }
-            long n = (client.stats().dirtyPixels.sum() - px0) / screen;
+            long n = (client.stats().paintedPixels.sum() - px0) / screen;
             if (n < frames) {
                 throw new IllegalStateException("the client rendered only " + n + " of " + frames
                         + " frames within 120 s");
@@ -135,14 +154,27 @@ public final class PipelineBenchmark {
             return new Result(n, (t1 - t0) / 1e9, server.stats().bytesSent.sum() - bytes0,
                     ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source") - cpu0,
                     client.stats().renderNanos.sum() - render0, ThreadCpu.nanos("svp-client") - ccpu0,
-                    server.stats().coalesceEvents.sum() - co0, width, height, codec);
+                    server.stats().coalesceEvents.sum() - co0, width, height, codec,
+                    minus(server.stats().codecCounters(), codecs0));
         }
+    }
+
+    private static java.util.Map<String, org.svp.server.CodecCounter.Snapshot> minus(
+            java.util.Map<String, org.svp.server.CodecCounter.Snapshot> now,
+            java.util.Map<String, org.svp.server.CodecCounter.Snapshot> before) {
+        java.util.Map<String, org.svp.server.CodecCounter.Snapshot> d = new java.util.TreeMap<>();
+        now.forEach((k, v) -> {
+            var b = before.getOrDefault(k, new org.svp.server.CodecCounter.Snapshot(0, 0, 0));
+            d.put(k, new org.svp.server.CodecCounter.Snapshot(v.bytes() - b.bytes(), v.regions() - b.regions(),
+                    v.cpuMicros() - b.cpuMicros()));
+        });
+        return d;
     }
 
     private SvpClient connect(SvpServer server) throws Exception {
         server.start();
         ClientOptions o = ClientOptions.viewer("127.0.0.1", server.port());
-        return SvpClient.connect(new ClientOptions(o.host(), o.port(), o.connectTimeout(), codec == 1 ? 255 : 0,
+        return SvpClient.connect(new ClientOptions(o.host(), o.port(), o.connectTimeout(), codec,
                 true, false, false));
     }
 
@@ -156,9 +188,9 @@ public final class PipelineBenchmark {
     static long waitFrames(SvpClient client, long n, long screen, long deadline) throws InterruptedException {
         long lastChange = System.nanoTime();
         long last = -1;
-        while (client.stats().dirtyPixels.sum() / screen < n) {
+        while (client.stats().paintedPixels.sum() / screen < n) {
             long now = System.nanoTime();
-            long have = client.stats().dirtyPixels.sum();
+            long have = client.stats().paintedPixels.sum();
             if (have != last) {
                 last = have;
                 lastChange = now;

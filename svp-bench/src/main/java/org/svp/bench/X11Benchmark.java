@@ -257,11 +257,25 @@ public final class X11Benchmark {
         try (XServerProcess x = setup == Setup.XVFB_SVP ? XServerProcess.xvfb(WIDTH, HEIGHT)
                 : XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort);
                 SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName());
-                SvpClient client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", svp.port()),
-                        org.svp.client.PasswordSource.NONE, cacheBudget)) {
+                SvpClient client = SvpClient.connect(viewerOptions(svp.port()), org.svp.client.PasswordSource.NONE,
+                        cacheBudget)) {
             client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
             return measure(run, setup, x, svp, client, rfbPort);
         }
+    }
+
+    /**
+     * The benchmark's SVP viewer: the server's choice of codecs (the v2 lossless codecs), or v1 LZ4
+     * when the JVM runs with {@code -Dsvp.bench.codec=lz4} (e.g. {@code JDK_JAVA_OPTIONS}), for
+     * before/after byte counts in the same conditions (docs/benchmarks.md).
+     */
+    private static ClientOptions viewerOptions(int port) {
+        ClientOptions o = ClientOptions.viewer("127.0.0.1", port);
+        if (!"lz4".equals(System.getProperty("svp.bench.codec"))) {
+            return o;
+        }
+        return new ClientOptions(o.host(), o.port(), o.connectTimeout(), org.svp.protocol.CodecId.LZ4, o.wantDisplay(),
+                o.wantCursor(), o.wantInput());
     }
 
     /** @return the SVP server process's CPU over {@link #IDLE_SECONDS}, in % of one core */

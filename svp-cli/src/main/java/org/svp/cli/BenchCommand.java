@@ -23,7 +23,7 @@ final class BenchCommand implements Callable<Integer> {
 
     /** {@code svp bench pipeline}: full-screen dirty-rect stream, server to one headless client. */
     @Command(name = "pipeline", mixinStandardHelpOptions = true,
-            description = "Stream full-screen RGB32 dirty rects to one headless client over loopback with LZ4.")
+            description = "Stream full-screen RGB32 dirty rects to one headless client over loopback (LZ4, RAW or the v2 codecs).")
     static final class Pipeline implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -35,14 +35,22 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--geometry", defaultValue = "1920x1080", description = "Screen size WxH (default: ${DEFAULT-VALUE}).")
         String geometry;
 
-        @Option(names = "--codec", defaultValue = "lz4", description = "lz4 or raw (default: ${DEFAULT-VALUE}).")
+        @Option(names = "--codec", defaultValue = "lz4", description = "lz4, raw, or auto (the v2 codecs: PALETTE,"
+                + " QOIZ, SOLID tiles) (default: ${DEFAULT-VALUE}).")
         String codec;
 
         @Override
         public Integer call() throws Exception {
             Geometry g = Geometry.parse(spec.commandLine(), geometry);
-            PipelineBenchmark.Result r = new PipelineBenchmark(g.width(), g.height(), frames,
-                    codec.equalsIgnoreCase("raw") ? 0 : 1, spec.commandLine().getOut()).run();
+            int id = switch (codec.toLowerCase(java.util.Locale.ROOT)) {
+                case "raw" -> 0;
+                case "lz4" -> 1;
+                case "auto" -> 255;
+                default -> throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                        "--codec must be lz4, raw or auto, not " + codec);
+            };
+            PipelineBenchmark.Result r = new PipelineBenchmark(g.width(), g.height(), frames, id,
+                    spec.commandLine().getOut()).run();
             spec.commandLine().getOut().println(r.report());
             return 0;
         }

@@ -13,6 +13,11 @@ public final class ClientStats {
     public final LongAdder dirtyRects = new LongAdder();
     /** Pixels covered by DIRTY_RECTs (divided by the screen area: full-screen frames received). */
     public final LongAdder dirtyPixels = new LongAdder();
+    /**
+     * Pixels covered by DIRTY_RECTs and SOLID_RECTs: a v2 client gets a full-screen bitmap as tiles
+     * and solid rectangles, so this, divided by the screen area, counts full-screen frames in both.
+     */
+    public final LongAdder paintedPixels = new LongAdder();
     /** Nanoseconds spent decoding and rendering display messages. */
     public final LongAdder renderNanos = new LongAdder();
     /** Bytes received on the cursor channel (headers included). */

@@ -22,6 +22,8 @@ import org.svp.netty.NettyTransport;
 import org.svp.netty.SvpFrameDecoder;
 import org.svp.netty.SvpMessageEncoder;
 import org.svp.protocol.ChannelType;
+import org.svp.codec.CodecRegistry;
+import org.svp.protocol.CodecId;
 import org.svp.protocol.Feature;
 import org.svp.protocol.GraphicSettings;
 import org.svp.protocol.ProtocolLimits;
@@ -182,9 +184,15 @@ public final class SvpClient implements AutoCloseable {
         long t0 = System.nanoTime();
         SessionToken s = session;
         if (s != null) {
-            // the display channel decodes the v2 codecs (BitmapDecoder keeps their per-connection state)
-            int features = type == ChannelType.DISPLAY ? Feature.GDI | Feature.LZ4 | Feature.CODEC_PALETTE
-                    | Feature.CODEC_QOIZ | (cacheBudget > 0 ? Feature.BITMAP_CACHE : 0) : Feature.GDI;
+            int features = type == ChannelType.DISPLAY ? Feature.GDI | Feature.LZ4 : Feature.GDI;
+            if (type == ChannelType.DISPLAY && options.preferCodec() == CodecId.AUTO) {
+                // the server's choice: offer every v2 codec this build decodes (an explicit RAW/LZ4
+                // preference keeps the v1 codecs, e.g. for before/after measurements)
+                features |= CodecRegistry.v2Features();
+            }
+            if (type == ChannelType.DISPLAY && cacheBudget > 0) {
+                features |= Feature.BITMAP_CACHE; // the screen cache (docs/protocol.md "Screen cache")
+            }
             ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
         } else {
             ch.writeAndFlush(new ChannelInit(type.wireId(), 0, Feature.V1_CLIENT_ALL));
@@ -260,6 +268,9 @@ public final class SvpClient implements AutoCloseable {
             stats.lastCodec.set(d.bitmap().codec());
             stats.dirtyRects.increment();
             stats.dirtyPixels.add((long) d.bitmap().width() * d.bitmap().height());
+            stats.paintedPixels.add((long) d.bitmap().width() * d.bitmap().height());
+        } else if (dm instanceof org.svp.protocol.message.SolidRect r) {
+            stats.paintedPixels.add((long) r.rect().width() * r.rect().height());
         }
     }
 

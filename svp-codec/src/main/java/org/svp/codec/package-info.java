@@ -1,5 +1,9 @@
 /**
- * Bitmap codecs of SVP v1 (protocol.md §4): {@link org.svp.codec.Lz4BlockCodec} for bare LZ4 blocks,
+ * The codec seam (issue 12): {@link org.svp.codec.BitmapCodec} with one class per codec
+ * ({@link org.svp.codec.RawCodec}, {@link org.svp.codec.Lz4Codec}, and the v2 codecs in
+ * {@code palette} and {@code qoi}), looked up by wire id in {@link org.svp.codec.CodecRegistry}.
+ *
+ * <p>Bitmap codecs of SVP v1 (protocol.md §4): {@link org.svp.codec.Lz4BlockCodec} for bare LZ4 blocks,
  * {@link org.svp.codec.BitmapDecoder} (wire bitmap → {@code 0x00RRGGBB} pixels, used by clients and the
  * server's mirror) and {@link org.svp.codec.BitmapEncoder} (pixels → wire bitmap, used by encoder
  * workers).

@@ -47,7 +47,7 @@ public final class CodecsBench {
         Options opts = new OptionsBuilder().include(CodecBenchmark.class.getName() + ".*")
                 .forks(1).warmupIterations(2).warmupTime(TimeValue.seconds(seconds))
                 .measurementIterations(3).measurementTime(TimeValue.seconds(seconds))
-                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED").verbosity(VerboseMode.SILENT).build();
+                .jvmArgsAppend("--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow").verbosity(VerboseMode.SILENT).build();
         Collection<RunResult> results = new Runner(opts).run();
         out.printf(Locale.ROOT, "%-8s %-24s %10s %10s %8s %12s %12s%n", "codec", "tile", "raw B", "coded B", "ratio",
                 "enc MB/s", "dec MB/s");

@@ -19,7 +19,7 @@ public record CodecChoice(int v1Codec, int features) {
     /**
      * @param preferCodec the client's GRAPHIC_CONFIG prefercodec
      * @param features its negotiated v2 codec bits
-     * @return the normalised choice (with v2 codecs, tiles they decline go as LZ4/RAW)
+     * @return the normalised choice (with v2 codecs, bitmaps they decline go as LZ4/RAW)
      */
     public static CodecChoice of(int preferCodec, int features) {
         if (features != 0) {
@@ -28,7 +28,7 @@ public record CodecChoice(int v1Codec, int features) {
         return preferCodec == CodecId.RAW ? V1_RAW : V1_LZ4;
     }
 
-    /** @return whether this client gets v2 codecs (the encode manager's tiles) */
+    /** @return whether this client gets v2 codecs (the encode manager's bands) */
     public boolean v2() {
         return features != 0;
     }

@@ -3,7 +3,7 @@ package org.svp.server.encode;
 import io.netty.buffer.ByteBuf;
 
 /**
- * One encoded display message ready for the socket. A PALETTE tile has two forms: {@code frame} with
+ * One encoded display message ready for the socket. A PALETTE bitmap has two forms: {@code frame} with
  * its palette (PAL_CACHE_ME) and {@code cachedFrame} referring to palette {@code paletteId}
  * (PAL_FROM_CACHE); the display client picks one when it writes the frame, from what that client's
  * palette cache holds at that moment.

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.netty.MalformedMessage;
 import org.svp.netty.SvpFrameDecoder;
+import org.svp.codec.CodecRegistry;
 import org.svp.protocol.ChannelType;
 import org.svp.protocol.Feature;
 import org.svp.protocol.GraphicSettings;
@@ -286,11 +287,9 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         return type;
     }
 
-    /** The display features a v2 server offers: GDI, LZ4 and the v2 codecs (docs/protocol.md). */
-    private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | Feature.CODEC_PALETTE
-            | Feature.CODEC_QOIZ | Feature.BITMAP_CACHE;
-    /** Of those, the v2 codecs (what the encode manager may use). */
-    private static final int V2_CODECS = Feature.CODEC_PALETTE | Feature.CODEC_QOIZ;
+    /** The display features a v2 server offers: GDI, LZ4, the v2 codecs and the screen cache (docs/protocol.md). */
+    private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.v2Features()
+            | Feature.BITMAP_CACHE;
 
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
@@ -302,7 +301,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                 state = State.DISPLAY;
                 // a v2 session gets the codecs both sides set; a v1 session only the orders the original
                 // client draws exactly (V1Orders)
-                display = registry.addDisplay(ctx.channel(), v2 ? answer & V2_CODECS : 0, !v2);
+                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.v2Features() : 0, !v2);
                 displayCache = v2 && (answer & Feature.BITMAP_CACHE) != 0;
             }
             case CURSOR -> {

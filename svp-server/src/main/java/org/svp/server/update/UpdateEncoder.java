@@ -34,6 +34,8 @@ public final class UpdateEncoder {
     private static final ThreadLocal<BitmapEncoder> ENCODER = ThreadLocal.withInitial(BitmapEncoder::new);
     /** Decodes source bitmaps (RAW/LZ4, stateless) to pixels for the encode manager. */
     private static final ThreadLocal<BitmapDecoder> DECODER = ThreadLocal.withInitial(BitmapDecoder::new);
+    /** Decoded source pixels of the message being encoded; per worker, grows only. */
+    private static final ThreadLocal<int[]> PIXELS = ThreadLocal.withInitial(() -> new int[0]);
 
     private final ByteBufAllocator alloc;
     private final ServerStats stats;
@@ -92,7 +94,8 @@ public final class UpdateEncoder {
                         continue;
                     }
                     if (pixels == null) {
-                        pixels = DECODER.get().decode(bitmap, m.command().wireId());
+                        pixels = pixelScratch(bitmap.width() * bitmap.height());
+                        DECODER.get().decodeInto(bitmap, m.command().wireId(), pixels, 0, bitmap.width());
                     }
                     frames.put(c, v2(m, bitmap, pixels, c.features()));
                 }
@@ -107,6 +110,16 @@ public final class UpdateEncoder {
             throw e;
         }
         return new EncodedUpdate(out);
+    }
+
+    /** @return this worker's pixel buffer with room for {@code n} pixels (grows only; no 4 MB garbage per frame) */
+    private static int[] pixelScratch(int n) {
+        int[] a = PIXELS.get();
+        if (a.length < n) {
+            a = new int[n];
+            PIXELS.set(a);
+        }
+        return a;
     }
 
     /** The encode manager's frames for v2 clients: tiles for DIRTY_RECT, one bitmap for the others. */
