@@ -257,8 +257,8 @@ public final class X11Benchmark {
         try (XServerProcess x = setup == Setup.XVFB_SVP ? XServerProcess.xvfb(WIDTH, HEIGHT)
                 : XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort);
                 SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName());
-                SvpClient client = SvpClient.connect(viewerOptions(svp.port()),
-                        org.svp.client.PasswordSource.NONE, cacheBudget)) {
+                SvpClient client = SvpClient.connect(viewerOptions(svp.port()), org.svp.client.PasswordSource.NONE,
+                        cacheBudget)) {
             client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
             return measure(run, setup, x, svp, client, rfbPort);
         }

@@ -220,7 +220,7 @@ public final class SvpClient implements AutoCloseable {
                 features |= CodecRegistry.v2Features();
             }
             if (type == ChannelType.DISPLAY && cacheBudget > 0) {
-                features |= Feature.BITMAP_CACHE; // docs/protocol.md "Screen cache"
+                features |= Feature.BITMAP_CACHE; // the screen cache (docs/protocol.md "Screen cache")
             }
             ch.writeAndFlush(new ChannelInitV2(type.wireId(), 0, features, s.token()));
         } else {

@@ -288,16 +288,13 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         return type;
     }
 
-    /** The display features a v2 server offers: GDI, LZ4 and the v2 codecs (docs/protocol.md). */
+    /** The display features a v2 server offers: GDI, LZ4, the v2 codecs and the screen cache (docs/protocol.md). */
     private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.v2Features()
             | Feature.BITMAP_CACHE;
-    /** Of those, the v2 codecs (what the encode manager may use). */
-    private static final int V2_CODECS = CodecRegistry.v2Features();
 
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
-        // v1 compatibility: the display channel echoes the client's bits, the others answer GDI; a v2
-        // display channel answers the bits both set, v2 codecs included (protocol.md "Codecs")
+        // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
         int answer = type == ChannelType.DISPLAY ? (v2 ? features & V2_DISPLAY_FEATURES : features) : Feature.GDI;
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {
@@ -305,7 +302,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                 state = State.DISPLAY;
                 // a v2 session gets the codecs both sides set; a v1 session only the orders the original
                 // client draws exactly (V1Orders)
-                display = registry.addDisplay(ctx.channel(), v2 ? answer & V2_CODECS : 0, !v2);
+                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.v2Features() : 0, !v2);
                 displayCache = v2 && (answer & Feature.BITMAP_CACHE) != 0;
             }
             case CURSOR -> {
