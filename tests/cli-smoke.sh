@@ -134,7 +134,8 @@ echo "cli-smoke: svp -V says svp $version; --help lists test; bare svp prints th
 # --- bad input: one line, exit 2 for usage, 1 for runtime ---
 one_line_error 2 "no such directory /nonexistent/dir" "$svp" snapshot "127.0.0.1:$port" /nonexistent/dir/x.png
 one_line_error 2 "--port must be 1..65531" "$svp" server --port 70000
-one_line_error 2 "'--password-file'" "$svp" view --password-file /etc/hostname
+one_line_error 2 "--password-file $work/nope: no such file" "$svp" view --password-file "$work/nope" 127.0.0.1
+one_line_error 2 "--insecure-no-auth" "$svp" server --bind 0.0.0.0 --port "$(free_base)"
 one_line_error 2 "use ./svp test" "$JAVA_HOME/bin/java" -jar "$here/svp-cli/target/svp.jar" test
 one_line_error 1 "port $port is already in use" "$svp" demo --port "$port"
 one_line_error 1 "cannot open X display :987" "$svp" server --source x11:987 --port "$(free_base)"

@@ -85,6 +85,9 @@ int java_build_argv(const struct svp_server *s, char **argv, int max_args, char 
         {s->address, NULL},
         {"--ports", NULL},
         {s->ports, NULL},
+        /* VirtualBox users may use the original v1 client; VirtualBox authorizes every session
+           (ClientLogon), so v1 stays allowed here (docs/vrde.md "Security") */
+        {"--allow-v1", NULL},
     };
     int n = (int)(sizeof parts / sizeof parts[0]);
     if (n + 1 > max_args) {

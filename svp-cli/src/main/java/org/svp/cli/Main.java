@@ -14,7 +14,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "svp", mixinStandardHelpOptions = true, versionProvider = BuildVersion.class,
         description = "SVP (Simple Virtualization Protocol): serve and view remote desktops.",
-        subcommands = {SnapshotCommand.class, TypeCommand.class,
+        subcommands = {SnapshotCommand.class, TypeCommand.class, TicketCommand.class,
             ViewCommand.class, BenchCommand.class})
 public final class Main implements Callable<Integer> {
     @Spec

@@ -11,8 +11,8 @@ final class ServeOptions {
     String source;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",
-            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 serves other machines, "
-                    + "without authentication yet).")
+            description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 serves other machines and needs"
+                    + " --password-file, or --insecure-no-auth).")
     String bind;
 
     @Option(names = "--port", defaultValue = "5678", description = "Base port: main channel; others use +1..+4 (default: ${DEFAULT-VALUE}).")
@@ -43,6 +43,26 @@ final class ServeOptions {
     @Option(names = "--stats-on-stdin", hidden = true,
             description = "For svp bench x11: answer each line 'stats' on stdin with one line of server counters on stdout.")
     boolean statsOnStdin;
+
+    @Option(names = "--password-file", paramLabel = "FILE",
+            description = "Clients must prove (SCRAM-SHA-256) they know the first line of FILE; they may control.")
+    java.nio.file.Path passwordFile;
+
+    @Option(names = "--view-password-file", paramLabel = "FILE",
+            description = "A second password (first line of FILE) for view-only clients: their input is dropped.")
+    java.nio.file.Path viewPasswordFile;
+
+    @Option(names = "--allow-v1",
+            description = "Also serve v1 clients (no token, no authentication); their channels must follow a v1 main"
+                    + " connection from the same address within 10 s. svp demo allows them unless a password is set.")
+    boolean allowV1;
+
+    @Option(names = "--shared", description = "Every control client sends input, not only the first.")
+    boolean shared;
+
+    @Option(names = "--insecure-no-auth",
+            description = "Serve a non-loopback address without a password (anyone who reaches the ports can watch and type).")
+    boolean insecureNoAuth;
 
     @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers, 0 = one per core (default: ${DEFAULT-VALUE}).")
     int encoderThreads;

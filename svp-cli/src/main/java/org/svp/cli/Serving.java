@@ -36,7 +36,8 @@ final class Serving {
 
     static int run(CommandLine cmd, ServeOptions o, boolean explain) throws Exception {
         PrintWriter out = cmd.getOut();
-        ServerConfig config = config(cmd, o);
+        ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain);
+        ServerConfig config = config(cmd, o).withSecurity(security.security());
         DisplaySource source = source(cmd, o, out);
         SvpServer server = new SvpServer(config, source);
         AtomicReference<UpstreamException> sourceFailure = new AtomicReference<>();
@@ -72,6 +73,7 @@ final class Serving {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);
             out.printf("listening %s %s:%d%n", name, o.bind, e.port());
         }
+        security.notes().forEach(out::println);
         if (explain) {
             howToView(out, o, source, server.port());
         }

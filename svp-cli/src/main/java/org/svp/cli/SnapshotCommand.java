@@ -14,19 +14,22 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code svp snapshot}: connect as a v1 client, wait for the first full picture, then for a still
+ * {@code svp snapshot}: connect as a client (v2, or v1 with a v1 server), wait for the first full picture, then for a still
  * screen up to a short bound, and write what is there as PNG. A screen that never settles (the demo
  * animates forever) is still written, with a note on stderr: a snapshot always gives the current
  * picture, never a black screen that has not arrived yet.
  */
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
-        description = {"Connect as a v1 client, wait for the first full picture, then until the screen has been still"
+        description = {"Connect as a client, wait for the first full picture, then until the screen has been still"
                 + " for --still-ms (at most --settle-ms), and write it to a PNG.",
             "A screen that keeps changing (the demo animates) is written as it is after --settle-ms, with a note on"
                     + " stderr."})
 final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
+
+    @picocli.CommandLine.Mixin
+    ClientAuthOptions auth = new ClientAuthOptions();
 
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
@@ -57,7 +60,7 @@ final class SnapshotCommand implements Callable<Integer> {
         Object[] hp = Targets.parse(spec.commandLine(), target);
         ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1]);
         Surface s;
-        try (SvpClient client = SvpClient.connect(o)) {
+        try (SvpClient client = SvpClient.connect(o, auth.source(spec.commandLine()))) {
             client.screen().awaitFirstScreen(Duration.ofSeconds(timeoutSeconds));
             boolean still = client.screen().settle(Duration.ofMillis(stillMs), Duration.ofMillis(settleMs));
             s = client.screen().snapshot();

@@ -70,12 +70,12 @@ class MainTest {
     @Test
     void helpShowsDefaults() {
         assertThat(svp("snapshot", "--help").out()).contains("(default: 500)", "(default: 3000)", "(default: 30)");
-        assertThat(svp("server", "--help").out()).contains("(default: 5678)", "(default: 1280x800)",
-                "(default: 127.0.0.1", "Default: demo.");
+        assertThat(svp("server", "--help").out().replaceAll("\\s+", " ")).contains("(default: 5678)",
+                "(default: 1280x800)", "(default: 127.0.0.1", "Default: demo.");
         assertThat(svp("type", "--help").out()).contains("(default: 5)");
         assertThat(svp("bench", "pipeline", "--help").out()).contains("(default: 600)", "(default: 1920x1080)",
                 "(default: lz4)");
-        assertThat(svp("view", "--help").out()).contains("(default: fit)").doesNotContain("password");
+        assertThat(svp("view", "--help").out()).contains("(default: fit)", "--password-file");
     }
 
     @Test
@@ -105,11 +105,82 @@ class MainTest {
     }
 
     @Test
-    void passwordFileIsNotAccepted() {
-        Run r = svp("view", "--password-file", "/etc/hostname", "127.0.0.1");
+    void aMissingOrEmptyPasswordFileIsAUsageErrorInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Run missing = svp("view", "--password-file", dir.resolve("nope").toString(), "127.0.0.1");
+        assertThat(missing.code()).isEqualTo(2);
+        assertThat(missing.errLines()).containsExactly("svp: --password-file " + dir.resolve("nope")
+                + ": no such file (see 'svp view --help')");
+        Path empty = Files.writeString(dir.resolve("empty"), "\nsecond line\n");
+        Run r = svp("server", "--password-file", empty.toString(), "--port", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("svp: --password-file " + empty
+                + ": the first line (the password) is empty (see 'svp server --help')");
+    }
+
+    @Test
+    void servingANonLoopbackAddressWithoutAPasswordRefusesToStart() {
+        Run r = svp("server", "--bind", "0.0.0.0", "--single-port", "--port", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).hasSize(1);
-        assertThat(r.err()).startsWith("svp: Unknown options: '--password-file'");
+        assertThat(r.err()).startsWith("svp: refusing to serve 0.0.0.0 (not loopback) without a password")
+                .contains("--password-file", "--insecure-no-auth");
+        Run demo = svp("demo", "--bind", "::", "--single-port", "--port", "5");
+        assertThat(demo.code()).isEqualTo(2);
+        assertThat(demo.err()).contains("--insecure-no-auth");
+    }
+
+    @Test
+    void allowV1WithAPasswordIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
+        Run r = svp("server", "--password-file", pw.toString(), "--allow-v1", "--port", "5");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.errLines()).containsExactly("svp: --allow-v1 cannot be combined with a password: v1 clients"
+                + " cannot authenticate and would bypass it (see 'svp server --help')");
+    }
+
+    @Test
+    void ticketIsPrintedAndOnlyItsKeysAreStored(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Run r = svp("ticket", "--state-dir", dir.toString(), "--expires", "5m", "--view-only");
+        assertThat(r.code()).as(r.err()).isZero();
+        String ticket = r.out().strip();
+        assertThat(ticket).matches("[A-Za-z0-9_-]{32}");
+        List<Path> files;
+        try (var s = Files.list(dir.resolve("tickets"))) {
+            files = s.toList();
+        }
+        assertThat(files).hasSize(1);
+        String stored = Files.readString(files.getFirst());
+        assertThat(stored).contains("role=view", "stored-key=", "server-key=").doesNotContain(ticket);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(files.getFirst())))
+                .isEqualTo("rw-------");
+        Run bad = svp("ticket", "--state-dir", dir.toString(), "--expires", "soon");
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.errLines()).containsExactly("svp: --expires must be a positive duration like 60s, 10m or 2h,"
+                + " got 'soon' (see 'svp ticket --help')");
+    }
+
+    @Test
+    void snapshotWithAWrongPasswordFailsInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        var security = new org.svp.server.ServerSecurity(false, false, org.svp.server.auth.ServerCredentials.of(
+                org.svp.server.auth.ScramParameters.random(), "right", null, null));
+        var config = org.svp.server.ServerConfig.of("127.0.0.1", 0, true).withSecurity(security);
+        var demo = new org.svp.source.demo.DemoDisplaySource(new org.svp.source.demo.DemoDisplaySource.DemoOptions(640, 480, 1, 30));
+        try (var server = new org.svp.server.SvpServer(config, demo)) {
+            server.start();
+            Path wrong = Files.writeString(dir.resolve("pw"), "wrong\n");
+            String target = "127.0.0.1:" + server.port();
+            Run r = svp("snapshot", target, dir.resolve("x.png").toString(), "--password-file", wrong.toString());
+            assertThat(r.code()).isEqualTo(1);
+            assertThat(r.errLines()).containsExactly("svp: authentication failed: wrong password");
+            Run none = svp("type", target, "x");
+            assertThat(none.code()).isEqualTo(1);
+            assertThat(none.errLines()).containsExactly(
+                    "svp: the server requires a password (give it with --password-file FILE)");
+            Path right = Files.writeString(dir.resolve("ok"), "right\n");
+            Run ok = svp("snapshot", target, dir.resolve("x.png").toString(), "--password-file", right.toString());
+            assertThat(ok.code()).as(ok.err()).isZero();
+            assertThat(dir.resolve("x.png")).isNotEmptyFile();
+        }
     }
 
     @Test

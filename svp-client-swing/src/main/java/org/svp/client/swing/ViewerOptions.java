@@ -13,7 +13,21 @@ import org.svp.client.swing.view.ScaleMode;
  * @param recentHosts file that remembers recent hosts (one per line), or null not to remember
  * @param reportGeometry print "canvas X Y W H SCALE" on stdout whenever the picture moves, and "banner TEXT"
  *     or "banner none" whenever the banner shown over it changes (tests, scripts)
+ * @param password the password from {@code --password-file}, or null to ask in a dialog if the server
+ *     demands one
  */
 public record ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
-                            boolean reportGeometry) {
+                            boolean reportGeometry, String password) {
+
+    /** Options without a password file (the viewer asks if the server demands one). */
+    public ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
+                         boolean reportGeometry) {
+        this(host, port, fullScreen, scale, recentHosts, reportGeometry, null);
+    }
+
+    /** Never prints the password. */
+    @Override
+    public String toString() {
+        return "ViewerOptions[" + host + ":" + port + ", fullScreen=" + fullScreen + ", scale=" + scale + "]";
+    }
 }

@@ -29,6 +29,14 @@ public final class ViewerSession implements AutoCloseable {
 
     private final String host;
     private final int port;
+    /** The password of --password-file, or null to ask with {@link #prompt}. */
+    private final String filePassword;
+    /** Asks the user (connect thread); the viewer's {@link org.svp.client.swing.ui.PasswordDialog}. */
+    private final Prompt prompt;
+    /** The password that worked or is being tried; forgotten when the server says it is wrong. */
+    private volatile String password;
+    /** True after the server refused the password, so the next prompt says so. */
+    private volatile boolean wrongPassword;
     private final CompletableFuture<FramebufferPanel> panel = new CompletableFuture<>();
     private final Backoff backoff = new Backoff();
     private volatile SvpClient client;
@@ -45,8 +53,48 @@ public final class ViewerSession implements AutoCloseable {
      * @param port main port
      */
     public ViewerSession(String host, int port) {
+        this(host, port, null, (t, again) -> null);
+    }
+
+    /**
+     * @param host server
+     * @param port main port
+     * @param filePassword the password from {@code --password-file}, or null
+     * @param prompt asks the user when the server demands a password and there is no file
+     */
+    public ViewerSession(String host, int port, String filePassword, Prompt prompt) {
         this.host = host;
         this.port = port;
+        this.filePassword = filePassword;
+        this.prompt = prompt;
+        this.password = filePassword;
+    }
+
+    /** Asks for a password; called on the connect thread, only when the server demands one. */
+    @FunctionalInterface
+    public interface Prompt {
+        /**
+         * @param target "host:port"
+         * @param again the previous password was wrong
+         * @return the password, or null if the user cancelled
+         * @throws InterruptedException if interrupted while waiting for the user
+         */
+        String ask(String target, boolean again) throws InterruptedException;
+    }
+
+    /** The client's password source: the remembered one, else the file's, else the user. */
+    private String passwordForServer() throws java.io.InterruptedIOException {
+        String p = password;
+        if (p == null) {
+            try {
+                p = prompt.ask(target(), wrongPassword);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while asking for the password");
+            }
+            password = p;
+        }
+        return p;
     }
 
     /** Starts connecting (returns at once); the first attempt's start is {@link #connectStartNanos}. */
@@ -99,9 +147,22 @@ public final class ViewerSession implements AutoCloseable {
             setBanner("Connecting to " + target() + " …");
             try {
                 resolve();
-                SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port));
+                SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port), this::passwordForServer);
                 everConnected = true;
+                wrongPassword = false;
                 reason = serve(c);
+            } catch (org.svp.client.AuthenticationException e) {
+                reason = e.getMessage();
+                if (e.wrongPassword()) {
+                    wrongPassword = true;
+                    password = null; // ask again (a wrong --password-file is not retried: see below)
+                }
+                if (filePassword != null || password == null && !e.wrongPassword()) {
+                    // a wrong password file, or the user cancelled the dialog: retrying cannot help
+                    LOG.info("cannot connect to {}: {}", target(), reason);
+                    setBanner("Cannot connect to " + target() + ": " + reason);
+                    return;
+                }
             } catch (IOException | RuntimeException e) {
                 reason = e.getMessage() == null ? e.toString() : e.getMessage();
             } catch (InterruptedException e) {

@@ -3,8 +3,8 @@ package org.svp.client.swing;
 import org.svp.client.swing.view.ScaleMode;
 
 /**
- * Test main for the child JVM: {@code ViewerLauncher HOST PORT SCALE [fullscreen|window]} opens the viewer
- * with geometry reports.
+ * Test main for the child JVM: {@code ViewerLauncher HOST PORT SCALE [fullscreen|window [PASSWORD-FILE]]}
+ * opens the viewer with geometry reports (and the first line of PASSWORD-FILE as its --password-file).
  */
 public final class ViewerLauncher {
     private ViewerLauncher() {
@@ -16,8 +16,9 @@ public final class ViewerLauncher {
      */
     public static void main(String[] args) throws Exception {
         boolean fullScreen = args.length > 3 && args[3].equals("fullscreen");
+        String password = args.length > 4 ? java.nio.file.Files.readAllLines(java.nio.file.Path.of(args[4])).getFirst() : null;
         int code = SvpViewer.run(new ViewerOptions(args[0], Integer.parseInt(args[1]), fullScreen,
-                ScaleMode.parse(args[2]), null, true));
+                ScaleMode.parse(args[2]), null, true, password));
         System.exit(code);
     }
 }

@@ -12,4 +12,10 @@ public record AuthResponse(String clientFinal) implements ExtensionMessage {
     public Command command() {
         return Command.AUTH_RESPONSE;
     }
+
+    /** Never prints the proof: with the salt and nonces it would allow an offline guess at the password. */
+    @Override
+    public String toString() {
+        return "AuthResponse[<" + clientFinal.length() + " chars>]";
+    }
 }

@@ -77,6 +77,20 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     }
 
     /**
+     * Every channel type on this port, permissive security (v1 allowed, no authentication).
+     *
+     * @param registry connected clients
+     * @param input where keyboard and mouse events go
+     * @param channelList the answer to MAIN_CHANNEL_INIT
+     * @param stats counters
+     * @param sessions the server's sessions
+     */
+    public ChannelHandshakeHandler(ClientRegistry registry, InputSink input, ChannelList channelList,
+                                   ServerStats stats, ClientSessions sessions) {
+        this(registry, input, channelList, stats, sessions, ServerSecurity.permissive(), new FailedAttempts(), null);
+    }
+
+    /**
      * @param registry connected clients
      * @param input where keyboard and mouse events go
      * @param channelList the answer to MAIN_CHANNEL_INIT (its server_version is replaced per client)

@@ -38,6 +38,11 @@ public final class ClientSessions {
     private final List<Session> open = new ArrayList<>();
     private int nextId = 1;
 
+    /** @param observer the source's observer, or null; one controlling session */
+    public ClientSessions(SessionObserver observer) {
+        this(observer, false);
+    }
+
     /**
      * @param observer the source's observer, or null
      * @param shared every CONTROL session may send input ({@code --shared})

@@ -148,7 +148,7 @@ class VrdeInputAndSessionsTest {
         long[] info = awaitInfo(v -> v[5] > 64 * 48 * 4 / 2 && v[7] >= 50 * 14);
         assertThat(info[0]).as("active").isEqualTo(1);
         assertThat(info[1]).as("number_of_clients").isEqualTo(1);
-        assertThat(info[2]).as("client_version").isEqualTo(1);
+        assertThat(info[2]).as("client_version (the headless client announces v2)").isEqualTo(2);
         assertThat(info[3]).as("begin_time_ms").isBetween(t0 - 1000, System.currentTimeMillis());
         assertThat(info[4]).as("end_time_ms while active").isZero();
         assertThat(info[6]).as("bytes_sent_total").isEqualTo(info[5]);

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.svp.source.ClientLogin;
 import org.svp.source.ClientSession;
 import org.svp.source.SessionObserver;
 import org.svp.source.vrde.control.ControlChannel;
@@ -17,7 +18,7 @@ import org.svp.source.vrde.control.ControlMessage;
 
 /**
  * SVP client sessions as VRDE clients: each session is asked for through LOGON (VirtualBox's
- * ClientLogon, empty credentials: SVP has no authentication yet) before it is served, then reported
+ * ClientLogon) before it is served, then reported
  * with CLIENT_CONNECT / CLIENT_DISCONNECT; DISCONNECT_CLIENT from the module closes it. Publishes the
  * QueryInfo block on connect and disconnect and every {@link #PUBLISH_MS} ms while a client is
  * connected (from the "svp-vrde-info" timer). Observer methods run on the server's I/O thread, the
@@ -85,6 +86,16 @@ public final class VrdeSessions implements SessionObserver {
 
     @Override
     public CompletionStage<Boolean> authorize(int clientId, InetSocketAddress remote) {
+        return authorize(clientId, remote, ClientLogin.ANONYMOUS);
+    }
+
+    /**
+     * Asks VirtualBox with ClientLogon(user, password, domain ""): what the server knows of the session.
+     * With SCRAM the server never sees the password, so it is always empty; the user is the session's
+     * role ("control" or "view") for an authenticated v2 session and empty otherwise (docs/vrde.md).
+     */
+    @Override
+    public CompletionStage<Boolean> authorize(int clientId, InetSocketAddress remote, ClientLogin login) {
         ControlChannel control = this.control;
         if (control == null) {
             return CompletableFuture.completedFuture(false); // not connected to VirtualBox yet
@@ -92,7 +103,7 @@ public final class VrdeSessions implements SessionObserver {
         int request = nextRequest.getAndIncrement();
         CompletableFuture<Boolean> f = new CompletableFuture<>();
         pendingLogons.put(request, f);
-        control.send(ControlMessage.logon(request, clientId, "", "", ""));
+        control.send(ControlMessage.logon(request, clientId, login.user(), login.password(), ""));
         return f.completeOnTimeout(false, LOGON_TIMEOUT_MS, TimeUnit.MILLISECONDS)
                 .whenComplete((ok, e) -> pendingLogons.remove(request));
     }
