@@ -28,6 +28,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ClientTls tls = new ClientTls();
+
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
@@ -55,7 +58,8 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         OutputFiles.checkWritable(spec.commandLine(), out);
         Object[] hp = Targets.parse(spec.commandLine(), target);
-        ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1]);
+        ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1])
+                .withTransport(tls.transport(spec.commandLine().getErr()));
         Surface s;
         try (SvpClient client = SvpClient.connect(o)) {
             client.screen().awaitFirstScreen(Duration.ofSeconds(timeoutSeconds));

@@ -19,6 +19,9 @@ final class TypeCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ClientTls tls = new ClientTls();
+
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
@@ -38,7 +41,8 @@ final class TypeCommand implements Callable<Integer> {
                             + ") on a US keyboard")));
         }
         Object[] hp = Targets.parse(spec.commandLine(), target);
-        try (SvpClient client = SvpClient.connect(ClientOptions.inputOnly((String) hp[0], (Integer) hp[1]))) {
+        try (SvpClient client = SvpClient.connect(ClientOptions.inputOnly((String) hp[0], (Integer) hp[1])
+                .withTransport(tls.transport(spec.commandLine().getErr())))) {
             for (UsKeyboardLayout.Stroke s : strokes) {
                 if (s.shift()) {
                     client.key(true, UsKeyboardLayout.LEFT_SHIFT);

@@ -20,6 +20,9 @@ final class ViewCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @picocli.CommandLine.Mixin
+    ClientTls tls = new ClientTls();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
@@ -49,6 +52,7 @@ final class ViewCommand implements Callable<Integer> {
             host = (String) hp[0];
             port = (Integer) hp[1];
         }
-        return SvpViewer.run(new ViewerOptions(host, port, fullScreen, mode, RecentHosts.defaultFile(), reportGeometry));
+        return SvpViewer.run(new ViewerOptions(host, port, fullScreen, mode, RecentHosts.defaultFile(), reportGeometry,
+                tls.transport(spec.commandLine().getErr())));
     }
 }

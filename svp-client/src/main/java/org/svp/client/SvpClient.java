@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.NoTlsException;
 import org.svp.netty.Frames;
 import org.svp.netty.NettyTransport;
 import org.svp.netty.SvpFrameDecoder;
@@ -67,6 +69,9 @@ public final class SvpClient implements AutoCloseable {
     /** Longest CHANNEL_INIT → CHANNEL_READY time of the hand-shake, µs: the RTT when TCP_INFO is absent. */
     private long handshakeRttMicros;
 
+    /** TLS for every channel of this connection, or null for plain SVP. */
+    private ClientTransport.Connection tls;
+
     private SvpClient(ClientOptions options) {
         this.options = options;
         this.group = new MultiThreadIoEventLoopGroup(CHANNEL_THREADS, new DefaultThreadFactory("svp-client", true),
@@ -94,8 +99,21 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void handshake() throws IOException, InterruptedException {
-        ChannelHandler main = new ChannelHandler(m -> { }, e -> { }, screen::close);
-        Channel mainCh = open(options.port(), main, "main");
+        tls = options.transport().forServer(options.host(), options.port());
+        ChannelHandler main = mainHandler();
+        Channel mainCh;
+        try {
+            mainCh = open(options.port(), main, "main");
+        } catch (NoTlsException e) {
+            if (!options.transport().loopbackPlainFallback() || !isLoopback(options.host())) {
+                throw e;
+            }
+            // a v1 server (or --no-tls) on this machine: no one on a network can have downgraded us
+            options.transport().notice(e.getMessage().replaceFirst(";.*", "") + "; using plain SVP (it is on this machine)");
+            tls = null;
+            main = mainHandler();
+            mainCh = open(options.port(), main, "main");
+        }
         mainCh.writeAndFlush(new MainChannelInit(ProtocolLimits.VERSION_1, 0, 0));
         Message answer = await(main, "CHANNEL_LIST", "main");
         if (!(answer instanceof ChannelList list)) {
@@ -116,6 +134,22 @@ public final class SvpClient implements AutoCloseable {
         if (options.wantInput()) {
             input = openChannel(ChannelType.INPUT, new ChannelHandler(m -> { }, e -> { }, () -> { }));
         }
+    }
+
+    /**
+     * The main channel's handler: its end ends the screen, but only once the hand-shake got an answer
+     * (a TLS attempt given up for plain SVP must not end the screen of the plain attempt).
+     */
+    private ChannelHandler mainHandler() {
+        AtomicReference<ChannelHandler> self = new AtomicReference<>();
+        ChannelHandler h = new ChannelHandler(m -> { }, e -> { }, () -> {
+            var first = self.get().first();
+            if (first.isDone() && !first.isCompletedExceptionally()) {
+                screen.close();
+            }
+        });
+        self.set(h);
+        return h;
     }
 
     private Channel openChannel(ChannelType type, ChannelHandler h) throws IOException, InterruptedException {
@@ -144,6 +178,9 @@ public final class SvpClient implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new SvpFrameDecoder(ProtocolLimits.MAX_BODY), new SvpMessageEncoder(),
                                 handler);
+                        if (tls != null) {
+                            tls.install(ch, port);
+                        }
                     }
                 });
         ChannelFuture f = b.connect(options.host(), port).await();
@@ -155,7 +192,23 @@ public final class SvpClient implements AutoCloseable {
         synchronized (channels) {
             channels.add(f.channel());
         }
+        if (tls != null) {
+            tls.awaitHandshake(f.channel(), options.connectTimeout(), name);
+        }
         return f.channel();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** @return whether this client's channels go through TLS (false after a plain fallback) */
+    public boolean isTls() {
+        return tls != null;
     }
 
     private Message await(ChannelHandler h, String what, String channel) throws IOException, InterruptedException {

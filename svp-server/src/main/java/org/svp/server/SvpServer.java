@@ -37,6 +37,8 @@ import org.svp.server.session.ByteCounter;
 import org.svp.server.session.ChannelHandshakeHandler;
 import org.svp.server.session.ClientSessions;
 import org.svp.server.session.ClientRegistry;
+import org.svp.server.transport.PortUnificationHandler;
+import org.svp.server.transport.ServerTls;
 import org.svp.server.update.UpdateEncoder;
 import org.svp.server.update.UpdatePipeline;
 import org.svp.server.update.UpdateQueue;
@@ -57,6 +59,7 @@ public final class SvpServer implements AutoCloseable {
     private static final int PORT_TRIES = 20;
 
     private final ServerConfig config;
+    private final ServerTls tls;
     private final DisplaySource source;
     private final ServerStats stats = new ServerStats();
     private final NettyTransport transport = NettyTransport.best();
@@ -73,11 +76,24 @@ public final class SvpServer implements AutoCloseable {
     private final List<Runnable> finishListeners = new CopyOnWriteArrayList<>();
 
     /**
+     * A server without TLS (as {@code --no-tls}: plain SVP only, v2 accepted in plain text); tests and
+     * benchmarks. The CLI passes its {@link ServerTls}.
+     *
      * @param config where to listen and how much to buffer
      * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
      */
     public SvpServer(ServerConfig config, DisplaySource source) {
+        this(config, source, ServerTls.off());
+    }
+
+    /**
+     * @param config where to listen and how much to buffer
+     * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
+     * @param tls TLS on every port (first byte 0x16) besides plain SVP, or {@link ServerTls#off()}
+     */
+    public SvpServer(ServerConfig config, DisplaySource source, ServerTls tls) {
         this.config = config;
+        this.tls = tls;
         this.source = source;
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("svp-io", true),
                 transport.ioHandlerFactory());
@@ -107,6 +123,11 @@ public final class SvpServer implements AutoCloseable {
         source.start(queue); // may fail (no such X display): then nothing claims it is being served
         LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
                 config.encoderThreads());
+        if (tls.enabled()) {
+            LOG.info("TLS certificate {} ({})", tls.fingerprint(), tls.origin());
+        } else {
+            LOG.info("TLS off (--no-tls): plain SVP only");
+        }
         source.sessionObserver().ifPresent(o -> o.listening(port()));
     }
 
@@ -171,7 +192,10 @@ public final class SvpServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        // the SslHandler, if the first byte asks for TLS, goes in behind "unify": the
+                        // byte counter sees what crosses the wire
                         ch.pipeline().addLast("bytes", new ByteCounter())
+                                .addLast("unify", new PortUnificationHandler(tls))
                                 .addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
                                 .addLast("encoder", new SvpMessageEncoder())
                                 .addLast("session", new ChannelHandshakeHandler(registry, source.input(),
@@ -247,6 +271,11 @@ public final class SvpServer implements AutoCloseable {
     /** @return the main channel's port */
     public int port() {
         return channelList.channels().getFirst().port();
+    }
+
+    /** @return the TLS settings every port serves with */
+    public ServerTls tls() {
+        return tls;
     }
 
     /** @return live counters */

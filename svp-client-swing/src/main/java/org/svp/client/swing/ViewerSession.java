@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
 import org.svp.client.swing.view.FramebufferPanel;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.ServerCertificateChangedException;
 
 /**
  * Keeps one connection to the server alive for the window: connects on a virtual thread
@@ -29,6 +31,7 @@ public final class ViewerSession implements AutoCloseable {
 
     private final String host;
     private final int port;
+    private final ClientTransport transport;
     private final CompletableFuture<FramebufferPanel> panel = new CompletableFuture<>();
     private final Backoff backoff = new Backoff();
     private volatile SvpClient client;
@@ -45,8 +48,18 @@ public final class ViewerSession implements AutoCloseable {
      * @param port main port
      */
     public ViewerSession(String host, int port) {
+        this(host, port, ClientTransport.plain());
+    }
+
+    /**
+     * @param host server
+     * @param port main port
+     * @param transport plain or TLS on every channel
+     */
+    public ViewerSession(String host, int port, ClientTransport transport) {
         this.host = host;
         this.port = port;
+        this.transport = transport;
     }
 
     /** Starts connecting (returns at once); the first attempt's start is {@link #connectStartNanos}. */
@@ -99,9 +112,14 @@ public final class ViewerSession implements AutoCloseable {
             setBanner("Connecting to " + target() + " …");
             try {
                 resolve();
-                SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port));
+                SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port).withTransport(transport));
                 everConnected = true;
                 reason = serve(c);
+            } catch (ServerCertificateChangedException e) {
+                // retrying cannot help and must not look like it might: say it once and stay
+                LOG.warn("{}", e.getMessage());
+                setBanner("Not connected: " + e.getMessage());
+                return;
             } catch (IOException | RuntimeException e) {
                 reason = e.getMessage() == null ? e.toString() : e.getMessage();
             } catch (InterruptedException e) {
