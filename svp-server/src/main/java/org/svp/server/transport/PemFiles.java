@@ -68,8 +68,8 @@ public final class PemFiles {
                     case PrivateKeyInfo info -> {
                         return conv.getPrivateKey(info);
                     }
-                    case PEMKeyPair pair -> {
-                        return conv.getKeyPair(pair).getPrivate();
+                    case PEMKeyPair pair -> { // OpenSSL's EC/RSA form; the public part may be absent
+                        return conv.getPrivateKey(pair.getPrivateKeyInfo());
                     }
                     case PKCS8EncryptedPrivateKeyInfo e -> throw new TlsSetupException("the TLS key " + file
                             + " is encrypted; give an unencrypted key (protect the file with mode 0600)");
