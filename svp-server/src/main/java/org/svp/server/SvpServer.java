@@ -194,7 +194,7 @@ public final class SvpServer implements AutoCloseable {
                     protected void initChannel(SocketChannel ch) {
                         // the SslHandler, if the first byte asks for TLS, goes in behind "unify": the
                         // byte counter sees what crosses the wire
-                        ch.pipeline().addLast("bytes", new ByteCounter())
+                        ch.pipeline().addLast("bytes", new ByteCounter(stats.wireBytesSent))
                                 .addLast("unify", new PortUnificationHandler(tls))
                                 .addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
                                 .addLast("encoder", new SvpMessageEncoder())
