@@ -117,7 +117,7 @@ public final class ViewerSession implements AutoCloseable {
                 reason = serve(c);
             } catch (ServerCertificateChangedException e) {
                 // retrying cannot help and must not look like it might: say it once and stay
-                LOG.warn("{}", e.getMessage());
+                LOG.info("{}", e.getMessage());
                 setBanner("Not connected: " + e.getMessage());
                 return;
             } catch (IOException | RuntimeException e) {
