@@ -91,6 +91,9 @@ public final class ClientTransport {
         }
     }
 
+    /** Added to the connect timeout for the TLS hand-shake. */
+    static final Duration HANDSHAKE_MARGIN = Duration.ofSeconds(10);
+
     /** TLS for the channels of one client connection. */
     public static final class Connection {
         private final SslContext context;
@@ -133,10 +136,12 @@ public final class ClientTransport {
         public void awaitHandshake(Channel ch, Duration timeout, String channelName)
                 throws IOException, InterruptedException {
             Future<Channel> f = ch.pipeline().get(SslHandler.class).handshakeFuture();
-            if (!f.await(timeout.toMillis())) {
+            // a fresh JVM's first JSSE hand-shake (class loading, EC and AES set-up) takes seconds on a
+            // loaded machine: the TCP connect's timeout plus this margin
+            if (!f.await(timeout.plus(HANDSHAKE_MARGIN).toMillis())) {
                 ch.close();
                 throw new IOException("no TLS hand-shake with " + server + " (" + channelName + " channel) within "
-                        + timeout.toSeconds() + " s");
+                        + timeout.plus(HANDSHAKE_MARGIN).toSeconds() + " s");
             }
             if (f.isSuccess()) {
                 return;
