@@ -85,7 +85,7 @@ public final class ClientTransport {
                     .protocols(TlsVersions.ENABLED)
                     .trustManager(new PinningTrustManager(known, server, notice))
                     .build();
-            return new Connection(ctx, host, server);
+            return new Connection(ctx, host, mainPort, server);
         } catch (SSLException e) {
             throw new IOException("cannot set up TLS: " + e.getMessage(), e);
         }
@@ -98,11 +98,13 @@ public final class ClientTransport {
     public static final class Connection {
         private final SslContext context;
         private final String host;
+        private final int mainPort;
         private final String server;
 
-        private Connection(SslContext context, String host, String server) {
+        private Connection(SslContext context, String host, int mainPort, String server) {
             this.context = context;
             this.host = host;
+            this.mainPort = mainPort;
             this.server = server;
         }
 
@@ -114,7 +116,11 @@ public final class ClientTransport {
          * @param port the port it connects to
          */
         public void install(Channel ch, int port) {
-            SslHandler h = context.newHandler(ch.alloc(), host, port);
+            // The engine's peer port only keys the JDK's client session cache (SNI and the host-name
+            // check use the host): giving every channel the main port lets the display, cursor and input
+            // channels resume the main channel's TLS session instead of a full hand-shake each (the
+            // server shares one context, hence one session store, across its ports).
+            SslHandler h = context.newHandler(ch.alloc(), host, mainPort);
             SSLEngine e = h.engine();
             SSLParameters p = e.getSSLParameters();
             p.setEndpointIdentificationAlgorithm("HTTPS");

@@ -31,10 +31,15 @@ final class PinningTrustManager extends X509ExtendedTrustManager {
      * @param notice told one line (without "svp: ") when a server is pinned on first use
      */
     PinningTrustManager(KnownServers known, String server, Consumer<String> notice) {
-        this.system = systemTrustManager();
+        this.system = SystemTrust.MANAGER;
         this.known = known;
         this.server = server;
         this.notice = notice;
+    }
+
+    /** The JDK's default trust manager, loaded once (parsing the cacerts store costs ~100 ms). */
+    private static final class SystemTrust {
+        static final X509ExtendedTrustManager MANAGER = systemTrustManager();
     }
 
     private static X509ExtendedTrustManager systemTrustManager() {
