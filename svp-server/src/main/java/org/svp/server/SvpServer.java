@@ -195,7 +195,7 @@ public final class SvpServer implements AutoCloseable {
                         // the SslHandler, if the first byte asks for TLS, goes in behind "unify": the
                         // byte counter sees what crosses the wire
                         ch.pipeline().addLast("bytes", new ByteCounter(stats.wireBytesSent))
-                                .addLast("unify", new PortUnificationHandler(tls))
+                                .addLast("unify", new PortUnificationHandler(tls, stats.protocolDrops))
                                 .addLast("frames", new SvpFrameDecoder(config.maxInputBody()))
                                 .addLast("encoder", new SvpMessageEncoder())
                                 .addLast("session", new ChannelHandshakeHandler(registry, source.input(),

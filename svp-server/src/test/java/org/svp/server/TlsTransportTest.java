@@ -187,6 +187,7 @@ class TlsTransportTest {
             }
             String line = log.await("neither TLS", Duration.ofSeconds(10));
             assertThat(line).contains("first byte 0x47 is neither TLS (0x16) nor SVP (0x5a); closing");
+            assertThat(server.stats().protocolDrops.sum()).isEqualTo(1);
             // and a client is still served on that port
             try (SvpClient c = TestServers.viewer(server)) {
                 Surface f = demo.awaitFinished();

@@ -22,10 +22,15 @@ public final class PortUnificationHandler extends ByteToMessageDecoder {
     private static final int PLAIN_FIRST_BYTE = ProtocolLimits.MAGIC & 0xFF;
 
     private final ServerTls tls;
+    private final java.util.concurrent.atomic.LongAdder protocolDrops;
 
-    /** @param tls the server's TLS settings (off: plain only, v2 in plain text allowed) */
-    public PortUnificationHandler(ServerTls tls) {
+    /**
+     * @param tls the server's TLS settings (off: plain only, v2 in plain text allowed)
+     * @param protocolDrops counts connections closed for a first byte that is neither TLS nor SVP
+     */
+    public PortUnificationHandler(ServerTls tls, java.util.concurrent.atomic.LongAdder protocolDrops) {
         this.tls = tls;
+        this.protocolDrops = protocolDrops;
     }
 
     @Override
@@ -51,6 +56,7 @@ public final class PortUnificationHandler extends ByteToMessageDecoder {
         } else if (first != PLAIN_FIRST_BYTE) {
             LOG.warn("{}: first byte 0x{} is neither TLS (0x16) nor SVP (0x5a); closing",
                     ctx.channel().remoteAddress(), String.format("%02x", first));
+            protocolDrops.increment();
             in.skipBytes(in.readableBytes());
             ctx.close();
             return;
