@@ -38,11 +38,14 @@ final class BenchCommand implements Callable<Integer> {
         @Option(names = "--codec", defaultValue = "lz4", description = "lz4 or raw (default: ${DEFAULT-VALUE}).")
         String codec;
 
+        @Option(names = "--tls", description = "Every channel through TLS (JSSE, a self-signed certificate made for the run).")
+        boolean tls;
+
         @Override
         public Integer call() throws Exception {
             Geometry g = Geometry.parse(spec.commandLine(), geometry);
             PipelineBenchmark.Result r = new PipelineBenchmark(g.width(), g.height(), frames,
-                    codec.equalsIgnoreCase("raw") ? 0 : 1, spec.commandLine().getOut()).run();
+                    codec.equalsIgnoreCase("raw") ? 0 : 1, spec.commandLine().getOut()).tls(tls).run();
             spec.commandLine().getOut().println(r.report());
             return 0;
         }
