@@ -9,11 +9,15 @@
 #     bench pipeline --frames 60 prints counts that agree; --version, --help, bare svp
 #  6. bad input: one line on stderr, exit 2 for usage errors, 1 for runtime failures
 #  7. a demo thread that dies (injected with -Dsvp.demo.failAtFrame) -> server exit 1, one 'svp:' line
+#  8. TLS: snapshots pinned the server's certificate (known-servers line = the server's logged
+#     fingerprint); a server with a new --state-dir on the same port -> snapshot exit 1, one line
 # Every wait is bounded (timeout on every command, bounded polling); servers are killed on exit.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 svp="$here/svp"
 work="$(mktemp -d)"
+# the servers' certificates and the clients' pins stay in the work folder, not in the user's home
+export XDG_STATE_HOME="$work/state" XDG_CONFIG_HOME="$work/config"
 pids=()
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
@@ -100,7 +104,8 @@ for shot in a b; do
   timeout 60 "$svp" snapshot "127.0.0.1:$port" "$work/demo-$shot.png" >"$work/out" 2>"$work/err" \
       || fail "snapshot of the demo failed: $(cat "$work/err")"
   grep -qx "wrote $work/demo-$shot.png (1280x800)" "$work/out" || fail "snapshot printed: $(cat "$work/out")"
-  [ "$(wc -l <"$work/err")" -le 1 ] || fail "snapshot printed more than the settle note: $(cat "$work/err")"
+  [ "$(grep -vc '^svp: trusting the certificate of ' "$work/err" || true)" -le 1 ] \
+      || fail "snapshot printed more than the first-use and settle notes: $(cat "$work/err")"
   [ "$shot" = a ] && sleep 1
 done
 # The demo animates the contents of its six windows (below their 22-pixel title bars), the icons and
@@ -122,6 +127,25 @@ grep -q "measuring 60 frames\.\.\.$" <<<"$out" && grep -q "^pipeline 1920x1080 R
     || fail "bench pipeline --frames 60 printed: $out"
 echo "cli-smoke: bench pipeline --frames 60: $(grep '^pipeline' <<<"$out")"
 
+# --- TLS: the pin is the server's certificate; a new certificate on the same port is refused ---
+tls_port=$(free_base)
+"$svp" server --source demo --port "$tls_port" --state-dir "$work/state-a" >"$work/tls-a.log" 2>&1 &
+tls_pid=$!; pids+=($tls_pid)
+wait_for "$work/tls-a.log" '^ready$'
+timeout 60 "$svp" snapshot "127.0.0.1:$tls_port" "$work/tls.png" >/dev/null 2>"$work/err" || fail "TLS snapshot: $(cat "$work/err")"
+fp="$(sed -n 's/.*TLS certificate \(sha256:[0-9a-f]*\) .*/\1/p' "$work/tls-a.log")"
+grep -qx "svp: trusting the certificate of 127.0.0.1:$tls_port on first use ($fp)" "$work/err" \
+    || fail "no first-use line for $fp: $(cat "$work/err")"
+grep -qx "127.0.0.1:$tls_port $fp" "$XDG_CONFIG_HOME/svp/known-servers" || fail "known-servers lacks $fp"
+kill "$tls_pid"; wait "$tls_pid" 2>/dev/null || true
+"$svp" server --source demo --port "$tls_port" --state-dir "$work/state-b" >"$work/tls-b.log" 2>&1 &
+pids+=($!)
+wait_for "$work/tls-b.log" '^ready$'
+one_line_error 1 "the certificate of 127.0.0.1:$tls_port changed (pinned $fp, now sha256:" \
+    "$svp" snapshot "127.0.0.1:$tls_port" "$work/x.png"
+grep -qF "remove its line from $XDG_CONFIG_HOME/svp/known-servers" "$work/err" || fail "no file named: $(cat "$work/err")"
+echo "cli-smoke: snapshot pinned $fp; a new certificate on that port is refused"
+
 # --- help, version, usage ---
 version="$(sed -n 's|.*<parent>.*<version>\(.*\)</version>.*</parent>.*|\1|p' "$here/svp-cli/pom.xml")"
 [ "$(timeout 60 "$svp" -V)" = "svp $version" ] || fail "-V does not say svp $version"
@@ -140,6 +164,9 @@ one_line_error 2 "use ./svp test" "$JAVA_HOME/bin/java" -jar "$here/svp-cli/targ
 one_line_error 1 "port $port is already in use" "$svp" demo --port "$port"
 one_line_error 1 "cannot open X display :987" "$svp" server --source x11:987 --port "$(free_base)"
 one_line_error 1 "cannot connect" "$svp" snapshot 127.0.0.1:1 "$work/x.png" --timeout-s 3
+one_line_error 2 "--tls-cert needs --tls-key" "$svp" server --tls-cert "$work/none.pem" --port "$(free_base)"
+one_line_error 1 "cannot read the TLS certificate $work/none.pem: no such file" \
+    "$svp" server --tls-cert "$work/none.pem" --tls-key "$work/none.pem" --port "$(free_base)"
 
 # --- a demo thread that dies: the server exits 1 with one line ---
 set +e

@@ -243,7 +243,7 @@ public final class FaultsBenchmark {
         List<String> flags = new ArrayList<>(LoadBenchmark.SERVER_JVM_FLAGS);
         flags.add("-Dsvp.demo.failAtFrame=" + FAIL_AT_FRAME);
         List<String> args = List.of("server", "--source", "demo", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--single-port", "--stats-on-stdin");
+                "--single-port", "--stats-on-stdin", "--no-tls");
         out.printf("svp bench faults: source: a demo failing at frame %d, %d clients%n", FAIL_AT_FRAME, SOURCE_CLIENTS);
         out.flush();
         try (SvpServerProcess server = SvpServerProcess.start(flags, mainClass, port, args);

@@ -191,13 +191,14 @@ public final class LoadBenchmark {
     /**
      * The server's command line after the main class: the demo animating (until {@code finish}), one port,
      * and connection caps raised above {@code clients} × 4 channels (all clients come from 127.0.0.1, and
-     * the default cap per address is 64 connections).
+     * the default cap per address is 64 connections); {@code --no-tls}: the fleet's clients are plain
+     * (v2 in plain text needs it), as every benchmark but {@code bench pipeline --tls}.
      */
     static List<String> serverArgs(int port, Path finalPng, int clients) {
         String cap = Integer.toString(clients * 4 + 64);
         return List.of("server", "--source", "demo", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--single-port", "--stats-on-stdin", "--demo-frames", "100000000", "--save-final", finalPng.toString(),
-                "--max-connections", cap, "--max-connections-per-address", cap);
+                "--max-connections", cap, "--max-connections-per-address", cap, "--no-tls");
     }
 
     /**

@@ -6,6 +6,10 @@ import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
 import org.svp.server.ServerConfig;
 import org.svp.server.SvpServer;
+import org.svp.server.transport.SelfSignedCertificates;
+import org.svp.server.transport.ServerTls;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.KnownServers;
 
 /**
  * {@code svp bench pipeline}: one server and one headless client in this JVM, talking over loopback
@@ -25,6 +29,7 @@ public final class PipelineBenchmark {
     private final int codec;
     private final PrintWriter progress;
     private final long clientQueueBytes;
+    private boolean tls;
 
     /**
      * The numbers of one run.
@@ -38,12 +43,13 @@ public final class PipelineBenchmark {
      * @param coalesced times the client fell behind and was coalesced
      * @param width screen width
      * @param height screen height
-     * @param codec 0 RAW, 1 LZ4, 255 AUTO (v2 codecs), 255 AUTO (the v2 codecs through the encode manager)
+     * @param codec 0 RAW, 1 LZ4, 255 AUTO (the v2 codecs through the encode manager)
      * @param codecs the server's per-codec counters of the measured part
+     * @param tls whether every channel went through TLS
      */
     public record Result(long frames, double seconds, long wireBytes, long serverCpuNanos, long clientRenderNanos,
                          long clientCpuNanos, long coalesced, int width, int height, int codec,
-                         java.util.Map<String, org.svp.server.CodecCounter.Snapshot> codecs) {
+                         java.util.Map<String, org.svp.server.CodecCounter.Snapshot> codecs, boolean tls) {
         /** @return frames per second end to end */
         public double fps() {
             return frames / seconds;
@@ -53,13 +59,14 @@ public final class PipelineBenchmark {
         public String report() {
             double rawMb = (double) width * height * 4 * frames / 1e6;
             return String.format(
-                    "pipeline %dx%d RGB32 %s, %d frames in %.2f s%n"
+                    "pipeline %dx%d RGB32 %s%s, %d frames in %.2f s%n"
                             + "  frames/s                 %8.1f   (target >= 60)%n"
                             + "  wire MB/s                %8.1f   (%.1f MB/frame, ratio %.2f of raw)%n"
                             + "  server CPU ms/frame      %8.2f   (I/O thread + encoders + source)%n"
                             + "  client decode+render ms  %8.2f   per frame (client CPU %.2f ms/frame)%n"
                             + "  coalesce events          %8d",
-                    width, height, codecName(codec), frames, seconds, fps(), wireBytes / 1e6 / seconds,
+                    width, height, codecName(codec), tls ? " over TLS" : "", frames, seconds, fps(),
+                    wireBytes / 1e6 / seconds,
                     wireBytes / 1e6 / Math.max(1, frames), wireBytes / 1e6 / Math.max(1e-9, rawMb),
                     serverCpuNanos / 1e6 / Math.max(1, frames), clientRenderNanos / 1e6 / Math.max(1, frames),
                     clientCpuNanos / 1e6 / Math.max(1, frames), coalesced) + codecLines();
@@ -107,6 +114,15 @@ public final class PipelineBenchmark {
     }
 
     /**
+     * @param on run every channel through TLS (JSSE, a self-signed certificate made for the run)
+     * @return this
+     */
+    public PipelineBenchmark tls(boolean on) {
+        tls = on;
+        return this;
+    }
+
+    /**
      * Runs the benchmark (bounded: at most 120 s of streaming).
      *
      * @return the numbers
@@ -120,7 +136,12 @@ public final class PipelineBenchmark {
         // them all, leaving "0 frames" measured). The client's rendered screens are what is counted.
         FullScreenSource source = new FullScreenSource(width, height, Integer.MAX_VALUE);
         ServerConfig config = ServerConfig.of("127.0.0.1", 0, true).withClientQueueBytes(clientQueueBytes);
-        try (SvpServer server = new SvpServer(config, source);
+        ServerTls serverTls = ServerTls.off();
+        if (tls) {
+            SelfSignedCertificates.KeyAndCertificate kc = SelfSignedCertificates.create("bench", java.util.List.of("127.0.0.1"));
+            serverTls = ServerTls.of(kc.key(), java.util.List.of(kc.certificate()), "made for the benchmark");
+        }
+        try (SvpServer server = new SvpServer(config, source, serverTls);
              SvpClient client = connect(server)) {
             source.go();
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
@@ -131,7 +152,7 @@ public final class PipelineBenchmark {
             }
             long px0 = client.stats().paintedPixels.sum();
             long t0 = System.nanoTime();
-            long bytes0 = server.stats().bytesSent.sum();
+            long bytes0 = server.stats().wireBytesSent.sum();
             long cpu0 = ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source");
             long ccpu0 = ThreadCpu.nanos("svp-client");
             long render0 = client.stats().renderNanos.sum();
@@ -151,11 +172,11 @@ public final class PipelineBenchmark {
                         + " frames within 120 s");
             }
             n = frames; // t1 is when the count was reached (polled every ms); what came after is not timed
-            return new Result(n, (t1 - t0) / 1e9, server.stats().bytesSent.sum() - bytes0,
+            return new Result(n, (t1 - t0) / 1e9, server.stats().wireBytesSent.sum() - bytes0,
                     ThreadCpu.nanos("svp-io", "svp-encoder", "svp-bench-source") - cpu0,
                     client.stats().renderNanos.sum() - render0, ThreadCpu.nanos("svp-client") - ccpu0,
                     server.stats().coalesceEvents.sum() - co0, width, height, codec,
-                    minus(server.stats().codecCounters(), codecs0));
+                    minus(server.stats().codecCounters(), codecs0), tls);
         }
     }
 
@@ -174,8 +195,20 @@ public final class PipelineBenchmark {
     private SvpClient connect(SvpServer server) throws Exception {
         server.start();
         ClientOptions o = ClientOptions.viewer("127.0.0.1", server.port());
-        return SvpClient.connect(new ClientOptions(o.host(), o.port(), o.connectTimeout(), codec,
-                true, false, false));
+        ClientTransport transport = ClientTransport.plain();
+        if (tls) { // pins in a throw-away file: the certificate is new every run
+            java.nio.file.Path pins = java.nio.file.Files.createTempFile("svp-bench-pins", "");
+            java.nio.file.Files.delete(pins);
+            pins.toFile().deleteOnExit();
+            transport = ClientTransport.tls(new KnownServers(pins), line -> { });
+        }
+        SvpClient c = SvpClient.connect(new ClientOptions(o.host(), o.port(), o.connectTimeout(), codec,
+                true, false, false, transport));
+        if (tls != c.isTls()) {
+            c.close();
+            throw new IllegalStateException("the client did not get TLS");
+        }
+        return c;
     }
 
     /**

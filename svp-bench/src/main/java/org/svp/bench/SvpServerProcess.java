@@ -194,7 +194,7 @@ final class SvpServerProcess implements AutoCloseable {
             c.add("--enable-native-access=ALL-UNNAMED");
         }
         c.addAll(List.of("-cp", classPath, mainClass, "server", "--source", "x11:" + display, "--bind", "127.0.0.1",
-                "--port", Integer.toString(port), "--single-port", "--stats-on-stdin"));
+                "--port", Integer.toString(port), "--single-port", "--stats-on-stdin", "--no-tls"));
         return c;
     }
 

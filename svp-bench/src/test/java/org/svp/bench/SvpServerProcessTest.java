@@ -14,7 +14,7 @@ class SvpServerProcessTest {
                 "org.svp.cli.Main", ":3", 40000);
         assertThat(c).containsExactly("/jdk/bin/java", "--enable-native-access=ALL-UNNAMED", "-XX:+UseParallelGC",
                 "-Xms256m", "-cp", "/x/svp.jar", "org.svp.cli.Main", "server", "--source", "x11::3", "--bind",
-                "127.0.0.1", "--port", "40000", "--single-port", "--stats-on-stdin");
+                "127.0.0.1", "--port", "40000", "--single-port", "--stats-on-stdin", "--no-tls");
     }
 
     @Test

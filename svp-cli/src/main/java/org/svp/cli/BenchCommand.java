@@ -40,6 +40,9 @@ final class BenchCommand implements Callable<Integer> {
                 + " QOIZ, SOLID tiles) (default: ${DEFAULT-VALUE}).")
         String codec;
 
+        @Option(names = "--tls", description = "Every channel through TLS (JSSE, a self-signed certificate made for the run).")
+        boolean tls;
+
         @Override
         public Integer call() throws Exception {
             Geometry g = Geometry.parse(spec.commandLine(), geometry);
@@ -51,7 +54,7 @@ final class BenchCommand implements Callable<Integer> {
                         "--codec must be lz4, raw or auto, not " + codec);
             };
             PipelineBenchmark.Result r = new PipelineBenchmark(g.width(), g.height(), frames, id,
-                    spec.commandLine().getOut()).run();
+                    spec.commandLine().getOut()).tls(tls).run();
             spec.commandLine().getOut().println(r.report());
             return 0;
         }

@@ -16,6 +16,9 @@ import org.svp.render.SurfaceImages;
 import org.svp.server.ServerConfig;
 import org.svp.server.ServerStats;
 import org.svp.server.SvpServer;
+import org.svp.server.transport.ServerCertificates;
+import org.svp.server.transport.ServerTls;
+import org.svp.server.transport.TlsSetupException;
 import org.svp.source.DisplaySource;
 import org.svp.source.demo.DemoDisplaySource;
 import org.svp.source.demo.DemoDisplaySource.DemoOptions;
@@ -41,9 +44,10 @@ final class Serving {
         }
         ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain);
         ServerConfig config = config(cmd, o).withSecurity(security.security());
+        ServerTls tls = tls(cmd, o);
         DisplaySource source = source(cmd, o, out);
         SvpServer server = new SvpServer(config, org.svp.server.limits.ServerLimits.DEFAULTS
-                .withCaps(o.maxConnectionsPerAddress, o.maxConnections), source);
+                .withCaps(o.maxConnectionsPerAddress, o.maxConnections), source, tls);
         AtomicReference<UpstreamException> sourceFailure = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         server.onSourceFailure(e -> { // e.g. the X server went away: stop serving, exit 1
@@ -108,6 +112,28 @@ final class Serving {
         ServerConfig base = ServerConfig.of(o.bind, o.port, o.singlePort);
         return new ServerConfig(base.bindAddress(), base.basePort(), base.singlePort(), threads,
                 base.sourceQueueCapacity(), base.clientQueueBytes(), base.maxInputBody(), PortList.parse(cmd, o.ports));
+    }
+
+    /**
+     * TLS for every port: {@code --tls-cert/--tls-key}, else the state directory's self-signed
+     * certificate (made now at the first start), or off with {@code --no-tls}.
+     */
+    static ServerTls tls(CommandLine cmd, ServeOptions o) throws java.io.IOException {
+        if ((o.tlsCert == null) != (o.tlsKey == null)) {
+            throw new ParameterException(cmd, o.tlsCert == null ? "--tls-key needs --tls-cert" : "--tls-cert needs --tls-key");
+        }
+        if (o.noTls) {
+            if (o.tlsCert != null) {
+                throw new ParameterException(cmd, "--no-tls and --tls-cert/--tls-key contradict each other");
+            }
+            return ServerTls.off();
+        }
+        try {
+            return o.tlsCert != null ? ServerCertificates.fromFiles(o.tlsCert, o.tlsKey)
+                    : ServerCertificates.fromStateDir(o.stateDir.create());
+        } catch (TlsSetupException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
     }
 
     /** {@code svp demo}: what to type next. The Notes hint only for the demo source, which has Notes. */

@@ -31,6 +31,9 @@ final class SnapshotCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClientAuthOptions auth = new ClientAuthOptions();
 
+    @picocli.CommandLine.Mixin
+    ClientTls tls = new ClientTls();
+
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
@@ -58,7 +61,8 @@ final class SnapshotCommand implements Callable<Integer> {
         }
         OutputFiles.checkWritable(spec.commandLine(), out);
         Object[] hp = Targets.parse(spec.commandLine(), target);
-        ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1]);
+        ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1])
+                .withTransport(tls.transport(spec.commandLine().getErr()));
         Surface s;
         try (SvpClient client = SvpClient.connect(o, auth.source(spec.commandLine()))) {
             client.screen().awaitFirstScreen(Duration.ofSeconds(timeoutSeconds));

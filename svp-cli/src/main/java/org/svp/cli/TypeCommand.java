@@ -22,6 +22,9 @@ final class TypeCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClientAuthOptions auth = new ClientAuthOptions();
 
+    @picocli.CommandLine.Mixin
+    ClientTls tls = new ClientTls();
+
     @Parameters(index = "0", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
@@ -41,7 +44,8 @@ final class TypeCommand implements Callable<Integer> {
                             + ") on a US keyboard")));
         }
         Object[] hp = Targets.parse(spec.commandLine(), target);
-        ClientOptions o = ClientOptions.inputOnly((String) hp[0], (Integer) hp[1]);
+        ClientOptions o = ClientOptions.inputOnly((String) hp[0], (Integer) hp[1])
+                .withTransport(tls.transport(spec.commandLine().getErr()));
         try (SvpClient client = SvpClient.connect(o, auth.source(spec.commandLine()))) {
             for (UsKeyboardLayout.Stroke s : strokes) {
                 if (s.shift()) {

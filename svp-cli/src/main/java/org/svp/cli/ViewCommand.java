@@ -23,6 +23,9 @@ final class ViewCommand implements Callable<Integer> {
     @picocli.CommandLine.Mixin
     ClientAuthOptions auth = new ClientAuthOptions();
 
+    @picocli.CommandLine.Mixin
+    ClientTls tls = new ClientTls();
+
     @Parameters(index = "0", arity = "0..1", paramLabel = "HOST[:PORT]", description = "Server (default port 5678).")
     String target;
 
@@ -54,6 +57,6 @@ final class ViewCommand implements Callable<Integer> {
         }
         String password = PasswordFiles.read(spec.commandLine(), "--password-file", auth.passwordFile);
         return SvpViewer.run(new ViewerOptions(host, port, fullScreen, mode, RecentHosts.defaultFile(), reportGeometry,
-                password));
+                password, tls.transport(spec.commandLine().getErr())));
     }
 }

@@ -13,6 +13,8 @@ import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.svp.client.ClientOptions;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.KnownServers;
 import org.svp.client.RemoteScreen;
 import org.svp.client.SvpClient;
 import org.svp.protocol.Rect;
@@ -75,7 +77,15 @@ final class VrdeBenchmark {
             GuestScreen g = vm.screen();
             g.fillHeaderOnly(new Rect(0, 0, W, H), 0x202020);
             g.complete();
-            try (SvpClient client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", port))) {
+            // the pack's server speaks TLS (it serves v2 sessions in plain text only with --no-tls): pins in
+            // a file of this run, not the user's known-servers
+            java.nio.file.Path pinDir = java.nio.file.Files.createTempDirectory("svp-bench-vrde");
+            java.nio.file.Path pins = pinDir.resolve("known-servers");
+            pinDir.toFile().deleteOnExit(); // after the file: deleteOnExit runs in reverse order
+            pins.toFile().deleteOnExit();
+            ClientOptions options = ClientOptions.viewer("127.0.0.1", port)
+                    .withTransport(ClientTransport.tls(new KnownServers(pins), line -> { }));
+            try (SvpClient client = SvpClient.connect(options)) {
                 client.screen().awaitStill(Duration.ofMillis(300), Duration.ofSeconds(30));
                 AtomicInteger wanted = new AtomicInteger(-1);
                 AtomicLong seenAt = new AtomicLong();

@@ -45,7 +45,7 @@ class HostileSnapshotTest {
             StringWriter err = new StringWriter();
             Path png = dir.resolve("out.png");
             int code = Main.run(new String[] {"snapshot", "127.0.0.1:" + listener.getLocalPort(), png.toString(),
-                "--timeout-s", "10"}, new PrintWriter(out, true), new PrintWriter(err, true));
+                "--timeout-s", "10", "--no-tls"}, new PrintWriter(out, true), new PrintWriter(err, true));
             assertThat(err.toString().lines().toList())
                     .containsExactly("svp: the server asked for a 32767x32767 screen; the limit is 8192x8192");
             assertThat(code).isEqualTo(1);

@@ -1,6 +1,7 @@
 package org.svp.client;
 
 import java.time.Duration;
+import org.svp.client.tls.ClientTransport;
 import org.svp.protocol.CodecId;
 
 /**
@@ -13,9 +14,24 @@ import org.svp.protocol.CodecId;
  * @param wantDisplay connect the display channel
  * @param wantCursor connect the cursor channel
  * @param wantInput connect the input channel
+ * @param transport plain or TLS on every channel
  */
 public record ClientOptions(String host, int port, Duration connectTimeout, int preferCodec, boolean wantDisplay,
-                            boolean wantCursor, boolean wantInput) {
+                            boolean wantCursor, boolean wantInput, ClientTransport transport) {
+
+    /** Options with plain SVP on every channel (tests, benchmarks; the CLI chooses TLS). */
+    public ClientOptions(String host, int port, Duration connectTimeout, int preferCodec, boolean wantDisplay,
+                         boolean wantCursor, boolean wantInput) {
+        this(host, port, connectTimeout, preferCodec, wantDisplay, wantCursor, wantInput, ClientTransport.plain());
+    }
+
+    /**
+     * @param t plain or TLS
+     * @return a copy with that transport
+     */
+    public ClientOptions withTransport(ClientTransport t) {
+        return new ClientOptions(host, port, connectTimeout, preferCodec, wantDisplay, wantCursor, wantInput, t);
+    }
 
     /** The v1 default port. */
     public static final int DEFAULT_PORT = 5678;

@@ -21,6 +21,8 @@ public final class RemoteScreen {
      * picture, which follow one another within milliseconds, are not mistaken for it.
      */
     public static final Duration FIRST_SCREEN_QUIET = Duration.ofSeconds(1);
+    /** The same while not one pixel has been drawn since SCREEN_RESIZE (an all-black X11 screen). */
+    public static final Duration NOTHING_DRAWN_QUIET = Duration.ofSeconds(5);
 
     private final Surface surface = new Surface(0, 0);
     /** A hostile server's sizes are bounded here: screen, bitmap cache, SAVE_SCREEN bytes. */
@@ -274,7 +276,10 @@ public final class RemoteScreen {
             }
             long now = System.nanoTime();
             long quietFor = now - lastChangeNanos;
-            if (sized && (coverage.full() || quietFor >= FIRST_SCREEN_QUIET.toNanos())) {
+            // with nothing drawn yet the quiet time is longer: a TLS stream from a cold server (JSSE not
+            // yet compiled) can take seconds to deliver its first band, and a black snapshot helps no one
+            long quiet = coverage.any() ? FIRST_SCREEN_QUIET.toNanos() : NOTHING_DRAWN_QUIET.toNanos();
+            if (sized && (coverage.full() || quietFor >= quiet)) {
                 return;
             }
             checkOpen();
@@ -284,7 +289,7 @@ public final class RemoteScreen {
             }
             long waitNanos = deadline - now;
             if (sized) {
-                waitNanos = Math.min(waitNanos, FIRST_SCREEN_QUIET.toNanos() - quietFor);
+                waitNanos = Math.min(waitNanos, quiet - quietFor);
             }
             wait(Math.max(1, waitNanos / 1_000_000));
         }

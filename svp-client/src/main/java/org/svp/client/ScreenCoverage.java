@@ -55,6 +55,11 @@ final class ScreenCoverage {
         }
     }
 
+    /** @return whether any pixel has been drawn since the last reset (true once full) */
+    boolean any() {
+        return full || (drawn != null && !drawn.isEmpty());
+    }
+
     /** @return whether every pixel has been drawn since the last reset (true for an empty screen) */
     boolean full() {
         return full;

@@ -17,6 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.NoTlsException;
 import org.svp.netty.Frames;
 import org.svp.netty.NettyTransport;
 import org.svp.netty.SvpFrameDecoder;
@@ -81,6 +83,8 @@ public final class SvpClient implements AutoCloseable {
     private volatile int version = ProtocolLimits.VERSION_1;
     /** The v2 session (token and role), null with a v1 server. */
     private volatile SessionToken session;
+    /** TLS for every channel of this connection, or null for plain SVP. */
+    private ClientTransport.Connection tls;
 
     /** Screen cache a client offers by default: 64 MiB (about 16 screens of 1280×800). */
     public static final long DEFAULT_CACHE_BUDGET = 64L << 20;
@@ -172,12 +176,23 @@ public final class SvpClient implements AutoCloseable {
     }
 
     private void handshake() throws IOException, InterruptedException {
+        tls = options.transport().forServer(options.host(), options.port());
         V2Handshake.Inbox inbox = new V2Handshake.Inbox();
-        ChannelHandler main = new ChannelHandler(inbox::offer, e -> { }, () -> {
-            inbox.closed();
-            screen.close();
-        });
-        Channel mainCh = open(options.port(), main, "main", ProtocolLimits.VERSION_1);
+        ChannelHandler main = mainHandler(inbox);
+        Channel mainCh;
+        try {
+            mainCh = open(options.port(), main, "main", ProtocolLimits.VERSION_1);
+        } catch (NoTlsException e) {
+            if (!options.transport().loopbackPlainFallback() || !isLoopback(options.host())) {
+                throw e;
+            }
+            // a v1 server (or --no-tls) on this machine: no one on a network can have downgraded us
+            options.transport().notice(e.getMessage().replaceFirst(";.*", "") + "; using plain SVP (it is on this machine)");
+            tls = null;
+            inbox = new V2Handshake.Inbox(); // the TLS attempt's close went into the old one
+            main = mainHandler(inbox);
+            mainCh = open(options.port(), main, "main", ProtocolLimits.VERSION_1);
+        }
         mainCh.writeAndFlush(new MainChannelInit(ProtocolLimits.VERSION_2, 0, 0));
         Message answer = await(main, "CHANNEL_LIST", "main");
         if (!(answer instanceof ChannelList list)) {
@@ -202,6 +217,24 @@ public final class SvpClient implements AutoCloseable {
         if (options.wantInput()) {
             input = openChannel(ChannelType.INPUT, new ChannelHandler(m -> { }, e -> { }, () -> { }));
         }
+    }
+
+    /**
+     * The main channel's handler: later messages go to the v2 hand-shake's inbox; its end tells the
+     * inbox and ends the screen, but the screen only once the hand-shake got an answer (a TLS attempt
+     * given up for plain SVP must not end the screen of the plain attempt).
+     */
+    private ChannelHandler mainHandler(V2Handshake.Inbox inbox) {
+        AtomicReference<ChannelHandler> self = new AtomicReference<>();
+        ChannelHandler h = new ChannelHandler(inbox::offer, e -> { }, () -> {
+            inbox.closed();
+            var first = self.get().first();
+            if (first.isDone() && !first.isCompletedExceptionally()) {
+                screen.close();
+            }
+        });
+        self.set(h);
+        return h;
     }
 
     private Channel openChannel(ChannelType type, ChannelHandler h) throws IOException, InterruptedException {
@@ -250,6 +283,9 @@ public final class SvpClient implements AutoCloseable {
                     protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(new SvpFrameDecoder(ProtocolLimits.MAX_BODY).version(decodeVersion),
                                 new SvpMessageEncoder(), handler);
+                        if (tls != null) {
+                            tls.install(ch, port);
+                        }
                     }
                 });
         ChannelFuture f = b.connect(options.host(), port).await();
@@ -261,7 +297,23 @@ public final class SvpClient implements AutoCloseable {
         synchronized (channels) {
             channels.add(f.channel());
         }
+        if (tls != null) {
+            tls.awaitHandshake(f.channel(), options.connectTimeout(), name);
+        }
         return f.channel();
+    }
+
+    private static boolean isLoopback(String host) {
+        try {
+            return java.net.InetAddress.getByName(host).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
+    }
+
+    /** @return whether this client's channels go through TLS (false after a plain fallback) */
+    public boolean isTls() {
+        return tls != null;
     }
 
     private Message await(ChannelHandler h, String what, String channel) throws IOException, InterruptedException {

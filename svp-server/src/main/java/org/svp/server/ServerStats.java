@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.LongAdder;
 public final class ServerStats {
     /** Bytes handed to client sockets (all channels). */
     public final LongAdder bytesSent = new LongAdder();
+    /** Bytes written to client sockets as they cross the wire (TLS records included), all channels. */
+    public final LongAdder wireBytesSent = new LongAdder();
     /** Source updates dispatched to clients. */
     public final LongAdder updatesDispatched = new LongAdder();
     /** Times a display client fell behind and its pending drawing was coalesced. */

@@ -42,6 +42,8 @@ import org.svp.server.session.ByteCounter;
 import org.svp.server.session.ChannelHandshakeHandler;
 import org.svp.server.session.ClientSessions;
 import org.svp.server.session.ClientRegistry;
+import org.svp.server.transport.PortUnificationHandler;
+import org.svp.server.transport.ServerTls;
 import org.svp.server.update.UpdateEncoder;
 import org.svp.server.update.UpdatePipeline;
 import org.svp.server.update.UpdateQueue;
@@ -66,6 +68,7 @@ public final class SvpServer implements AutoCloseable {
     private final ConnectionCaps caps;
     /** Connection-level limit lines of all peers share one rate limit. I/O thread. */
     private final LogLimiter limitLog;
+    private final ServerTls tls;
     private final DisplaySource source;
     private final ServerStats stats = new ServerStats();
     private final NettyTransport transport = NettyTransport.best();
@@ -84,11 +87,14 @@ public final class SvpServer implements AutoCloseable {
     private final List<Runnable> finishListeners = new CopyOnWriteArrayList<>();
 
     /**
+     * A server without TLS (as {@code --no-tls}: plain SVP only, v2 accepted in plain text); tests and
+     * benchmarks. The CLI passes its {@link ServerTls}.
+     *
      * @param config where to listen and how much to buffer
      * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
      */
     public SvpServer(ServerConfig config, DisplaySource source) {
-        this(config, ServerLimits.DEFAULTS, source);
+        this(config, ServerLimits.DEFAULTS, source, ServerTls.off());
     }
 
     /**
@@ -97,10 +103,30 @@ public final class SvpServer implements AutoCloseable {
      * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
      */
     public SvpServer(ServerConfig config, ServerLimits limits, DisplaySource source) {
+        this(config, limits, source, ServerTls.off());
+    }
+
+    /**
+     * @param config where to listen and how much to buffer
+     * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
+     * @param tls TLS on every port (first byte 0x16) besides plain SVP, or {@link ServerTls#off()}
+     */
+    public SvpServer(ServerConfig config, DisplaySource source, ServerTls tls) {
+        this(config, ServerLimits.DEFAULTS, source, tls);
+    }
+
+    /**
+     * @param config where to listen and how much to buffer
+     * @param limits timeouts, caps and budgets (docs/security.md "Limits and timeouts")
+     * @param source what to serve; started by {@link #start()}, closed by {@link #close()}
+     * @param tls TLS on every port (first byte 0x16) besides plain SVP, or {@link ServerTls#off()}
+     */
+    public SvpServer(ServerConfig config, ServerLimits limits, DisplaySource source, ServerTls tls) {
         this.config = config;
         this.limits = limits;
         this.caps = new ConnectionCaps(limits.maxPerAddress(), limits.maxTotal());
         this.limitLog = new LogLimiter("all peers", 4 * limits.warningsPerInterval(), limits.warningInterval());
+        this.tls = tls;
         this.source = source;
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("svp-io", true),
                 transport.ioHandlerFactory());
@@ -133,6 +159,11 @@ public final class SvpServer implements AutoCloseable {
         source.start(queue); // may fail (no such X display): then nothing claims it is being served
         LOG.info("serving source '{}' over {} ({} encoder threads)", source.name(), transport.name(),
                 config.encoderThreads());
+        if (tls.enabled()) {
+            LOG.info("TLS certificate {} ({})", tls.fingerprint(), tls.origin());
+        } else {
+            LOG.info("TLS off (--no-tls): plain SVP only");
+        }
         source.sessionObserver().ifPresent(o -> o.listening(port()));
     }
 
@@ -211,7 +242,10 @@ public final class SvpServer implements AutoCloseable {
                         }
                         ch.closeFuture().addListener(f -> caps.release(remote));
                         SvpFrameDecoder frames = new SvpFrameDecoder(config.maxInputBody());
-                        ch.pipeline().addLast("bytes", new ByteCounter())
+                        // the SslHandler, if the first byte asks for TLS, goes in behind "unify": the
+                        // byte counter sees what crosses the wire
+                        ch.pipeline().addLast("bytes", new ByteCounter(stats.wireBytesSent))
+                                .addLast("unify", new PortUnificationHandler(tls, stats.protocolDrops))
                                 .addLast("frames", frames)
                                 .addLast("encoder", new SvpMessageEncoder())
                                 .addLast("limits", new ConnectionGuard(limits, type, frames, limitLog, stats))
@@ -288,6 +322,11 @@ public final class SvpServer implements AutoCloseable {
     /** @return the main channel's port */
     public int port() {
         return channelList.channels().getFirst().port();
+    }
+
+    /** @return the TLS settings every port serves with */
+    public ServerTls tls() {
+        return tls;
     }
 
     /** @return live counters */

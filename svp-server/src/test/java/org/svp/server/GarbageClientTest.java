@@ -33,7 +33,8 @@ class GarbageClientTest {
 
             byte[] garbage = new byte[64];
             new Random(42).nextBytes(garbage);
-            garbage[0] = 0x00; // never the magic 5A 7F
+            garbage[0] = 0x5A; // passes the first-byte check (plain SVP, not TLS) ...
+            garbage[1] = 0x00; // ... but is never the magic 5A 7F (other first bytes: TlsTransportTest)
             try (RawClient bad = RawClient.connect(server.port())) {
                 bad.sendBytes(garbage);
                 assertThat(bad.awaitClosed(Duration.ofSeconds(5))).as("server closed the garbage connection").isTrue();

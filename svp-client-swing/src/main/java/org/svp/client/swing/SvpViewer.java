@@ -9,6 +9,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.swing.SwingUtilities;
 import org.svp.client.ClientOptions;
+import org.svp.client.tls.ClientTransport;
 import org.svp.client.swing.input.PhysicalKeys;
 import org.svp.client.swing.ui.ConnectDialog;
 import org.svp.client.swing.ui.RecentHosts;
@@ -41,7 +42,7 @@ public final class SvpViewer {
         RecentHosts recent = o.recentHosts() == null ? null : new RecentHosts(o.recentHosts());
         // with a host, connect at once, while the toolkit loads and the EDT builds the window: loading the
         // toolkit and the network stack each take a good part of a second on a cold JVM
-        ViewerSession s = o.host() == null ? null : startSession(o.host(), o.port(), o.password());
+        ViewerSession s = o.host() == null ? null : startSession(o.host(), o.port(), o.password(), o.transport());
         WindowClass.set(WINDOW_CLASS); // before the first window (the dialog's too)
         if (s == null) {
             AtomicReference<Optional<String>> answer = new AtomicReference<>();
@@ -55,7 +56,7 @@ public final class SvpViewer {
                 return 1;
             }
             Object[] hp = ClientOptions.parseTarget(answer.get().get());
-            s = startSession((String) hp[0], (Integer) hp[1], o.password());
+            s = startSession((String) hp[0], (Integer) hp[1], o.password(), o.transport());
         } else if (recent != null) {
             recent.remember(o.port() == ClientOptions.DEFAULT_PORT ? o.host() : o.host() + ":" + o.port());
         }
@@ -89,8 +90,9 @@ public final class SvpViewer {
         return 0;
     }
 
-    private static ViewerSession startSession(String host, int port, String password) {
-        ViewerSession s = new ViewerSession(host, port, password, org.svp.client.swing.ui.PasswordDialog::ask);
+    private static ViewerSession startSession(String host, int port, String password, ClientTransport transport) {
+        ViewerSession s = new ViewerSession(host, port, password, org.svp.client.swing.ui.PasswordDialog::ask,
+                transport);
         s.start();
         return s;
     }

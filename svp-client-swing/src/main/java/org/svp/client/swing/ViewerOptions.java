@@ -2,6 +2,7 @@ package org.svp.client.swing;
 
 import java.nio.file.Path;
 import org.svp.client.swing.view.ScaleMode;
+import org.svp.client.tls.ClientTransport;
 
 /**
  * What {@code ./svp view} was asked for.
@@ -15,19 +16,33 @@ import org.svp.client.swing.view.ScaleMode;
  *     or "banner none" whenever the banner shown over it changes (tests, scripts)
  * @param password the password from {@code --password-file}, or null to ask in a dialog if the server
  *     demands one
+ * @param transport plain or TLS on every channel
  */
 public record ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
-                            boolean reportGeometry, String password) {
+                            boolean reportGeometry, String password, ClientTransport transport) {
+
+    /** Options without a password file (the viewer asks if the server demands one), plain SVP. */
+    public ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
+                         boolean reportGeometry) {
+        this(host, port, fullScreen, scale, recentHosts, reportGeometry, null, ClientTransport.plain());
+    }
+
+    /** Options with plain SVP (tests, benchmarks; {@code svp view} passes TLS unless --no-tls). */
+    public ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
+                         boolean reportGeometry, String password) {
+        this(host, port, fullScreen, scale, recentHosts, reportGeometry, password, ClientTransport.plain());
+    }
 
     /** Options without a password file (the viewer asks if the server demands one). */
     public ViewerOptions(String host, int port, boolean fullScreen, ScaleMode scale, Path recentHosts,
-                         boolean reportGeometry) {
-        this(host, port, fullScreen, scale, recentHosts, reportGeometry, null);
+                         boolean reportGeometry, ClientTransport transport) {
+        this(host, port, fullScreen, scale, recentHosts, reportGeometry, null, transport);
     }
 
     /** Never prints the password. */
     @Override
     public String toString() {
-        return "ViewerOptions[" + host + ":" + port + ", fullScreen=" + fullScreen + ", scale=" + scale + "]";
+        return "ViewerOptions[" + host + ":" + port + ", fullScreen=" + fullScreen + ", scale=" + scale
+                + ", tls=" + (transport != null && transport.isTls()) + "]";
     }
 }

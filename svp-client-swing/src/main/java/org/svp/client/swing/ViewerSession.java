@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
 import org.svp.client.swing.view.FramebufferPanel;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.ServerCertificateChangedException;
 
 /**
  * Keeps one connection to the server alive for the window: connects on a virtual thread
@@ -37,6 +39,7 @@ public final class ViewerSession implements AutoCloseable {
     private volatile String password;
     /** True after the server refused the password, so the next prompt says so. */
     private volatile boolean wrongPassword;
+    private final ClientTransport transport;
     private final CompletableFuture<FramebufferPanel> panel = new CompletableFuture<>();
     private final Backoff backoff = new Backoff();
     private volatile SvpClient client;
@@ -53,7 +56,7 @@ public final class ViewerSession implements AutoCloseable {
      * @param port main port
      */
     public ViewerSession(String host, int port) {
-        this(host, port, null, (t, again) -> null);
+        this(host, port, null, (t, again) -> null, ClientTransport.plain());
     }
 
     /**
@@ -63,11 +66,32 @@ public final class ViewerSession implements AutoCloseable {
      * @param prompt asks the user when the server demands a password and there is no file
      */
     public ViewerSession(String host, int port, String filePassword, Prompt prompt) {
+        this(host, port, filePassword, prompt, ClientTransport.plain());
+    }
+
+    /**
+     * @param host server
+     * @param port main port
+     * @param transport plain or TLS on every channel
+     */
+    public ViewerSession(String host, int port, ClientTransport transport) {
+        this(host, port, null, (t, again) -> null, transport);
+    }
+
+    /**
+     * @param host server
+     * @param port main port
+     * @param filePassword the password from {@code --password-file}, or null
+     * @param prompt asks the user when the server demands a password and there is no file
+     * @param transport plain or TLS on every channel
+     */
+    public ViewerSession(String host, int port, String filePassword, Prompt prompt, ClientTransport transport) {
         this.host = host;
         this.port = port;
         this.filePassword = filePassword;
         this.prompt = prompt;
         this.password = filePassword;
+        this.transport = transport;
     }
 
     /** Asks for a password; called on the connect thread, only when the server demands one. */
@@ -147,10 +171,16 @@ public final class ViewerSession implements AutoCloseable {
             setBanner("Connecting to " + target() + " …");
             try {
                 resolve();
-                SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port), this::passwordForServer);
+                SvpClient c = SvpClient.connect(ClientOptions.viewer(host, port).withTransport(transport),
+                        this::passwordForServer);
                 everConnected = true;
                 wrongPassword = false;
                 reason = serve(c);
+            } catch (ServerCertificateChangedException e) {
+                // retrying cannot help and must not look like it might: say it once and stay
+                LOG.info("{}", e.getMessage());
+                setBanner("Not connected: " + e.getMessage());
+                return;
             } catch (org.svp.client.AuthenticationException e) {
                 reason = e.getMessage();
                 if (e.wrongPassword()) {

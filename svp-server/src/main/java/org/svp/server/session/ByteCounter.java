@@ -12,9 +12,21 @@ import io.netty.channel.ChannelPromise;
  * the connection joins a session it counts into its own fields, which {@link #attach} hands over.
  */
 public final class ByteCounter extends ChannelDuplexHandler {
+    /** Server-wide bytes written to sockets, or null. */
+    private final java.util.concurrent.atomic.LongAdder wireSent;
     private Session session;
     private long readBefore;
     private long writtenBefore;
+
+    /** A counter for the session's figures only. */
+    public ByteCounter() {
+        this(null);
+    }
+
+    /** @param wireSent also counts every written byte here (the server's wire total), or null */
+    public ByteCounter(java.util.concurrent.atomic.LongAdder wireSent) {
+        this.wireSent = wireSent;
+    }
 
     /** @param s the session this connection now belongs to; earlier bytes are added to it */
     void attach(Session s) {
@@ -39,6 +51,9 @@ public final class ByteCounter extends ChannelDuplexHandler {
     @Override
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
         long n = size(msg);
+        if (wireSent != null) {
+            wireSent.add(n);
+        }
         if (session != null) {
             session.addSent(n);
         } else {

@@ -18,6 +18,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
+import org.svp.client.tls.ClientTransport;
+import org.svp.client.tls.KnownServers;
 import org.svp.protocol.MouseButtons;
 import org.svp.protocol.Rect;
 import org.svp.protocol.keyboard.UsKeyboardLayout;
@@ -51,7 +53,7 @@ class SessionTest {
     void start() throws Exception {
         vm = SimulatedVm.start(PackFixture.vrdeModule(), HostConfig.loopback("16400-16499"), 640, 480, 32);
         port = vm.awaitPort(Duration.ofSeconds(60));
-        client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", port));
+        client = SvpClient.connect(tls(ClientOptions.viewer("127.0.0.1", port)));
     }
 
     @AfterAll
@@ -62,6 +64,14 @@ class SessionTest {
         if (vm != null) {
             vm.close();
         }
+    }
+
+    /**
+     * The module's server speaks TLS (it refuses a v2 session in plain text): the client pins its
+     * certificate in the test's known-servers (surefire's XDG_CONFIG_HOME under target/).
+     */
+    private static ClientOptions tls(ClientOptions o) {
+        return o.withTransport(ClientTransport.tls(KnownServers.forUser(), line -> { }));
     }
 
     private void play(String script) {
@@ -156,7 +166,7 @@ class SessionTest {
         vm.host().recorder().clearInputs();
         List<Integer> want = List.of(0x1E, 0x9E, 0xE0, 0x48, 0xE0, 0xC8, 0x2A, 0x2C, 0xAC, 0xAA);
         boolean ok;
-        try (SvpClient in = SvpClient.connect(ClientOptions.inputOnly("127.0.0.1", port))) {
+        try (SvpClient in = SvpClient.connect(tls(ClientOptions.inputOnly("127.0.0.1", port)))) {
             UsKeyboardLayout.Stroke a = UsKeyboardLayout.strokeFor('a').orElseThrow();
             in.key(true, a.scancode());
             in.key(false, a.scancode());
@@ -210,7 +220,7 @@ class SessionTest {
     @Order(7)
     void ctrlAltDelArrivesAsCad() throws Exception {
         vm.host().recorder().clearInputs();
-        try (SvpClient in = SvpClient.connect(ClientOptions.inputOnly("127.0.0.1", port))) {
+        try (SvpClient in = SvpClient.connect(tls(ClientOptions.inputOnly("127.0.0.1", port)))) {
             in.key(true, 0x1D);
             in.key(true, 0x38);
             in.key(true, 0xE053);
@@ -273,7 +283,7 @@ class SessionTest {
         assertThat(javaServer().map(ProcessHandle::pid)).as("the new server").isPresent().isNotEqualTo(Optional.of(server.pid()));
         client.close();
         int newPort = vm.host().recorder().boundPort();
-        client = SvpClient.connect(ClientOptions.viewer("127.0.0.1", newPort));
+        client = SvpClient.connect(tls(ClientOptions.viewer("127.0.0.1", newPort)));
         assertClientShowsFramebuffer(0);
     }
 
