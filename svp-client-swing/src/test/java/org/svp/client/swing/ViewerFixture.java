@@ -108,7 +108,7 @@ final class ViewerFixture implements AutoCloseable {
             }
         });
         try {
-            windowId = display.run("xdotool", "search", "--sync", "--name", "^SVP").lines().findFirst().orElseThrow();
+            windowId = display.run("xdotool", "search", "--sync", "--onlyvisible", "--name", "^SVP").lines().findFirst().orElseThrow();
             canvas = awaitCanvas(settled, Duration.ofSeconds(20));
         } catch (Exception | Error e) {
             close();
