@@ -206,11 +206,38 @@ public final class ViewerWindow extends JFrame {
         } else {
             setExtendedState(on ? MAXIMIZED_BOTH : NORMAL);
         }
+        if (on) {
+            coverScreen(device);
+        }
         panel.requestFocusInWindow();
+    }
+
+    /**
+     * Puts the window over the whole screen of {@code device}. Without a window manager (Xvfb) the full-screen
+     * request alone did not always move the window (seen once in five runs), so the bounds are also set.
+     */
+    private void coverScreen(GraphicsDevice device) {
+        Rectangle screen = device.getDefaultConfiguration().getBounds();
+        if (!getBounds().equals(screen)) {
+            setBounds(screen);
+            validate();
+        }
     }
 
     private void remoteResized(Dimension size) {
         boolean fullScreen = fullScreenItem.isSelected();
+        if (fullScreen) {
+            // --fullscreen at start: the switch asked for before the window was first shown does not always
+            // take (seen under Xvfb without a window manager: the window stayed where it was placed), so the
+            // first picture asks again
+            GraphicsDevice device = getGraphicsConfiguration() != null ? getGraphicsConfiguration().getDevice()
+                    : GraphicsEnvironment.getLocalGraphicsEnvironment().getDefaultScreenDevice();
+            if (device.isFullScreenSupported() && device.getFullScreenWindow() != this) {
+                device.setFullScreenWindow(this);
+            }
+            coverScreen(device);
+            return;
+        }
         if (!fullScreen && (!sizedOnce || panel.scaleMode() == ScaleMode.ONE_TO_ONE) && !resizeGuestItem.isSelected()) {
             boolean first = !sizedOnce;
             sizedOnce = true;
