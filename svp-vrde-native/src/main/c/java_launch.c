@@ -88,6 +88,8 @@ int java_build_argv(const struct svp_server *s, char **argv, int max_args, char 
         /* VirtualBox users may use the original v1 client; VirtualBox authorizes every session
            (ClientLogon), so v1 stays allowed here (docs/vrde.md "Security") */
         {"--allow-v1", NULL},
+        /* every VRDE client may send input, as with VirtualBox's own server (--vrde-multi-con) */
+        {"--shared", NULL},
     };
     int n = (int)(sizeof parts / sizeof parts[0]);
     if (n + 1 > max_args) {
@@ -104,7 +106,7 @@ int java_build_argv(const struct svp_server *s, char **argv, int max_args, char 
 }
 
 static int spawn(struct svp_server *s) {
-    char *argv[16];
+    char *argv[24];
     char buf[3 * PATH_MAX + 1024];
     if (java_build_argv(s, argv, 16, buf, sizeof buf) < 0) {
         return -1;

@@ -82,7 +82,7 @@ static void crashing_server(const char *fake_java) {
     host_instance_dir(dir, sizeof dir);
     snprintf(want, sizeof want,
              "--enable-native-access=ALL-UNNAMED -XX:+UseSerialGC -jar /opt/svp/svp.jar server --source vrde:%s "
-             "--bind 127.0.0.1 --ports %s --allow-v1",
+             "--bind 127.0.0.1 --ports %s --allow-v1 --shared",
              dir, ports);
     CHECK(got > 0 && strcmp(lines[0].args, want) == 0, "argv\n  got  %s\n  want %s", got ? lines[0].args : "", want);
     if (got >= 3) {
