@@ -121,9 +121,12 @@ echo "cli-smoke: demo snapshots a second apart: $diff_line"
 out="$(timeout 60 "$svp" type "127.0.0.1:$port" 'hello' 2>&1)" || fail "type into the demo: $out"
 [ "$out" = "typed 5 characters" ] || fail "type printed: $out"
 echo "cli-smoke: $out"
-# bench pipeline: NOT checked here for now — after the issue-11/12 merges `bench pipeline` with the default
-# 16 MiB client queue never sees a rendered frame and waits out its 120 s bound (PipelineBenchmarkTest,
-# with a small queue, passes). Known, open; see docs/benchmarks.md.
+# bench pipeline (default 16 MiB client queue): the counts it prints agree, and the wire carried pixels
+out="$(timeout 180 "$svp" bench pipeline --frames 60 2>/dev/null)" || fail "bench pipeline: $out"
+grep -q "measuring 60 frames\.\.\.$" <<<"$out" && grep -q "^pipeline 1920x1080 RGB32 LZ4, 60 frames in" <<<"$out" \
+    || fail "bench pipeline --frames 60 printed: $out"
+grep -Eq "wire MB/s +[0-9.]+ +\(0\.0 MB/frame" <<<"$out" && fail "bench pipeline sent no pixels: $out"
+echo "cli-smoke: bench pipeline --frames 60: $(grep '^pipeline' <<<"$out")"
 
 # --- TLS: the pin is the server's certificate; a new certificate on the same port is refused ---
 tls_port=$(free_base)
