@@ -69,8 +69,9 @@ public final class ViewerBenchmark {
         try (SvpServer server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source)) {
             server.start();
             ClientOptions o = ClientOptions.viewer("127.0.0.1", server.port());
+            // no screen cache: the source repeats 8 frames, which would become references (PipelineBenchmark)
             try (SvpClient client = SvpClient.connect(new ClientOptions(o.host(), o.port(), o.connectTimeout(), 255,
-                    true, false, false))) {
+                    true, false, false), org.svp.client.PasswordSource.NONE, 0)) {
                 FramebufferPanel panel = new FramebufferPanel(scale);
                 SwingUtilities.invokeAndWait(() -> window.set(show(panel)));
                 panel.attach(client.screen(), reason -> { });
