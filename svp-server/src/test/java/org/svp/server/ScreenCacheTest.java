@@ -56,15 +56,20 @@ class ScreenCacheTest {
                 assertConverges(client, () -> TestServers.serverSnapshot(server), "joined");
                 TestServers.await(() -> client.screen().cache() != null, TestServers.WAIT, "the client's cache");
                 long[] roundBytes = new long[3];
+                long[] roundPainted = new long[3];
                 for (int round = 0; round < 3; round++) {
                     long before = server.stats().bytesSent.sum();
+                    long paintedBefore = client.stats().paintedPixels.sum();
                     for (int i = 0; i < 4; i++) {
                         slide(source, i);
                         Surface expected = source.applied();
                         assertConverges(client, () -> expected, "round " + round + ", slide " + i);
                     }
                     roundBytes[round] = server.stats().bytesSent.sum() - before;
+                    roundPainted[round] = client.stats().paintedPixels.sum() - paintedBefore;
                 }
+                // a CACHE_DRAW paints its region as a DIRTY_RECT would (benchmarks count painted screens)
+                assertThat(roundPainted[1]).as("pixels painted by the CACHE_DRAWs of round 2").isEqualTo(4L * W * H);
                 assertThat(server.stats().cacheSaves.sum()).as("CACHE_SAVEs: each slide once").isEqualTo(4);
                 assertThat(server.stats().cacheHits.sum()).as("CACHE_DRAWs: rounds 2 and 3").isEqualTo(8);
                 assertThat(roundBytes[1]).as("bytes of round 2 against round 1 (%d)", roundBytes[0])
