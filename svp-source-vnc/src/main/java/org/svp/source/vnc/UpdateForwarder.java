@@ -17,6 +17,7 @@ import org.svp.protocol.message.ScreenResize;
 import org.svp.source.DisplaySink;
 import org.svp.source.SourceUpdate;
 import org.svp.source.vnc.rfb.ClientMessages;
+import org.svp.source.vnc.rfb.Encodings;
 import org.svp.source.vnc.rfb.UpdateListener;
 
 /**
@@ -67,13 +68,14 @@ final class UpdateForwarder implements UpdateListener {
      * Sends the set-up messages; the full update follows.
      *
      * @param resize whether SVP's screen must first change to this connection's size
+     * @param offerQemuKeys whether to offer QEMU's Extended Key Event
      */
-    void begin(boolean resize) {
+    void begin(boolean resize, boolean offerQemuKeys) {
         if (resize) {
             submit(new SourceUpdate.Draw(List.of(new ScreenResize(width, height))));
         }
         send.accept(ClientMessages.setPixelFormat());
-        send.accept(ClientMessages.setEncodings(org.svp.source.vnc.rfb.Encodings.REQUESTED));
+        send.accept(ClientMessages.setEncodings(Encodings.requested(offerQemuKeys)));
         send.accept(ClientMessages.updateRequest(false, width, height));
     }
 

@@ -32,6 +32,7 @@ public final class VncDisplaySource implements DisplaySource {
     private final VncInput input = new VncInput();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile UpdateObserver observer;
+    private volatile boolean keysymsOnly;
     private UpstreamLink link;
     /** The latest connection's mapping (its size is SVP's screen size); "svp-vnc" only. */
     private UpdateForwarder last;
@@ -50,6 +51,17 @@ public final class VncDisplaySource implements DisplaySource {
         this.observer = o;
     }
 
+    /**
+     * Sends keys as keysyms even to servers that take QEMU's scancodes (tests of the keysym table;
+     * servers whose keymap differs from the guest's). Call before {@link #start}.
+     *
+     * @return this source
+     */
+    public VncDisplaySource keysymsOnly() {
+        this.keysymsOnly = true;
+        return this;
+    }
+
     @Override
     public void start(DisplaySink sink) {
         if (!started.compareAndSet(false, true)) {
@@ -61,7 +73,7 @@ public final class VncDisplaySource implements DisplaySource {
                 UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, init.width(), init.height());
                 boolean resize = last == null || last.width != init.width() || last.height != init.height();
                 last = f;
-                f.begin(resize);
+                f.begin(resize, !keysymsOnly);
                 input.attach(link.loop(), f, send);
                 return new ServerMessageDecoder(init.width(), init.height(), f);
             }

@@ -16,11 +16,17 @@ public final class Encodings {
     /**
      * What SetEncodings announces, most preferred first. No JPEG quality or compression-level
      * pseudo-encoding: without one a Tight server never sends JPEG, so every picture stays lossless.
+     *
+     * @param qemuKeys whether to offer QEMU's Extended Key Event (off: keys always go as keysyms)
+     * @return the encoding numbers
      */
-    public static final int[] REQUESTED = {
-        ZRLE, TIGHT, HEXTILE, COPY_RECT, RAW,
-        DESKTOP_SIZE, EXTENDED_DESKTOP_SIZE, CURSOR, QEMU_EXTENDED_KEY_EVENT, LAST_RECT,
-    };
+    public static int[] requested(boolean qemuKeys) {
+        int[] all = {
+            ZRLE, TIGHT, HEXTILE, COPY_RECT, RAW,
+            DESKTOP_SIZE, EXTENDED_DESKTOP_SIZE, CURSOR, LAST_RECT, QEMU_EXTENDED_KEY_EVENT,
+        };
+        return qemuKeys ? all : java.util.Arrays.copyOf(all, all.length - 1);
+    }
 
     private Encodings() {
     }
