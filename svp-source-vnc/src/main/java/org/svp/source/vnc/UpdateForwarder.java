@@ -68,14 +68,15 @@ final class UpdateForwarder implements UpdateListener {
      * Sends the set-up messages; the full update follows.
      *
      * @param resize whether SVP's screen must first change to this connection's size
+     * @param pixelEncodings the pixel encodings to offer
      * @param offerQemuKeys whether to offer QEMU's Extended Key Event
      */
-    void begin(boolean resize, boolean offerQemuKeys) {
+    void begin(boolean resize, int[] pixelEncodings, boolean offerQemuKeys) {
         if (resize) {
             submit(new SourceUpdate.Draw(List.of(new ScreenResize(width, height))));
         }
         send.accept(ClientMessages.setPixelFormat());
-        send.accept(ClientMessages.setEncodings(Encodings.requested(offerQemuKeys)));
+        send.accept(ClientMessages.setEncodings(Encodings.requested(pixelEncodings, offerQemuKeys)));
         send.accept(ClientMessages.updateRequest(false, width, height));
     }
 
@@ -85,8 +86,9 @@ final class UpdateForwarder implements UpdateListener {
     }
 
     @Override
-    public void pixels(int x, int y, int w, int h, byte[] bgrx) {
+    public void pixels(int encoding, int x, int y, int w, int h, byte[] bgrx) {
         stats.pixelRects.increment();
+        stats.rects(encoding).increment();
         int rows = Math.max(1, BAND_PIXELS / w);
         if (rows >= h) {
             pending.add(dirty(x, y, w, h, bgrx));

@@ -10,6 +10,7 @@ import org.svp.source.InputSink;
 import org.svp.source.vnc.connection.ServerInit;
 import org.svp.source.vnc.connection.Session;
 import org.svp.source.vnc.connection.UpstreamLink;
+import org.svp.source.vnc.rfb.Encodings;
 import org.svp.source.vnc.rfb.ServerMessageDecoder;
 
 /**
@@ -33,6 +34,7 @@ public final class VncDisplaySource implements DisplaySource {
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile UpdateObserver observer;
     private volatile boolean keysymsOnly;
+    private volatile int[] pixelEncodings = Encodings.PIXEL;
     private UpstreamLink link;
     /** The latest connection's mapping (its size is SVP's screen size); "svp-vnc" only. */
     private UpdateForwarder last;
@@ -62,6 +64,18 @@ public final class VncDisplaySource implements DisplaySource {
         return this;
     }
 
+    /**
+     * Offers the server only this pixel encoding (plus CopyRect): tests of each decoder against a real
+     * server. Call before {@link #start}.
+     *
+     * @param encoding e.g. {@link Encodings#TIGHT}
+     * @return this source
+     */
+    public VncDisplaySource onlyEncoding(int encoding) {
+        this.pixelEncodings = new int[] {encoding};
+        return this;
+    }
+
     @Override
     public void start(DisplaySink sink) {
         if (!started.compareAndSet(false, true)) {
@@ -73,7 +87,7 @@ public final class VncDisplaySource implements DisplaySource {
                 UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, init.width(), init.height());
                 boolean resize = last == null || last.width != init.width() || last.height != init.height();
                 last = f;
-                f.begin(resize, !keysymsOnly);
+                f.begin(resize, pixelEncodings, !keysymsOnly);
                 input.attach(link.loop(), f, send);
                 return new ServerMessageDecoder(init.width(), init.height(), f);
             }

@@ -7,12 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.svp.client.ClientOptions;
 import org.svp.client.SvpClient;
 import org.svp.protocol.error.UpstreamException;
@@ -21,6 +25,7 @@ import org.svp.render.Surface;
 import org.svp.server.LogCapture;
 import org.svp.server.ServerConfig;
 import org.svp.server.SvpServer;
+import org.svp.source.vnc.rfb.Encodings;
 
 /**
  * The VNC source against TigerVNC's Xvnc with an xterm on a coloured root: SVP's picture equals the X
@@ -83,6 +88,48 @@ class XvncSourceTest {
         serve(new VncDisplaySource(new VncTarget("127.0.0.1", xvnc.port()), null));
         assertEqualsXwd();
         assertThat(source.stats().updates.sum()).isPositive();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(ints = {Encodings.RAW, Encodings.HEXTILE, Encodings.TIGHT, Encodings.ZRLE})
+    void eachEncodingGivesTheSamePixels(int encoding) throws Exception {
+        desktop(null, "#4477aa");
+        serve(new VncDisplaySource(new VncTarget("127.0.0.1", xvnc.port()), null).onlyEncoding(encoding));
+        client.mouse(200, 150, 0); // focus follows the pointer without a window manager
+        type("ls -l /\n");
+        client.mouse(ROOT_X, ROOT_Y, 0);
+        client.flushInput();
+        assertEqualsXwd();
+        assertThat(source.stats().rects(encoding).sum()).as("rectangles in encoding " + encoding).isPositive();
+    }
+
+    @Test
+    void videoModesetResizesTheUpstream() throws Exception {
+        desktop(null, "#336699");
+        serve(new VncDisplaySource(new VncTarget("127.0.0.1", xvnc.port()), null));
+        client.videoModeset(1024, 768, 32);
+        client.flushInput();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (client.screen().snapshot().width() != 1024 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(client.screen().snapshot().height()).isEqualTo(768);
+        assertEqualsXwd(1024, 768);
+    }
+
+    @Test
+    void richCursorsReachTheCursorChannel() throws Exception {
+        desktop(null, "#336699");
+        serve(new VncDisplaySource(new VncTarget("127.0.0.1", xvnc.port()), null));
+        Set<String> shapes = ConcurrentHashMap.newKeySet();
+        client.onCursorShape(c -> shapes.add(c.width() + "x" + c.height() + Arrays.toString(c.andMask())));
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (int i = 0; shapes.size() < 2 && System.nanoTime() < deadline; i++) {
+            client.mouse(i % 2 == 0 ? 200 : ROOT_X, i % 2 == 0 ? 150 : ROOT_Y, 0);
+            client.flushInput();
+            Thread.sleep(300);
+        }
+        assertThat(shapes).as("distinct cursor shapes over the xterm and the root window").hasSizeGreaterThanOrEqualTo(2);
     }
 
     @Test
@@ -164,12 +211,16 @@ class XvncSourceTest {
     }
 
     private void assertEqualsXwd() throws Exception {
+        assertEqualsXwd(W, H);
+    }
+
+    private void assertEqualsXwd(int w, int h) throws Exception {
         String why = "";
         for (int attempt = 0; attempt < 10; attempt++) {
             client.screen().awaitStill(Duration.ofMillis(400), Duration.ofSeconds(20));
-            int[] xwd = xvnc.xwd(W, H);
+            int[] xwd = xvnc.xwd(w, h);
             Surface s = client.screen().snapshot();
-            if (s.width() == W && s.height() == H && Arrays.equals(s.pixels(), xwd)) {
+            if (s.width() == w && s.height() == h && Arrays.equals(s.pixels(), xwd)) {
                 return;
             }
             why = describe(s, xwd);
@@ -179,7 +230,7 @@ class XvncSourceTest {
     }
 
     private static String describe(Surface s, int[] xwd) {
-        if (s.width() != W || s.height() != H) {
+        if (s.width() * s.height() != xwd.length) {
             return "size " + s.width() + "x" + s.height();
         }
         int diff = 0;
@@ -190,7 +241,7 @@ class XvncSourceTest {
                 first = first < 0 ? i : first;
             }
         }
-        return diff + " pixels differ, first at (" + first % W + ", " + first / W + ")";
+        return diff + " pixels differ, first at (" + first % s.width() + ", " + first / s.width() + ")";
     }
 
     private void typeIntoXterm(String marker) throws Exception {
