@@ -64,7 +64,7 @@ public final class QemuVm implements AutoCloseable {
                 QemuVm vm = launch(o, d, dir);
                 String failure = vm.awaitVnc();
                 if (failure == null) {
-                    LOG.info("QEMU (pid {}) serves VNC on 127.0.0.1:{} ({})", vm.pid(), vm.vncPort(),
+                    LOG.debug("QEMU (pid {}) serves VNC on 127.0.0.1:{} ({})", vm.pid(), vm.vncPort(),
                             o.kvm() ? "KVM" : "TCG");
                     return vm;
                 }
