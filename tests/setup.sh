@@ -19,6 +19,8 @@ tools=(
   "Xvnc tigervnc-standalone-server"            # X11ResizeTest (RandR resize)
   "xrandr x11-xserver-utils"                   # X11ResizeTest
   "openbox openbox"                            # x11:new's window manager (NewDesktopTest)
+  "qemu-system-x86_64 qemu-system-x86"         # svp vm and its tests (svp-vm, VmServeTest)
+  "busybox busybox-static"                     # the svp vm guest's initramfs (must be the static one)
 )
 
 missing_programs=()
