@@ -1,0 +1,17 @@
+package org.svp.source.vnc;
+
+import java.util.concurrent.atomic.LongAdder;
+
+/** Live counters of the VNC source, written on "svp-vnc", read anywhere (svp bench vnc, tests). */
+public final class VncStats {
+    /** Bytes received from the upstream, hand-shake included. */
+    public final LongAdder bytesReceived = new LongAdder();
+    /** FramebufferUpdates decoded. */
+    public final LongAdder updates = new LongAdder();
+    /** Pixel rectangles handed to SVP (DIRTY_RECT before banding). */
+    public final LongAdder pixelRects = new LongAdder();
+    /** CopyRects handed to SVP as SCREEN_BLT. */
+    public final LongAdder copyRects = new LongAdder();
+    /** Connections made after the first one. */
+    public final LongAdder reconnects = new LongAdder();
+}
