@@ -16,7 +16,9 @@ tools=(
   "xterm xterm"                                # the test window, and x11:new's terminal
   "xdpyinfo x11-utils"                         # X display checks
   "xprop x11-utils"
-  "Xvnc tigervnc-standalone-server"            # X11ResizeTest (RandR resize)
+  "Xvnc tigervnc-standalone-server"            # X11ResizeTest (RandR resize), svp-source-vnc (the VNC upstream)
+  "vncpasswd tigervnc-tools"                   # svp-source-vnc (VncAuth password file)
+  "xsetroot x11-xserver-utils"                 # svp-source-vnc (root colours)
   "xrandr x11-xserver-utils"                   # X11ResizeTest
   "openbox openbox"                            # x11:new's window manager (NewDesktopTest)
   "qemu-system-x86_64 qemu-system-x86"         # svp vm and its tests (svp-vm, VmServeTest)

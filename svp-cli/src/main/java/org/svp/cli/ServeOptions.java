@@ -6,9 +6,14 @@ import picocli.CommandLine.Option;
 /** Options shared by {@code svp server} and {@code svp demo}. */
 final class ServeOptions {
     @Option(names = "--source", defaultValue = "demo", description = "What to serve (default: ${DEFAULT-VALUE}): demo, x11:DISPLAY (an existing X display, e.g. x11::1 or "
-                    + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm) or vrde:DIR"
-                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this).")
+                    + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm), vrde:DIR"
+                    + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this)"
+                    + " or vnc:HOST:PORT (a VNC server, e.g. QEMU's -vnc; reconnects when it goes away).")
     String source;
+
+    @Option(names = "--vnc-password-file", paramLabel = "FILE",
+            description = "With --source vnc:…: the VNC server's password (first line of FILE; RFB uses at most 8 characters).")
+    java.nio.file.Path vncPasswordFile;
 
     @Option(names = "--bind", defaultValue = "127.0.0.1",
             description = "Address to listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 serves other machines and needs"

@@ -179,9 +179,12 @@ final class Serving {
         if (o.source.startsWith("vrde:")) {
             return new VrdeDisplaySource(Path.of(o.source.substring("vrde:".length())));
         }
+        if (o.source.startsWith("vnc:")) {
+            return VncSources.create(cmd, o.source.substring("vnc:".length()), o.vncPasswordFile);
+        }
         if (!o.source.equals("demo")) {
             throw new ParameterException(cmd, "unknown --source '" + o.source + "': this build serves 'demo',"
-                    + " 'x11:DISPLAY' (e.g. x11::1), 'x11:new' and 'vrde:DIR' (vnc is planned)");
+                    + " 'x11:DISPLAY' (e.g. x11::1), 'x11:new', 'vrde:DIR' and 'vnc:HOST:PORT' (e.g. vnc:127.0.0.1:5900)");
         }
         if (o.saveFinal != null && o.demoFrames < 0) {
             throw new ParameterException(cmd, "--save-final needs --demo-frames N (the frame to save)");

@@ -17,6 +17,7 @@ import org.svp.protocol.message.ScreenResize;
 import org.svp.source.DisplaySink;
 import org.svp.source.SourceUpdate;
 import org.svp.source.vnc.rfb.ClientMessages;
+import org.svp.source.vnc.rfb.Encodings;
 import org.svp.source.vnc.rfb.UpdateListener;
 
 /**
@@ -67,13 +68,15 @@ final class UpdateForwarder implements UpdateListener {
      * Sends the set-up messages; the full update follows.
      *
      * @param resize whether SVP's screen must first change to this connection's size
+     * @param pixelEncodings the pixel encodings to offer
+     * @param offerQemuKeys whether to offer QEMU's Extended Key Event
      */
-    void begin(boolean resize) {
+    void begin(boolean resize, int[] pixelEncodings, boolean offerQemuKeys) {
         if (resize) {
             submit(new SourceUpdate.Draw(List.of(new ScreenResize(width, height))));
         }
         send.accept(ClientMessages.setPixelFormat());
-        send.accept(ClientMessages.setEncodings(org.svp.source.vnc.rfb.Encodings.REQUESTED));
+        send.accept(ClientMessages.setEncodings(Encodings.requested(pixelEncodings, offerQemuKeys)));
         send.accept(ClientMessages.updateRequest(false, width, height));
     }
 
@@ -83,8 +86,9 @@ final class UpdateForwarder implements UpdateListener {
     }
 
     @Override
-    public void pixels(int x, int y, int w, int h, byte[] bgrx) {
+    public void pixels(int encoding, int x, int y, int w, int h, byte[] bgrx) {
         stats.pixelRects.increment();
+        stats.rects(encoding).increment();
         int rows = Math.max(1, BAND_PIXELS / w);
         if (rows >= h) {
             pending.add(dirty(x, y, w, h, bgrx));

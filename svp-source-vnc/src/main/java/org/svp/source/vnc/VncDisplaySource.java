@@ -10,6 +10,7 @@ import org.svp.source.InputSink;
 import org.svp.source.vnc.connection.ServerInit;
 import org.svp.source.vnc.connection.Session;
 import org.svp.source.vnc.connection.UpstreamLink;
+import org.svp.source.vnc.rfb.Encodings;
 import org.svp.source.vnc.rfb.ServerMessageDecoder;
 
 /**
@@ -32,6 +33,8 @@ public final class VncDisplaySource implements DisplaySource {
     private final VncInput input = new VncInput();
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile UpdateObserver observer;
+    private volatile boolean keysymsOnly;
+    private volatile int[] pixelEncodings = Encodings.PIXEL;
     private UpstreamLink link;
     /** The latest connection's mapping (its size is SVP's screen size); "svp-vnc" only. */
     private UpdateForwarder last;
@@ -50,6 +53,29 @@ public final class VncDisplaySource implements DisplaySource {
         this.observer = o;
     }
 
+    /**
+     * Sends keys as keysyms even to servers that take QEMU's scancodes (tests of the keysym table;
+     * servers whose keymap differs from the guest's). Call before {@link #start}.
+     *
+     * @return this source
+     */
+    public VncDisplaySource keysymsOnly() {
+        this.keysymsOnly = true;
+        return this;
+    }
+
+    /**
+     * Offers the server only this pixel encoding (plus CopyRect): tests of each decoder against a real
+     * server. Call before {@link #start}.
+     *
+     * @param encoding e.g. {@link Encodings#TIGHT}
+     * @return this source
+     */
+    public VncDisplaySource onlyEncoding(int encoding) {
+        this.pixelEncodings = new int[] {encoding};
+        return this;
+    }
+
     @Override
     public void start(DisplaySink sink) {
         if (!started.compareAndSet(false, true)) {
@@ -61,7 +87,7 @@ public final class VncDisplaySource implements DisplaySource {
                 UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, init.width(), init.height());
                 boolean resize = last == null || last.width != init.width() || last.height != init.height();
                 last = f;
-                f.begin(resize);
+                f.begin(resize, pixelEncodings, !keysymsOnly);
                 input.attach(link.loop(), f, send);
                 return new ServerMessageDecoder(init.width(), init.height(), f);
             }

@@ -1,5 +1,7 @@
 package org.svp.source.vnc;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
 
 /** Live counters of the VNC source, written on "svp-vnc", read anywhere (svp bench vnc, tests). */
@@ -14,4 +16,13 @@ public final class VncStats {
     public final LongAdder copyRects = new LongAdder();
     /** Connections made after the first one. */
     public final LongAdder reconnects = new LongAdder();
+    private final Map<Integer, LongAdder> byEncoding = new ConcurrentHashMap<>();
+
+    /**
+     * @param encoding an RFB encoding number
+     * @return pixel rectangles received in that encoding
+     */
+    public LongAdder rects(int encoding) {
+        return byEncoding.computeIfAbsent(encoding, e -> new LongAdder());
+    }
 }

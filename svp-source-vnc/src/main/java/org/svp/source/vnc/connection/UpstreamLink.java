@@ -11,7 +11,7 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.FastThreadLocalThread;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -64,7 +64,11 @@ public final class UpstreamLink implements AutoCloseable {
         this.password = password;
         this.session = session;
         this.stats = stats;
-        this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("svp-vnc", true), NioIoHandler.newFactory());
+        this.group = new MultiThreadIoEventLoopGroup(1, r -> {
+            Thread t = new FastThreadLocalThread(r, "svp-vnc");
+            t.setDaemon(true);
+            return t;
+        }, NioIoHandler.newFactory());
         this.loop = group.next();
     }
 

@@ -87,7 +87,7 @@ public final class ServerMessageDecoder {
             if (hextile.done()) {
                 int[] r = hextileRect;
                 hextileRect = null;
-                listener.pixels(r[0], r[1], r[2], r[3], hextile.take());
+                listener.pixels(Encodings.HEXTILE, r[0], r[1], r[2], r[3], hextile.take());
                 rectDone();
             }
         } else if (rectsLeft > 0) {
@@ -141,7 +141,7 @@ public final class ServerMessageDecoder {
                 inside(x, y, w, h, "Raw");
                 in.need((long) w * h * PixelFormat32.BYTES); // before allocating: this unit is retried as bytes arrive
                 byte[] px = in.bytes(w * h * PixelFormat32.BYTES);
-                pixels(x, y, w, h, px);
+                pixels(Encodings.RAW, x, y, w, h, px);
             }
             case Encodings.COPY_RECT -> {
                 inside(x, y, w, h, "CopyRect");
@@ -169,11 +169,11 @@ public final class ServerMessageDecoder {
                     throw Malformed.of("ZRLE rectangle of " + len + " bytes");
                 }
                 byte[] compressed = in.bytes((int) len);
-                pixels(x, y, w, h, w == 0 || h == 0 ? new byte[0] : zrle.decode(compressed, w, h));
+                pixels(Encodings.ZRLE, x, y, w, h, w == 0 || h == 0 ? new byte[0] : zrle.decode(compressed, w, h));
             }
             case Encodings.TIGHT -> {
                 inside(x, y, w, h, "Tight");
-                pixels(x, y, w, h, w == 0 || h == 0 ? new byte[0] : tight.decode(in, w, h));
+                pixels(Encodings.TIGHT, x, y, w, h, w == 0 || h == 0 ? new byte[0] : tight.decode(in, w, h));
             }
             case Encodings.DESKTOP_SIZE -> {
                 checkSize(w, h, "DesktopSize");
@@ -236,9 +236,9 @@ public final class ServerMessageDecoder {
         listener.resized(w, h, screenId);
     }
 
-    private void pixels(int x, int y, int w, int h, byte[] px) {
+    private void pixels(int encoding, int x, int y, int w, int h, byte[] px) {
         if (w > 0 && h > 0) {
-            listener.pixels(x, y, w, h, px);
+            listener.pixels(encoding, x, y, w, h, px);
         }
         rectDone();
     }

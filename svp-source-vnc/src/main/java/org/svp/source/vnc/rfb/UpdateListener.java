@@ -11,9 +11,10 @@ public interface UpdateListener {
     /**
      * Decoded pixels of one rectangle, already checked to lie inside the framebuffer.
      *
+     * @param encoding the encoding it came in (for statistics)
      * @param bgrx w × h pixels, 4 bytes each (B, G, R, X), rows top first: SVP's RGB32
      */
-    void pixels(int x, int y, int w, int h, byte[] bgrx);
+    void pixels(int encoding, int x, int y, int w, int h, byte[] bgrx);
 
     /** CopyRect: the w×h area at (srcX, srcY) is copied to (x, y); both inside the framebuffer. */
     void copy(int x, int y, int w, int h, int srcX, int srcY);
