@@ -33,9 +33,12 @@ import picocli.CommandLine.Spec;
                 + " its screen over SVP; the VM stops when svp does. The built-in guest (a Debian cloud kernel and a"
                 + " busybox shell) is downloaded and built at first use and cached; see docs/vm.md.")
 final class VmCommand implements Callable<Integer> {
-    /** Server options that do not apply: what is served is the VM, at the guest's own screen size. */
+    /**
+     * Server options that do not apply: what is served is the VM (its VNC server has no password), at
+     * the guest's own screen size.
+     */
     private static final List<String> NOT_FOR_VM = List.of("--source", "--geometry", "--demo-frames", "--demo-fps",
-            "--save-final", "--stats-on-stdin");
+            "--save-final", "--stats-on-stdin", "--vnc-password-file");
     private static final int MIN_MEMORY_MB = 64;
 
     @Spec

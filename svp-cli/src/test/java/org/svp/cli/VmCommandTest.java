@@ -28,7 +28,7 @@ class VmCommandTest {
     void helpListsTheVmOptionsButNotTheDemoOnes() {
         String out = run(0, "vm", "--help")[0];
         assertThat(out).contains("--disk=IMAGE", "--snapshot", "--memory=MB", "--qemu-arg=ARG", "--port=", "--no-tls")
-                .doesNotContain("--source").doesNotContain("--geometry").doesNotContain("--demo-frames");
+                .doesNotContain("--source").doesNotContain("--vnc-password-file").doesNotContain("--geometry").doesNotContain("--demo-frames");
     }
 
     @Test
