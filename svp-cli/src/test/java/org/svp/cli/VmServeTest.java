@@ -23,6 +23,7 @@ import org.svp.source.vnc.VncTarget;
 import org.svp.vm.guest.GuestImage;
 import org.svp.vm.qemu.QemuOptions;
 import org.svp.vm.qemu.QemuVm;
+import org.svp.vm.qemu.RfbGrab;
 import org.svp.vm.qemu.Screendump;
 import org.svp.vm.qemu.TestGuest;
 
@@ -30,8 +31,8 @@ import org.svp.vm.qemu.TestGuest;
  * A real VM served through SVP: the built-in guest under QEMU (TCG here), its VNC served by the vnc
  * source, a headless SVP client. Typing goes through {@code svp type} ({@link Main#run}, the code the
  * launcher runs); the guest echoes the marker to its serial port as well, so the test sees that the
- * keys arrived, and then the client's picture must equal QEMU's own (QMP screendump: the surface its
- * VNC server sends) pixel for pixel. Upstream restart: the VM is killed and a new one booted on the
+ * keys arrived, and then the client's picture must equal the one QEMU's VNC server sends a plain RFB
+ * client ({@link RfbGrab}, written apart from the vnc source) pixel for pixel. Upstream restart: the VM is killed and a new one booted on the
  * same VNC port; the client stays connected and shows the new screen.
  */
 @Timeout(600)
@@ -123,14 +124,14 @@ class VmServeTest {
     }
 
     /**
-     * Polls until the client's picture equals QEMU's screendump; fails with the number of differing
+     * Polls until the client's picture equals QEMU's VNC picture; fails with the number of differing
      * pixels of the last try.
      */
     private static Surface awaitSamePicture(SvpClient client, QemuVm vm) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + CATCH_UP.toNanos();
         String last = "no comparison";
         while (System.nanoTime() < deadline) {
-            Screendump q = vm.screendump();
+            Screendump q = RfbGrab.grab(vm.vncPort());
             Surface s = client.screen().snapshot();
             if (s.width() == q.width() && s.height() == q.height()) {
                 int differ = 0;
@@ -148,7 +149,7 @@ class VmServeTest {
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("the SVP client's picture did not become QEMU's within " + CATCH_UP.toSeconds()
+        throw new AssertionError("the SVP client's picture did not become QEMU's VNC picture within " + CATCH_UP.toSeconds()
                 + " s: " + last);
     }
 }

@@ -43,6 +43,13 @@ class GuestVmTest {
         assertThat(s.height()).isEqualTo(400);
         long lit = Arrays.stream(s.rgb()).filter(p -> p != 0).count();
         assertThat(lit).as("the banner and prompt are drawn").isGreaterThan(500);
+        Screendump viaVnc = RfbGrab.grab(vm.vncPort()); // the cursor blinks: compare without its cell
+        assertThat(viaVnc.width()).isEqualTo(720);
+        long same = 0;
+        for (int i = 0; i < s.rgb().length; i++) {
+            same += s.rgb()[i] == viaVnc.rgb()[i] ? 1 : 0;
+        }
+        assertThat(same).as("QEMU's VNC sends its screendump's picture").isGreaterThan(s.rgb().length - 9 * 16);
     }
 
     @Test
