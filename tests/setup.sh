@@ -21,6 +21,8 @@ tools=(
   "xsetroot x11-xserver-utils"                 # svp-source-vnc (root colours)
   "xrandr x11-xserver-utils"                   # X11ResizeTest
   "openbox openbox"                            # x11:new's window manager (NewDesktopTest)
+  "qemu-system-x86_64 qemu-system-x86"         # svp vm and its tests (svp-vm, VmServeTest)
+  "busybox busybox-static"                     # the svp vm guest's initramfs (must be the static one)
 )
 
 missing_programs=()

@@ -72,6 +72,7 @@ public final class Main implements Callable<Integer> {
         cli.addSubcommand("server", withDescription(new CommandLine(new ServeCommand(false)),
                 "Serve a desktop over SVP. Prints one line per listening channel, then 'ready'."));
         cli.addSubcommand("test", new CommandLine(new TestCommand()));
+        cli.addSubcommand("vm", VmCommand.commandLine());
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
             if (System.getenv("SVP_DEBUG") != null) {
                 e.printStackTrace();

@@ -1,0 +1,42 @@
+package org.svp.vm.qemu;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.svp.vm.guest.GuestImage;
+
+/**
+ * What to boot and how. Exactly one of {@code guest} and {@code disk} is set.
+ *
+ * @param guest the built-in guest (kernel + busybox initramfs), or null
+ * @param disk the user's disk image, or null
+ * @param snapshot discard the disk's writes at exit (QEMU's -snapshot); without it writes persist
+ * @param memoryMb guest RAM
+ * @param kvm use KVM (else TCG software emulation)
+ * @param extraArgs more QEMU arguments, appended as given
+ */
+public record QemuOptions(GuestImage guest, DiskImage disk, boolean snapshot, int memoryMb, boolean kvm,
+        List<String> extraArgs) {
+    /** Guest RAM of the built-in guest: kernel + busybox need well under 128 MB. */
+    public static final int GUEST_MEMORY_MB = 256;
+    /** Guest RAM with --disk: enough for a small distribution's installer or desktop. */
+    public static final int DISK_MEMORY_MB = 1024;
+
+    public QemuOptions {
+        if ((guest == null) == (disk == null)) {
+            throw new IllegalArgumentException("give either the built-in guest or a disk image");
+        }
+        extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** @return whether /dev/kvm exists and this user may open it for reading and writing */
+    public static boolean kvmUsable() {
+        Path kvm = Path.of("/dev/kvm");
+        return Files.isReadable(kvm) && Files.isWritable(kvm);
+    }
+
+    /** @return the built-in guest with default RAM, KVM when usable */
+    public static QemuOptions builtIn(GuestImage guest) {
+        return new QemuOptions(guest, null, false, GUEST_MEMORY_MB, kvmUsable(), List.of());
+    }
+}
