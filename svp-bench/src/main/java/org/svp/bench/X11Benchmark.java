@@ -728,10 +728,16 @@ public final class X11Benchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private void awaitWorkload(Process p) throws IOException, InterruptedException {
-        // the window has ended; what is left is the tail in which it closes its windows
+    /**
+     * Waits for the workload's tail (it closes its windows). Everything of the window is measured by
+     * then, so a workload that hangs in its clean-up (seen on a saturated machine) costs a warning line
+     * and is stopped by the caller, not the whole run.
+     */
+    private void awaitWorkload(Process p) throws InterruptedException {
         if (!p.waitFor(WORKLOAD_TAIL_SECONDS + 60L, TimeUnit.SECONDS)) {
-            throw new IOException("the workload did not finish " + (WORKLOAD_TAIL_SECONDS + 60) + " s after the window");
+            out.println("  (the workload did not finish " + (WORKLOAD_TAIL_SECONDS + 60)
+                    + " s after the window; stopped, the window's numbers stand)");
+            out.flush();
         }
     }
 
