@@ -82,8 +82,10 @@ public final class X11Benchmark {
         XVFB_SVP("Xvfb with SVP"),
         /** Xvnc with rfbcount and SVP attached: the side-by-side run. */
         XVNC_PEER_SVP("Xvnc with rfbcount and SVP"),
-        /** Xvnc with two lossless rfbcounts (ZRLE, Tight without JPEG) and SVP attached. */
-        XVNC_LOSSLESS_SVP("Xvnc with rfbcount zrle + tightll and SVP"),
+        /** Xvnc with the lossless rfbcount ZRLE and SVP attached. */
+        XVNC_ZRLE_SVP("Xvnc with rfbcount zrle and SVP"),
+        /** Xvnc with the lossless rfbcount Tight without JPEG and SVP attached. */
+        XVNC_TIGHTLL_SVP("Xvnc with rfbcount tightll and SVP"),
         /** Xvnc with SVP attached and no VNC client: SVP's X-server-side cost on top of the drawing. */
         XVNC_SVP("Xvnc with SVP only, no VNC client"),
         /** Xvnc with nothing attached: the X drawing alone. */
@@ -133,24 +135,44 @@ public final class X11Benchmark {
      * One round. Without the peer only {@code main} (Xvfb) is set and the other fields are NaN / null.
      *
      * @param main the side-by-side run (or the Xvfb run)
+     * @param lossless per lossless rfbcount mode, its run (that client and SVP on a fresh Xvnc)
      * @param svpOnly the run on Xvnc with SVP only
      * @param aloneCpu Xvnc's CPU seconds with nothing attached
      */
-    private record Round(Sample main, Sample lossless, Sample svpOnly, double aloneCpu) {
-        /** @return TigerVNC's encoding CPU of both lossless clients: (Xvnc with them + SVP) − (Xvnc with SVP only) */
-        double losslessPeerCpu() {
-            return lossless.xCpu - svpOnly.xCpu;
+    private record Round(Sample main, Map<String, Sample> lossless, Sample svpOnly, double aloneCpu) {
+        /** @return TigerVNC's encoding CPU of one lossless mode: (Xvnc with it + SVP) − (Xvnc with SVP only) */
+        double losslessPeerCpu(String mode) {
+            Sample s = lossless.get(mode);
+            return s == null ? Double.NaN : s.xCpu - svpOnly.xCpu;
         }
 
-        /** @return the smaller of the lossless modes' byte counts, and its mode */
+        /** @return the lossless mode with the fewest bytes and its byte count, or null if none counted */
         Map.Entry<String, Long> bestLossless() {
             Map.Entry<String, Long> best = null;
-            for (var e : lossless.peers.entrySet()) {
-                if (e.getValue()[0] >= 0 && (best == null || e.getValue()[0] < best.getValue())) {
-                    best = Map.entry(e.getKey(), e.getValue()[0]);
+            for (var e : lossless.entrySet()) {
+                long bytes = e.getValue().peers.get(e.getKey())[0];
+                if (bytes >= 0 && (best == null || bytes < best.getValue())) {
+                    best = Map.entry(e.getKey(), bytes);
                 }
             }
             return best;
+        }
+
+        /** @return the run beside TigerVNC's best lossless mode (SVP's lossless stream is measured there) */
+        Sample bestRun() {
+            Map.Entry<String, Long> best = bestLossless();
+            return lossless.get(best == null ? TigerVncPeer.ZRLE : best.getKey());
+        }
+
+        /** @return TigerVNC's encoding CPU in its best lossless mode: the figure the CPU target compares with */
+        double bestLosslessPeerCpu() {
+            Map.Entry<String, Long> best = bestLossless();
+            return losslessPeerCpu(best == null ? TigerVncPeer.ZRLE : best.getKey());
+        }
+
+        /** @return SVP's server process in the best lossless run plus its X-server-side cost */
+        double svpLosslessTotal() {
+            return bestRun().svpCpu + svpXCost();
         }
 
         /** @return TigerVNC's encoding CPU: (Xvnc with rfbcount + SVP) − (Xvnc with SVP only) */
@@ -216,13 +238,14 @@ public final class X11Benchmark {
             throw new IllegalArgumentException("workload not found: " + workload
                     + " (pass --workload PATH to ../shared/bench/workload.sh)");
         }
-        int perRound = tigervnc ? 4 : 1;
+        int perRound = tigervnc ? 5 : 1;
         // per workload run: X server start, SVP process start, connect and settle, drain (~5 s);
         // per round: the idle measurement (~6 s)
         long estimate = (long) runs * (perRound * (warmup + seconds + 5L) + IDLE_SECONDS + 1);
         out.printf("%d run%s × %d workload%s × (%d s warm-up + %d s) ≈ %s%s%n", runs, runs == 1 ? "" : "s", perRound,
                 perRound == 1 ? "" : "s", warmup, seconds, duration(estimate),
-                tigervnc ? " (each round: Xvnc with rfbcount and SVP; with rfbcount zrle + tightll and SVP; with SVP only;"
+                tigervnc ? " (each round: Xvnc with rfbcount and SVP; with rfbcount zrle and SVP; with rfbcount tightll and SVP;"
+                        + " with SVP only;"
                         + " alone — each a fresh Xvnc)"
                         : "");
         out.flush();
@@ -231,7 +254,9 @@ public final class X11Benchmark {
         for (int i = 1; i <= runs; i++) {
             if (tigervnc) {
                 Sample main = withSvp(i, Setup.XVNC_PEER_SVP);
-                Sample lossless = withSvp(i, Setup.XVNC_LOSSLESS_SVP);
+                Map<String, Sample> lossless = new LinkedHashMap<>();
+                lossless.put(TigerVncPeer.ZRLE, withSvp(i, Setup.XVNC_ZRLE_SVP));
+                lossless.put(TigerVncPeer.TIGHT_LOSSLESS, withSvp(i, Setup.XVNC_TIGHTLL_SVP));
                 Sample svpOnly = withSvp(i, Setup.XVNC_SVP);
                 results.add(new Round(main, lossless, svpOnly, alone(i)));
             } else {
@@ -292,8 +317,9 @@ public final class X11Benchmark {
         Path rfbcount = workload.resolveSibling("rfbcount.py");
         if (setup == Setup.XVNC_PEER_SVP) {
             peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.DEFAULT));
-        } else if (setup == Setup.XVNC_LOSSLESS_SVP) {
+        } else if (setup == Setup.XVNC_ZRLE_SVP) {
             peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.ZRLE));
+        } else if (setup == Setup.XVNC_TIGHTLL_SVP) {
             peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.TIGHT_LOSSLESS));
         }
         progress(run, x, setup);
@@ -338,7 +364,7 @@ public final class X11Benchmark {
             }
             awaitWorkload(work);
             double idle = Double.NaN;
-            if (setup != Setup.XVNC_SVP && setup != Setup.XVNC_LOSSLESS_SVP) {
+            if (setup == Setup.XVFB_SVP || setup == Setup.XVNC_PEER_SVP) {
                 // the workload has closed its windows (xclock too): nothing changes on screen any more
                 Thread.sleep(1000);
                 idle = idlePercent(svp.pid());
@@ -449,37 +475,43 @@ public final class X11Benchmark {
             row("TigerVNC encoding (Tight q8)", range(main, Sample::peerMb, "%.1f"),
                     range(main, Sample::peerUpdates, "%.0f"), range(rs, Round::peerCpu, "%.2f"), "-", "-");
             for (String mode : List.of(TigerVncPeer.ZRLE, TigerVncPeer.TIGHT_LOSSLESS)) {
-                row("TigerVNC lossless (" + mode + ")", range(rs, r -> peerMb(r.lossless, mode), "%.1f"),
-                        range(rs, r -> peerUpdates(r.lossless, mode), "%.0f"), "", "-", "-");
+                row("TigerVNC lossless (" + mode + ")", range(rs, r -> peerMb(r.lossless.get(mode), mode), "%.1f"),
+                        range(rs, r -> peerUpdates(r.lossless.get(mode), mode), "%.0f"),
+                        range(rs, r -> r.losslessPeerCpu(mode), "%.2f"), "-", "-");
+                row("  SVP beside it", range(rs, r -> r.lossless.get(mode).svpMb, "%.1f"),
+                        range(rs, r -> r.lossless.get(mode).svpUpdates, "%.0f"),
+                        range(rs, r -> r.lossless.get(mode).svpCpu, "%.2f"), range(rs, r -> r.lossless.get(mode).p50, "%.2f"),
+                        range(rs, r -> r.lossless.get(mode).p99, "%.1f"));
             }
-            row("  both lossless encoders", "", "", range(rs, Round::losslessPeerCpu, "%.2f"), "", "");
-            row("SVP in the lossless run", range(rs, r -> r.lossless.svpMb, "%.1f"),
-                    range(rs, r -> r.lossless.svpUpdates, "%.0f"), range(rs, r -> r.lossless.svpCpu, "%.2f"),
-                    range(rs, r -> r.lossless.p50, "%.2f"), range(rs, r -> r.lossless.p99, "%.1f"));
-            out.printf("Bytes: SVP / TigerVNC's best lossless, both in the lossless run: %s (target ≤ 0.5)%n",
-                    range(rs, r -> r.lossless.svpMb * 1e6 / r.bestLossless().getValue(), "%.2f"));
+            row("  = SVP total in the best lossless run", "", "", range(rs, Round::svpLosslessTotal, "%.2f"), "", "");
+            out.printf("Bytes: SVP / TigerVNC's best lossless, in the same run: %s (target ≤ 0.5)%n",
+                    range(rs, r -> r.bestRun().svpMb * 1e6 / r.bestLossless().getValue(), "%.2f"));
             out.println("Xvnc CPU s per run (each a fresh Xvnc, same workload, same warm-up and window):");
             out.printf("  A  with rfbcount and SVP          %s%n", range(main, Sample::xCpu, "%.2f"));
             out.printf("  B  with SVP only, no VNC client   %s%n", range(rs, r -> r.svpOnly.xCpu, "%.2f"));
             out.printf("  C  alone, no VNC client, no SVP   %s%n", range(rs, Round::aloneCpu, "%.2f"));
-            out.printf("  D  with rfbcount zrle + tightll and SVP  %s%n", range(rs, r -> r.lossless.xCpu, "%.2f"));
-            out.println("  TigerVNC encoding CPU  = A − B   (lossless: D − B, both lossless encoders together)");
+            out.printf("  D  with rfbcount zrle and SVP     %s%n", range(rs, r -> r.lossless.get(TigerVncPeer.ZRLE).xCpu, "%.2f"));
+            out.printf("  E  with rfbcount tightll and SVP  %s%n",
+                    range(rs, r -> r.lossless.get(TigerVncPeer.TIGHT_LOSSLESS).xCpu, "%.2f"));
+            out.println("  TigerVNC encoding CPU  = A − B   (lossless: D − B for zrle, E − B for tightll)");
             out.println("  SVP's X-server side    = B − C   (Xvnc answering SVP's XShmGetImage captures and XDamage)");
             out.println("  SVP total              = SVP server process (side-by-side run) + (B − C)");
             out.printf("  SVP in run B: server process %s s, %s updates (compare with its side-by-side row)%n",
                     range(rs, r -> r.svpOnly.svpCpu, "%.2f"), range(rs, r -> r.svpOnly.svpUpdates, "%.0f"));
-            long met = rs.stream().filter(r -> r.svpTotal() <= r.peerCpu()).count();
+            long met = rs.stream().filter(r -> r.svpLosslessTotal() <= r.bestLosslessPeerCpu()).count();
             StringBuilder perRun = new StringBuilder();
             for (int i = 0; i < rs.size(); i++) {
                 Round r = rs.get(i);
                 perRun.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "run %d %.3f %s %.3f s (×%.2f)", i + 1,
-                        r.svpTotal(), r.svpTotal() <= r.peerCpu() ? "≤" : ">", r.peerCpu(), r.svpTotal() / r.peerCpu()));
+                        r.svpLosslessTotal(), r.svpLosslessTotal() <= r.bestLosslessPeerCpu() ? "≤" : ">",
+                        r.bestLosslessPeerCpu(), r.svpLosslessTotal() / r.bestLosslessPeerCpu()));
             }
-            double[] ratios = rs.stream().mapToDouble(r -> r.svpTotal() / r.peerCpu()).sorted().toArray();
+            double[] ratios = rs.stream().mapToDouble(r -> r.svpLosslessTotal() / r.bestLosslessPeerCpu()).sorted().toArray();
             double median = ratios.length % 2 == 1 ? ratios[ratios.length / 2]
                     : (ratios[ratios.length / 2 - 1] + ratios[ratios.length / 2]) / 2;
-            out.println("Target \"server CPU ≤ TigerVNC's encoding CPU\" compares SVP total (server process + X-server"
-                    + " side) with TigerVNC encoding CPU (A − B), run by run:");
+            out.println("Target \"server CPU ≤ TigerVNC's encoding CPU\" compares, in the run beside TigerVNC's best"
+                    + " lossless mode (D or E), SVP total (server process + X-server side B − C) with that mode's"
+                    + " encoding CPU, run by run:");
             out.printf("  %s → met in %d of %d run%s; SVP total / TigerVNC encoding: median ×%.2f%n", perRun, met,
                     rs.size(), rs.size() == 1 ? "" : "s", median);
         } else {
@@ -490,12 +522,14 @@ public final class X11Benchmark {
                 + " JIT; not in the rows above): %s s, of which JIT compilers %s s%n", warmup,
                 tigervnc ? ", side-by-side run" : "", range(main, Sample::startupCpu, "%.2f"),
                 range(main, Sample::startupJit, "%.2f"));
-        List<Sample> compared = tigervnc ? rs.stream().flatMap(r -> java.util.stream.Stream.of(r.main, r.lossless)).toList()
+        List<Sample> compared = tigervnc
+                ? rs.stream().flatMap(r -> java.util.stream.Stream.concat(java.util.stream.Stream.of(r.main),
+                        r.lossless.values().stream())).toList()
                 : main;
         List<FrameQuality> all = allSamples(compared);
         double worstPsnr = all.stream().mapToDouble(FrameQuality::psnrDb).min().orElse(Double.NaN);
         double worstSsim = all.stream().mapToDouble(FrameQuality::ssim).min().orElse(Double.NaN);
-        out.printf(Locale.ROOT, "SVP picture vs the X server's (xwd -root, workload frozen; runs A and D): final frame"
+        out.printf(Locale.ROOT, "SVP picture vs the X server's (xwd -root, workload frozen; runs A, D and E): final frame"
                 + " %s; all %d compared (final + %d sample%s per run): %d identical, worst PSNR %s dB, worst SSIM %.4f%n",
                 finalSummary(compared), all.size(), samples, samples == 1 ? "" : "s",
                 all.stream().filter(FrameQuality::identical).count(),
@@ -533,10 +567,11 @@ public final class X11Benchmark {
     private Map<String, Object> runReport(Round r) {
         Sample m = r.main;
         Map<String, Object> svp = new LinkedHashMap<>();
-        // SVP's lossless stream is measured in the run beside TigerVNC's lossless clients (D): same X timeline
-        Sample ls = tigervnc ? r.lossless : m;
+        // SVP's lossless stream is measured in the run beside TigerVNC's best lossless client (D or E): same X timeline
+        Sample ls = tigervnc ? r.bestRun() : m;
+        Map.Entry<String, Long> best = tigervnc ? r.bestLossless() : null;
         Map<String, Object> lossless = new LinkedHashMap<>();
-        lossless.put("run", tigervnc ? "D" : "Xvfb");
+        lossless.put("run", !tigervnc ? "Xvfb" : best != null && best.getKey().equals(TigerVncPeer.TIGHT_LOSSLESS) ? "E" : "D");
         lossless.put("bytes", Math.round(ls.svpMb * 1e6));
         lossless.put("updates", Math.round(ls.svpUpdates));
         lossless.put("latency_ms", latency(ls));
@@ -545,12 +580,14 @@ public final class X11Benchmark {
         lossless.put("final", fin == null ? null : quality(fin));
         lossless.put("samples", ls.frames().stream().filter(f -> f.label().equals("sample")).map(X11Benchmark::quality).toList());
         svp.put("lossless", lossless);
-        svp.put("cpu_s", tigervnc ? r.svpTotal() : m.svpCpu);
-        svp.put("server_process_cpu_s", m.svpCpu);
+        lossless.put("cpu_s", ls.svpCpu);
+        svp.put("cpu_s", tigervnc ? r.svpLosslessTotal() : m.svpCpu);
+        svp.put("server_process_cpu_s", ls.svpCpu);
+        svp.put("side_by_side_cpu_s", tigervnc ? r.svpTotal() : null);
         svp.put("x_server_side_cpu_s", tigervnc ? r.svpXCost() : null);
         Map<String, Object> split = new LinkedHashMap<>();
         for (ProcessCpu.Group g : SPLIT) {
-            split.put(g.name().toLowerCase(Locale.ROOT), m.split().seconds(g));
+            split.put(g.name().toLowerCase(Locale.ROOT), ls.split().seconds(g));
         }
         svp.put("cpu_split_s", split);
         svp.put("startup_cpu_s", m.startupCpu);
@@ -590,28 +627,32 @@ public final class X11Benchmark {
             def.put("final_identical", null);
             tv.put("default", def);
             Map<String, Object> ll = new LinkedHashMap<>();
-            Map.Entry<String, Long> best = r.bestLossless();
             ll.put("mode", best == null ? null : best.getKey());
             ll.put("bytes", best == null ? null : best.getValue());
-            ll.put("updates", best == null ? null : r.lossless.peers.get(best.getKey())[1]);
-            for (var e : r.lossless.peers.entrySet()) {
+            ll.put("updates", best == null ? null : ls.peers.get(best.getKey())[1]);
+            for (var e : r.lossless.entrySet()) {
                 Map<String, Object> mode = new LinkedHashMap<>();
-                mode.put("bytes", e.getValue()[0]);
-                mode.put("updates", e.getValue()[1]);
+                long[] counted = e.getValue().peers.get(e.getKey());
+                mode.put("bytes", counted[0]);
+                mode.put("updates", counted[1]);
+                mode.put("encoding_cpu_s", r.losslessPeerCpu(e.getKey()));
+                mode.put("svp_bytes", Math.round(e.getValue().svpMb * 1e6));
                 ll.put(e.getKey(), mode);
             }
-            ll.put("encoding_cpu_s", r.losslessPeerCpu());
+            ll.put("encoding_cpu_s", r.bestLosslessPeerCpu());
             ll.put("final_identical", null);
             tv.put("lossless", ll);
-            tv.put("encoding_cpu_s", r.peerCpu());
-            tv.put("updates", Math.round(m.peerUpdates));
+            // the figure the CPU target compares with: TigerVNC's best lossless mode, the same mode SVP's bytes are held against
+            tv.put("encoding_cpu_s", r.bestLosslessPeerCpu());
+            tv.put("updates", best == null ? null : ls.peers.get(best.getKey())[1]);
             Map<String, Object> lat = new LinkedHashMap<>();
             lat.put("p50", null);
             lat.put("p99", null);
             tv.put("latency_ms", lat);
             Map<String, Object> xvnc = new LinkedHashMap<>();
             xvnc.put("a_with_rfbcount_and_svp", m.xCpu);
-            xvnc.put("d_with_lossless_rfbcounts_and_svp", r.lossless.xCpu);
+            xvnc.put("d_with_zrle_and_svp", r.lossless.get(TigerVncPeer.ZRLE).xCpu);
+            xvnc.put("e_with_tightll_and_svp", r.lossless.get(TigerVncPeer.TIGHT_LOSSLESS).xCpu);
             xvnc.put("b_with_svp_only", r.svpOnly.xCpu);
             xvnc.put("c_alone", r.aloneCpu);
             tv.put("xvnc_cpu_s", xvnc);
@@ -620,9 +661,9 @@ public final class X11Benchmark {
             double bytesRatio = best == null ? Double.NaN : ls.svpMb * 1e6 / best.getValue();
             targets.put("bytes_ratio", bytesRatio);
             targets.put("bytes_met", bytesRatio <= 0.5);
-            targets.put("cpu_ratio", r.svpTotal() / r.peerCpu());
-            targets.put("cpu_met", r.svpTotal() <= r.peerCpu());
-            targets.put("p50_met", m.p50 < 10);
+            targets.put("cpu_ratio", r.svpLosslessTotal() / r.bestLosslessPeerCpu());
+            targets.put("cpu_met", r.svpLosslessTotal() <= r.bestLosslessPeerCpu());
+            targets.put("p50_met", ls.p50 < 10);
             targets.put("final_identical", lossless.get("final_identical"));
             run.put("targets", targets);
         }
@@ -687,10 +728,16 @@ public final class X11Benchmark {
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
     }
 
-    private void awaitWorkload(Process p) throws IOException, InterruptedException {
-        // the window has ended; what is left is the tail in which it closes its windows
+    /**
+     * Waits for the workload's tail (it closes its windows). Everything of the window is measured by
+     * then, so a workload that hangs in its clean-up (seen on a saturated machine) costs a warning line
+     * and is stopped by the caller, not the whole run.
+     */
+    private void awaitWorkload(Process p) throws InterruptedException {
         if (!p.waitFor(WORKLOAD_TAIL_SECONDS + 60L, TimeUnit.SECONDS)) {
-            throw new IOException("the workload did not finish " + (WORKLOAD_TAIL_SECONDS + 60) + " s after the window");
+            out.println("  (the workload did not finish " + (WORKLOAD_TAIL_SECONDS + 60)
+                    + " s after the window; stopped, the window's numbers stand)");
+            out.flush();
         }
     }
 

@@ -6,17 +6,18 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.svp.codec.palette.PaletteCodec;
 import org.svp.codec.qoi.QoiZstdCodec;
+import org.svp.codec.zstream.ZstreamCodec;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.Feature;
 
 /**
- * Every bitmap codec this build knows, by wire id: RAW 0 and LZ4 1 (v1), PALETTE 3 and QOIZ 4 (v2;
+ * Every bitmap codec this build knows, by wire id: RAW 0 and LZ4 1 (v1), PALETTE 3, QOIZ 4 and ZSTREAM 8 (v2;
  * new codec ids are 3–99, protocol.md §9). Immutable; read from any thread. The later lossy and video
  * codecs register here too.
  */
 public final class CodecRegistry {
     private static final List<BitmapCodec> ALL =
-            List.of(new RawCodec(), new Lz4Codec(), new PaletteCodec(), new QoiZstdCodec());
+            List.of(new RawCodec(), new Lz4Codec(), new PaletteCodec(), new QoiZstdCodec(), new ZstreamCodec());
     private static final Map<Integer, BitmapCodec> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(BitmapCodec::id, Function.identity()));
 
@@ -54,12 +55,13 @@ public final class CodecRegistry {
         return switch (id) {
             case CodecId.PALETTE -> Feature.CODEC_PALETTE;
             case CodecId.QOIZ -> Feature.CODEC_QOIZ;
+            case CodecId.ZSTREAM -> Feature.CODEC_ZSTREAM;
             default -> 0;
         };
     }
 
     /** @return the feature bits of every v2 codec this build decodes and encodes */
     public static int v2Features() {
-        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ;
+        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_ZSTREAM;
     }
 }

@@ -15,6 +15,11 @@ public final class CodecId {
     public static final int PALETTE = 3;
     /** QOI op stream + zstd, the general lossless coder (v2, protocol.md "Codecs"). */
     public static final int QOIZ = 4;
+    /**
+     * RGB24 through one zstd stream per display connection, with memory across bitmaps (v2, protocol.md
+     * "Codecs"; 8, clear of the lossy codecs' ids).
+     */
+    public static final int ZSTREAM = 8;
     /** A user codec plug-in of the first implementation. */
     public static final int USER = 100;
     /** A request for the sender's choice; never in a bitmap on the wire. */
@@ -34,6 +39,7 @@ public final class CodecId {
             case JPEG -> "JPEG";
             case PALETTE -> "PALETTE";
             case QOIZ -> "QOIZ";
+            case ZSTREAM -> "ZSTREAM";
             case USER -> "USER";
             case AUTO -> "AUTO";
             default -> "codec#" + codec;

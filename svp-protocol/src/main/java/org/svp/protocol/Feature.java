@@ -18,6 +18,11 @@ public final class Feature {
      * sends DISPLAY_CACHE_INIT with its byte budget.
      */
     public static final int BITMAP_CACHE = 0x1000;
+    /**
+     * v2 display channel: the client decodes codec ZSTREAM (8), one zstd stream per display connection
+     * (0x8000: the bits below are left to the lossy codecs).
+     */
+    public static final int CODEC_ZSTREAM = 0x8000;
     /** What a v1 client sends in CHANNEL_INIT. */
     public static final int V1_CLIENT_ALL = 0xFFFFFFFF;
 

@@ -34,10 +34,11 @@ import org.svp.server.update.UpdateQueue;
 import org.svp.source.SourceUpdate;
 
 /**
- * The update path with a v1 display client (LZ4) and a v2 one that negotiated PALETTE and QOIZ, fed
- * the demo desktop and then text-like, photo-like and repeated tiles: both clients end with the
- * server's exact picture; the v1 client sees RAW/LZ4 bitmaps only, the v2 one the new codecs
- * (including PAL_FROM_CACHE) in fewer bytes. The I/O thread is a task queue run by the test.
+ * The update path with a v1 display client (LZ4), a v2 one that negotiated PALETTE and QOIZ and a v2
+ * one that also negotiated ZSTREAM, fed the demo desktop and then text-like, photo-like and repeated
+ * tiles: all clients end with the server's exact picture; the v1 client sees RAW/LZ4 bitmaps only, the
+ * v2 ones the new codecs (including PAL_FROM_CACHE; ZSTREAM for the third) in fewer bytes. The I/O
+ * thread is a task queue run by the test.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CodecNegotiatedPipelineTest {
@@ -80,6 +81,7 @@ class CodecNegotiatedPipelineTest {
         ExecutorService workers = Executors.newFixedThreadPool(2);
         EmbeddedChannel v1 = new EmbeddedChannel();
         EmbeddedChannel v2 = new EmbeddedChannel();
+        EmbeddedChannel v3 = new EmbeddedChannel();
         TestSources.Demo demo = TestSources.Demo.of(640, 480, 40, 0);
         try {
             UpdatePipeline pipeline = new UpdatePipeline(ioTasks::add, workers,
@@ -89,8 +91,10 @@ class CodecNegotiatedPipelineTest {
             DisplayClient c1 = registry.addDisplay(v1);
             c1.configure(new GraphicSettings(CodecId.LZ4, false));
             registry.addDisplay(v2, Feature.CODEC_PALETTE | Feature.CODEC_QOIZ);
+            registry.addDisplay(v3, Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_ZSTREAM);
             Receiver r1 = new Receiver();
             Receiver r2 = new Receiver();
+            Receiver r3 = new Receiver();
 
             demo.demo().start(queue);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -101,6 +105,7 @@ class CodecNegotiatedPipelineTest {
                 }
                 r1.drain(v1);
                 r2.drain(v2);
+                r3.drain(v3);
             }
             assertThat(demo.finished()).as("the demo finished in time").isDone();
             demo.demo().close();
@@ -113,7 +118,7 @@ class CodecNegotiatedPipelineTest {
                         new DirtyRect(TestSources.rgb32(300, 200 + round, 150, 90, photo)),
                         new DirtyRect(TestSources.rgb32(0, 400, 128, 64, new int[128 * 64])))));
             }
-            runUntilQuiet(r1, v1, r2, v2);
+            runUntilQuiet(new Receiver[] {r1, r2, r3}, new EmbeddedChannel[] {v1, v2, v3});
 
             int[] server = mirror.pixels().clone();
             for (int i = 0; i < server.length; i++) {
@@ -121,6 +126,11 @@ class CodecNegotiatedPipelineTest {
             }
             assertThat(r1.renderer.surface().pixels()).as("v1 client's picture").isEqualTo(server);
             assertThat(r2.renderer.surface().pixels()).as("v2 client's picture").isEqualTo(server);
+            assertThat(r3.renderer.surface().pixels()).as("ZSTREAM client's picture").isEqualTo(server);
+            assertThat(r3.codecs).as("ZSTREAM client's codecs").containsKeys("ZSTREAM", "QOIZ", "SOLID_RECT")
+                    .doesNotContainKey("PALETTE/CACHE_ME");
+            assertThat(r3.bytes).as("ZSTREAM client's bytes vs the v1 client's").isLessThan(r1.bytes);
+            assertThat(stats.codecCounters().get("ZSTREAM").regions()).isPositive();
             assertThat(r1.codecs.keySet()).as("v1 client's codecs").isSubsetOf("RAW", "LZ4", "SOLID_RECT");
             assertThat(r2.codecs).as("v2 client's codecs").containsKeys("PALETTE/CACHE_ME", "PALETTE/FROM_CACHE",
                     "QOIZ", "SOLID_RECT");
@@ -131,11 +141,12 @@ class CodecNegotiatedPipelineTest {
             demo.demo().close();
             v1.finishAndReleaseAll();
             v2.finishAndReleaseAll();
+            v3.finishAndReleaseAll();
             workers.shutdownNow();
         }
     }
 
-    private void runUntilQuiet(Receiver r1, EmbeddedChannel v1, Receiver r2, EmbeddedChannel v2) throws InterruptedException {
+    private void runUntilQuiet(Receiver[] rs, EmbeddedChannel[] chs) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
         int idle = 0;
         while (idle < 10 && System.nanoTime() < deadline) {
@@ -146,8 +157,9 @@ class CodecNegotiatedPipelineTest {
                 idle = 0;
                 t.run();
             }
-            r1.drain(v1);
-            r2.drain(v2);
+            for (int i = 0; i < rs.length; i++) {
+                rs[i].drain(chs[i]);
+            }
         }
     }
 

@@ -24,14 +24,20 @@ import org.svp.protocol.CodecId;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CodecBenchmark {
-    /** Codec name (RAW, LZ4, PALETTE, QOIZ). */
-    @Param({"LZ4", "PALETTE", "QOIZ"})
+    /**
+     * Codec name (RAW, LZ4, PALETTE, QOIZ, ZSTREAM). ZSTREAM keeps a stream per connection: here every
+     * operation runs on a fresh stream (a connection's first bitmap, the context set-up included), since
+     * encoding the same tile again into one stream would measure a repeat, and a chunk decodes only once.
+     */
+    @Param({"LZ4", "PALETTE", "QOIZ", "ZSTREAM"})
     public String codec;
 
     /** Sample tile name ({@link SampleTiles}). */
     @Param({"xterm-desktop-1280x800", "xterm-text", "photo"})
     public String tile;
 
+    private BitmapCodec codecImpl;
+    private boolean freshStream;
     private BitmapCodec.Encoder encoder;
     private BitmapCodec.Decoder decoder;
     private SampleTiles.Tile t;
@@ -42,6 +48,8 @@ public class CodecBenchmark {
     @Setup
     public void setup() {
         BitmapCodec c = byName(codec);
+        codecImpl = c;
+        freshStream = c.id() == CodecId.ZSTREAM;
         t = CodecsBench.tile(tile);
         encoder = c.newEncoder();
         decoder = c.newDecoder();
@@ -57,13 +65,18 @@ public class CodecBenchmark {
     /** @return the encoding (consumed by JMH) */
     @Benchmark
     public EncodedData encode() {
+        if (freshStream) {
+            try (var stream = (org.svp.codec.zstream.ZstreamCodec.StreamEncoder) codecImpl.newEncoder()) {
+                return stream.encode(t.rgb(), 0, t.w(), t.w(), t.h());
+            }
+        }
         return encoder.encode(t.rgb(), 0, t.w(), t.w(), t.h());
     }
 
     /** @return the pixels (consumed by JMH) */
     @Benchmark
     public int[] decode() {
-        decoder.decode(encoded, t.w(), t.h(), out, 0, t.w(), 0);
+        (freshStream ? codecImpl.newDecoder() : decoder).decode(encoded, t.w(), t.h(), out, 0, t.w(), 0);
         return out;
     }
 

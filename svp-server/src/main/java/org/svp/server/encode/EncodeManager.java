@@ -7,6 +7,7 @@ import java.util.List;
 import org.svp.codec.BitmapCodec;
 import org.svp.codec.CodecRegistry;
 import org.svp.codec.EncodedData;
+import org.svp.codec.zstream.ZstreamCodec;
 import org.svp.netty.Frames;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.Feature;
@@ -23,7 +24,8 @@ import org.svp.server.ServerStats;
  * source's damage rectangles already isolate what changed) and each band is classified:
  * <ul>
  *   <li>solid → a SOLID_RECT order;</li>
- *   <li>at most 256 colours (text, UI) → PALETTE, its palette cached by the client;</li>
+ *   <li>at most 256 colours (text, UI) → ZSTREAM if negotiated (compressed per client as it is written,
+ *       with the memory of the client's stream), else PALETTE, its palette cached by the client;</li>
  *   <li>anything else (gradients, photos, mixed) → QOIZ;</li>
  *   <li>a codec the client did not negotiate → LZ4, or RAW where LZ4 does not shrink.</li>
  * </ul>
@@ -73,6 +75,21 @@ public final class EncodeManager {
      * @return the frames, in order; owned by the caller
      */
     public List<WireFrame> encodeArea(ByteBufAllocator alloc, int[] rgb, int offset, int stride, Rect area, int features) {
+        return encodeArea(alloc, rgb, offset, stride, area, features, false);
+    }
+
+    /**
+     * As {@link #encodeArea(ByteBufAllocator, int[], int, int, Rect, int)}; with {@code tileKeys} (some
+     * client has a screen cache) a many-colour band is cut at the screen's {@link PhotoTiles#TILE}-pixel
+     * grid and every whole grid tile becomes a DIRTY_RECT of its own with a content key
+     * ({@link WireFrame#cacheKey()}), so a picture shown again (a slideshow that repeats, a window
+     * switched back, content exposed again) goes as CACHE_DRAWs whatever damage rectangles brought it.
+     *
+     * @param tileKeys cut many-colour bands into keyed grid tiles
+     * @return the frames, in order; owned by the caller
+     */
+    public List<WireFrame> encodeArea(ByteBufAllocator alloc, int[] rgb, int offset, int stride, Rect area, int features,
+                                      boolean tileKeys) {
         List<WireFrame> out = new ArrayList<>();
         if (area.isEmpty()) {
             return out;
@@ -92,8 +109,20 @@ public final class EncodeManager {
                     out.add(WireFrame.of(Frames.encode(alloc, new SolidRect(new Rect(x, y, w, h), colour))));
                     continue;
                 }
-                WireFrame p = (features & Feature.CODEC_PALETTE) != 0 ? palette(alloc, rgb, at, stride, x, y, w, h, t0) : null;
-                out.add(p != null ? p : other(alloc, rgb, at, stride, x, y, w, h, features, t0));
+                WireFrame p;
+                if ((features & Feature.CODEC_ZSTREAM) != 0) {
+                    p = ColourCount.atMost(rgb, at, stride, w, h, STREAM_COLOURS) ? stream(alloc, rgb, at, stride, x, y, w, h) : null;
+                } else {
+                    p = (features & Feature.CODEC_PALETTE) != 0 ? palette(alloc, rgb, at, stride, x, y, w, h, t0) : null;
+                }
+                if (p != null) {
+                    out.add(p);
+                } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0) {
+                    PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, keyed) -> out.add(photoTile(alloc, rgb,
+                            at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th, keyed)));
+                } else {
+                    out.add(other(alloc, rgb, at, stride, x, y, w, h, features, t0));
+                }
             }
         } catch (RuntimeException e) {
             out.forEach(WireFrame::release);
@@ -117,6 +146,25 @@ public final class EncodeManager {
         return v1(t, rgb, offset, stride, x, y, w, h, t0);
     }
 
+    /**
+     * Bands of at most this many colours (text, UI) go to a ZSTREAM client's stream; more colours
+     * (photos, gradients) go as QOIZ, which codes them better than RGB24 through zstd and which the
+     * screen cache can key.
+     */
+    static final int STREAM_COLOURS = 256;
+
+    /**
+     * A ZSTREAM band: its RGB24 bytes in a direct buffer, compressed by each client's own stream when
+     * the frame is written to its socket (see {@link WireFrame#streamRect()}).
+     */
+    private static WireFrame stream(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h) {
+        int n = 3 * w * h;
+        ByteBuf raw = alloc.directBuffer(n);
+        ZstreamCodec.putRgb24(rgb, at, stride, w, h, raw.nioBuffer(0, n));
+        raw.writerIndex(n);
+        return WireFrame.stream(raw, new Rect(x, y, w, h));
+    }
+
     /** Body bytes of a SOLID_RECT, counted as its "encoded bytes". */
     private static final int SOLID_BODY = 12;
 
@@ -130,6 +178,17 @@ public final class EncodeManager {
         ByteBuf full = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.data());
         ByteBuf ref = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.cachedData());
         return new WireFrame(full, ref, e.paletteId(), e.palette());
+    }
+
+    /** One piece of a many-colour band cut at the grid: QOIZ, with a content key if it is a whole grid tile. */
+    private WireFrame photoTile(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
+                                boolean keyed) {
+        long t0 = System.nanoTime();
+        byte[] data = TOOLS.get().qoiz.encode(rgb, at, stride, w, h).data();
+        Bitmap b = count(CodecRegistry.byId(CodecId.QOIZ), data, x, y, w, h, t0);
+        ByteBuf frame = Frames.encode(alloc, new DirtyRect(b));
+        return keyed ? WireFrame.keyed(frame, TileKeys.key(data, w, h, CodecId.QOIZ), new Rect(x, y, w, h))
+                : WireFrame.of(frame);
     }
 
     /** A many-colour band: QOIZ if negotiated, else LZ4/RAW. */

@@ -1,19 +1,44 @@
 package org.svp.server.encode;
 
 import io.netty.buffer.ByteBuf;
+import org.svp.protocol.Rect;
 
 /**
  * One encoded display message ready for the socket. A PALETTE bitmap has two forms: {@code frame} with
  * its palette (PAL_CACHE_ME) and {@code cachedFrame} referring to palette {@code paletteId}
  * (PAL_FROM_CACHE); the display client picks one when it writes the frame, from what that client's
- * palette cache holds at that moment.
+ * palette cache holds at that moment. A DIRTY_RECT of one whole grid tile carries its screen-cache
+ * content key: the display client sends CACHE_DRAW instead when its client holds the key, else the
+ * frame and a CACHE_SAVE of {@code cacheRect} (docs/protocol.md "Screen cache").
  *
  * @param frame the self-contained frame
  * @param cachedFrame the frame that needs the palette cached, or null
  * @param paletteId the palette's id (when {@code cachedFrame} is set)
  * @param palette the palette's colours (when {@code cachedFrame} is set)
+ * @param cacheKey the DIRTY_RECT's content key, 0 = not for the screen cache
+ * @param cacheRect the DIRTY_RECT's screen rect (when {@code cacheKey} is set), else null
+ * @param streamRect for a ZSTREAM bitmap still to be compressed ({@link #stream}), its screen rect; else null
  */
-public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[] palette) {
+public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[] palette, long cacheKey, Rect cacheRect,
+        Rect streamRect) {
+    /** A frame without a content key (PALETTE's two forms, or one form with null/0). */
+    public WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[] palette) {
+        this(frame, cachedFrame, paletteId, palette, 0, null, null);
+    }
+
+    /**
+     * A ZSTREAM bitmap not yet compressed: each display client compresses it with its own stream when it
+     * writes it (the stream's state is per connection and follows what was written).
+     *
+     * @param rgb24 the bitmap's RGB24 bytes, in a direct buffer (stands in for the frame: its size is
+     *     what a client's queue accounts)
+     * @param rect the bitmap's screen rect
+     * @return the wire frame
+     */
+    public static WireFrame stream(ByteBuf rgb24, Rect rect) {
+        return new WireFrame(rgb24, null, 0, null, 0, null, rect);
+    }
+
     /**
      * @param frame a frame without variants
      * @return the wire frame
@@ -22,10 +47,20 @@ public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[]
         return new WireFrame(frame, null, 0, null);
     }
 
+    /**
+     * @param frame a DIRTY_RECT frame
+     * @param key its content key (not 0)
+     * @param rect its screen rect
+     * @return the wire frame the screen cache may replace or keep
+     */
+    public static WireFrame keyed(ByteBuf frame, long key, Rect rect) {
+        return new WireFrame(frame, null, 0, null, key, rect, null);
+    }
+
     /** @return this frame with retained duplicates of its buffers (for one client) */
     public WireFrame retainedDuplicate() {
         return new WireFrame(frame.retainedDuplicate(), cachedFrame == null ? null : cachedFrame.retainedDuplicate(),
-                paletteId, palette);
+                paletteId, palette, cacheKey, cacheRect, streamRect);
     }
 
     /** Releases both buffers. */

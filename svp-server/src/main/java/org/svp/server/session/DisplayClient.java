@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import org.svp.codec.BitmapEncoder;
 import org.svp.codec.palette.PaletteCache;
+import org.svp.codec.zstream.ZstreamCodec;
 import org.svp.netty.Frames;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.GraphicSettings;
@@ -72,6 +73,8 @@ public final class DisplayClient {
      * queued: frames dropped by a resync never reach the model, so it always equals the client's.
      */
     private org.svp.render.ScreenCache screenCache;
+    /** This client's ZSTREAM stream (codec 8), made at its first ZSTREAM frame; I/O thread. */
+    private ZstreamCodec.StreamEncoder zstream;
     /** Frames of a DIRTY_RECT still to drop because a CACHE_DRAW went in their place. */
     private int cacheSkip;
     /** The DIRTY_RECT being written whose CACHE_SAVE follows its last frame, and frames left until then. */
@@ -299,13 +302,10 @@ public final class DisplayClient {
                             resyncing = true;
                             damage.add(d.damage()[i]);
                         } else {
-                            OutboundEntry.CacheCandidate cc = clipped ? null : cacheCandidate(m, d.update().contentKey(i),
-                                    frames.size());
                             for (WireFrame f : frames) {
                                 queue.add(new OutboundEntry(f.retainedDuplicate(), drawing, false, d.damage()[i], false,
-                                        cc));
+                                        clipped ? null : cacheCandidate(f)));
                                 queuedBytes += f.frame().readableBytes();
-                                cc = null;
                             }
                             noteQueueBytes();
                         }
@@ -474,10 +474,14 @@ public final class DisplayClient {
             enqueue(encode(new DirtyRect(b)), true, false, r, end);
             return;
         }
-        List<WireFrame> frames = encodeManager.encodeArea(channel.alloc(), rgb, 0, r.width(), r, features);
+        List<WireFrame> frames = encodeManager.encodeArea(channel.alloc(), rgb, 0, r.width(), r, features,
+                screenCache != null);
         for (int i = 0; i < frames.size(); i++) {
-            enqueue(frames.get(i), true, false, r, end && i == frames.size() - 1);
+            WireFrame f = frames.get(i);
+            queue.add(new OutboundEntry(f, true, false, r, end && i == frames.size() - 1, cacheCandidate(f)));
+            queuedBytes += f.frame().readableBytes();
         }
+        noteQueueBytes();
     }
 
     /**
@@ -486,6 +490,9 @@ public final class DisplayClient {
      * The other form is released.
      */
     private ByteBuf choose(WireFrame w) {
+        if (w.streamRect() != null) {
+            return streamFrame(w);
+        }
         if (w.cachedFrame() == null) {
             return w.frame();
         }
@@ -496,6 +503,28 @@ public final class DisplayClient {
         palettes.put(w.paletteId(), w.palette());
         w.cachedFrame().release();
         return w.frame();
+    }
+
+    /**
+     * Compresses a ZSTREAM bitmap with this client's stream, as it goes to the socket (so the stream
+     * holds exactly what this client decoded, in order; frames dropped by a resync never enter it). I/O
+     * thread. The RGB24 buffer is released.
+     */
+    private ByteBuf streamFrame(WireFrame w) {
+        long t0 = System.nanoTime();
+        if (zstream == null) {
+            zstream = new ZstreamCodec().newEncoder();
+        }
+        Rect r = w.streamRect();
+        byte[] data;
+        try {
+            data = zstream.compress(w.frame().nioBuffer());
+        } finally {
+            w.frame().release();
+        }
+        stats.codec("ZSTREAM").add(data.length, System.nanoTime() - t0);
+        return encode(new DirtyRect(new Bitmap(org.svp.protocol.PixelFormat.RGB32, CodecId.ZSTREAM, r.x(),
+                r.y(), r.width(), r.height(), data)));
     }
 
     private ByteBuf encodeCache(org.svp.protocol.message.ExtensionMessage m) {
@@ -511,19 +540,18 @@ public final class DisplayClient {
     }
 
     /**
-     * @return a cache candidate for a DIRTY_RECT with a content key that lies wholly on screen and fits
-     *     the client's budget, else null
+     * @return a cache candidate for a DIRTY_RECT frame with a content key (a whole grid tile, from the
+     *     encode manager) that lies wholly on screen and fits the client's budget, else null
      */
-    private OutboundEntry.CacheCandidate cacheCandidate(DisplayMessage m, long key, int frames) {
-        if (screenCache == null || key == 0 || !(m instanceof DirtyRect dr)) {
+    private OutboundEntry.CacheCandidate cacheCandidate(WireFrame f) {
+        Rect r = f.cacheRect();
+        if (screenCache == null || f.cacheKey() == 0 || r == null) {
             return null;
         }
-        Bitmap b = dr.bitmap();
-        Rect r = new Rect(b.x(), b.y(), b.width(), b.height());
         if (!r.equals(r.intersect(mirror.bounds())) || !screenCache.fits(r.width(), r.height())) {
             return null;
         }
-        return new OutboundEntry.CacheCandidate(key, r, frames);
+        return new OutboundEntry.CacheCandidate(f.cacheKey(), r, 1);
     }
 
     private void noteQueueBytes() {
@@ -545,6 +573,10 @@ public final class DisplayClient {
         queue.forEach(e -> e.wire().release());
         queue.clear();
         queuedBytes = 0;
+        if (zstream != null) {
+            zstream.close();
+            zstream = null;
+        }
     }
 
     /** @return the connection */

@@ -63,20 +63,16 @@ public final class UpdateEncoder {
     }
 
     /**
-     * Encodes one update and, if asked, the content keys of its DIRTY_RECTs for the screen cache
-     * (here on the worker, so the I/O thread only compares keys). Worker thread.
+     * Encodes one update; with {@code tileKeys} the many-colour parts of DIRTY_RECTs for v2 clients are
+     * cut into grid tiles with screen-cache content keys ({@link EncodeManager}; here on the worker, so
+     * the I/O thread only compares keys). Worker thread.
      *
      * @param draw the source's orders
      * @param codecs what the connected clients decode
-     * @param contentKeys compute {@link EncodedUpdate#contentKeys}
+     * @param tileKeys some client has a screen cache
      * @return the frames, owned by the caller
      */
-    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean contentKeys) {
-        EncodedUpdate u = encodeFrames(draw, codecs);
-        return contentKeys ? new EncodedUpdate(u.messages(), ContentKeys.of(draw.messages())) : u;
-    }
-
-    private EncodedUpdate encodeFrames(SourceUpdate.Draw draw, Set<CodecChoice> codecs) {
+    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean tileKeys) {
         List<EncodedMessage> out = new ArrayList<>(draw.messages().size());
         Map<CodecChoice, List<WireFrame>> frames = null; // being built, not yet in out
         try {
@@ -97,7 +93,7 @@ public final class UpdateEncoder {
                         pixels = pixelScratch(bitmap.width() * bitmap.height());
                         DECODER.get().decodeInto(bitmap, m.command().wireId(), pixels, 0, bitmap.width());
                     }
-                    frames.put(c, v2(m, bitmap, pixels, c.features()));
+                    frames.put(c, v2(m, bitmap, pixels, c.features(), tileKeys));
                 }
                 out.add(EncodedMessage.perChoice(m, frames));
                 frames = null;
@@ -123,11 +119,11 @@ public final class UpdateEncoder {
     }
 
     /** The encode manager's frames for v2 clients: tiles for DIRTY_RECT, one bitmap for the others. */
-    private List<WireFrame> v2(DisplayMessage m, Bitmap bitmap, int[] pixels, int features) {
+    private List<WireFrame> v2(DisplayMessage m, Bitmap bitmap, int[] pixels, int features, boolean tileKeys) {
         int w = bitmap.width();
         int h = bitmap.height();
         if (m instanceof DirtyRect) {
-            return manager.encodeArea(alloc, pixels, 0, w, new Rect(bitmap.x(), bitmap.y(), w, h), features);
+            return manager.encodeArea(alloc, pixels, 0, w, new Rect(bitmap.x(), bitmap.y(), w, h), features, tileKeys);
         }
         Bitmap b = manager.encodeWhole(pixels, 0, w, bitmap.x(), bitmap.y(), w, h, features);
         return List.of(WireFrame.of(Frames.encode(alloc, withBitmap(m, b))));

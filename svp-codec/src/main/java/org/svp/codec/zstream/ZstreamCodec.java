@@ -1,0 +1,196 @@
+package org.svp.codec.zstream;
+
+import com.github.luben.zstd.EndDirective;
+import com.github.luben.zstd.Zstd;
+import com.github.luben.zstd.ZstdCompressCtx;
+import com.github.luben.zstd.ZstdDecompressCtx;
+import java.nio.ByteBuffer;
+import org.svp.codec.BitmapCodec;
+import org.svp.codec.EncodedData;
+import org.svp.protocol.CodecId;
+import org.svp.protocol.error.PeerProtocolException;
+import org.svp.protocol.error.SvpStatus;
+
+/**
+ * ZSTREAM (codec 8, protocol.md "Codecs"): the bitmap's pixels as RGB24 (R, G, B per pixel, row after
+ * row) through <b>one zstd stream per display connection</b>: each bitmap's data is the next flushed
+ * chunk of a single never-ending zstd frame, so a bitmap may refer to the bytes of every earlier
+ * ZSTREAM bitmap of the connection within the window ({@link #WINDOW_LOG}). Anti-aliased text is where
+ * it pays: a new terminal line is mostly glyph rows seen in earlier lines (on the recorded xterm tiles,
+ * line by line, 3–5× smaller than compressing each line on its own).
+ *
+ * <p>State: unlike the other codecs, the <em>encoder</em> is per connection too (the server makes one
+ * per display client and compresses as it writes to that socket, in wire order; a frame dropped before
+ * it was written never entered the stream), and the decoder must see every ZSTREAM bitmap of its
+ * connection in order. Not thread-safe; each instance holds a native zstd context.
+ */
+public final class ZstreamCodec implements BitmapCodec {
+    /** zstd level: 1, as the block codecs (fast; the stream's memory, not the level, is the gain). */
+    public static final int LEVEL = 1;
+    /** Window of the stream: 2^20 = 1 MiB of earlier RGB24 bytes (about 40 terminal lines). */
+    public static final int WINDOW_LOG = 20;
+    /** Largest bitmap in bytes of RGB24 (a 4096 × 4096 screen); larger ones are refused. */
+    static final long MAX_BYTES = 3L * 4096 * 4096;
+
+    @Override
+    public int id() {
+        return CodecId.ZSTREAM;
+    }
+
+    @Override
+    public String name() {
+        return "ZSTREAM";
+    }
+
+    @Override
+    public StreamEncoder newEncoder() {
+        return new StreamEncoder();
+    }
+
+    @Override
+    public Decoder newDecoder() {
+        return new StreamDecoder();
+    }
+
+    /**
+     * Writes pixels as RGB24 into {@code out} at its position.
+     *
+     * @param rgb pixels {@code 0x00RRGGBB} (a top byte is dropped)
+     * @param offset index of the top-left pixel
+     * @param stride ints per row
+     * @param w columns
+     * @param h rows
+     * @param out room for {@code 3·w·h} bytes
+     */
+    public static void putRgb24(int[] rgb, int offset, int stride, int w, int h, ByteBuffer out) {
+        for (int y = 0; y < h; y++) {
+            for (int i = offset + y * stride, end = i + w; i < end; i++) {
+                int p = rgb[i];
+                out.put((byte) (p >>> 16)).put((byte) (p >>> 8)).put((byte) p);
+            }
+        }
+    }
+
+    /** One connection's compressing end. */
+    public static final class StreamEncoder implements Encoder, AutoCloseable {
+        private final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL).setWindowLog(WINDOW_LOG);
+        private ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
+        private ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
+
+        @Override
+        public EncodedData encode(int[] rgb, int offset, int stride, int w, int h) {
+            int n = Math.multiplyExact(3, Math.multiplyExact(w, h));
+            if (in.capacity() < n) {
+                in = ByteBuffer.allocateDirect(n);
+            }
+            in.clear();
+            putRgb24(rgb, offset, stride, w, h, in);
+            in.flip();
+            return EncodedData.of(compress(in));
+        }
+
+        /**
+         * Compresses the next bitmap into the stream.
+         *
+         * @param rgb24 a direct buffer holding the bitmap's RGB24 bytes from its position to its limit
+         *     (consumed)
+         * @return the bitmap's data: the flushed chunk
+         */
+        public byte[] compress(ByteBuffer rgb24) {
+            int bound = (int) Math.min(Integer.MAX_VALUE - 1024, Zstd.compressBound(rgb24.remaining()) + 1024);
+            if (out.capacity() < bound) {
+                out = ByteBuffer.allocateDirect(bound);
+            }
+            out.clear();
+            while (!ctx.compressDirectByteBufferStream(out, rgb24, EndDirective.FLUSH)) {
+                if (!out.hasRemaining()) {
+                    ByteBuffer bigger = ByteBuffer.allocateDirect(out.capacity() * 2);
+                    out.flip();
+                    bigger.put(out);
+                    out = bigger;
+                }
+            }
+            out.flip();
+            byte[] data = new byte[out.remaining()];
+            out.get(data);
+            return data;
+        }
+
+        /** Frees the native context (the connection closed). */
+        @Override
+        public void close() {
+            ctx.close();
+        }
+    }
+
+    /** One connection's decompressing end. */
+    private static final class StreamDecoder implements Decoder {
+        private final ZstdDecompressCtx ctx = new ZstdDecompressCtx();
+        private final ByteBuffer probe = ByteBuffer.allocateDirect(1);
+        private ByteBuffer in = ByteBuffer.allocateDirect(16 * 1024);
+        private ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
+
+        @Override
+        public void decode(byte[] data, int w, int h, int[] dst, int dstOffset, int dstStride, int commandId) {
+            long n = 3L * w * h;
+            if (n > MAX_BYTES) {
+                throw bad(commandId, w + "x" + h + " is too large");
+            }
+            if (n == 0) {
+                if (data.length != 0) {
+                    throw bad(commandId, "data for an empty bitmap");
+                }
+                return;
+            }
+            if (data.length == 0) {
+                throw bad(commandId, "no data");
+            }
+            if (in.capacity() < data.length) {
+                in = ByteBuffer.allocateDirect(data.length);
+            }
+            in.clear();
+            in.put(data).flip();
+            if (out.capacity() < n) {
+                out = ByteBuffer.allocateDirect((int) n);
+            }
+            out.clear().limit((int) n);
+            try {
+                while (out.hasRemaining()) {
+                    int ip = in.position();
+                    int op = out.position();
+                    ctx.decompressDirectByteBufferStream(out, in);
+                    if (in.position() == ip && out.position() == op) {
+                        break;
+                    }
+                }
+                if (out.hasRemaining()) {
+                    throw bad(commandId, "chunk of " + data.length + " bytes decodes to " + out.position()
+                            + " bytes, " + n + " announced");
+                }
+                // the chunk must be used up exactly: nothing left to read, nothing more to write
+                probe.clear();
+                ctx.decompressDirectByteBufferStream(probe, in);
+                if (in.hasRemaining() || probe.position() != 0) {
+                    throw bad(commandId, "chunk of " + data.length + " bytes decodes to more than the " + n
+                            + " bytes announced");
+                }
+            } catch (RuntimeException e) {
+                if (e instanceof PeerProtocolException p) {
+                    throw p;
+                }
+                throw bad(commandId, "corrupt chunk of " + data.length + " bytes: " + e.getMessage());
+            }
+            out.flip();
+            for (int y = 0; y < h; y++) {
+                int row = dstOffset + y * dstStride;
+                for (int x = 0; x < w; x++) {
+                    dst[row + x] = (out.get() & 0xFF) << 16 | (out.get() & 0xFF) << 8 | (out.get() & 0xFF);
+                }
+            }
+        }
+
+        private static PeerProtocolException bad(int commandId, String detail) {
+            return new PeerProtocolException(SvpStatus.BAD_BITMAP, commandId, -1, "ZSTREAM: " + detail);
+        }
+    }
+}
