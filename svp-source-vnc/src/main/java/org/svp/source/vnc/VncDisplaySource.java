@@ -32,6 +32,7 @@ public final class VncDisplaySource implements DisplaySource {
     private final VncStats stats = new VncStats();
     private final VncInput input = new VncInput();
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean toldQemuKeys = new AtomicBoolean();
     private volatile UpdateObserver observer;
     private volatile boolean keysymsOnly;
     private volatile int[] pixelEncodings = Encodings.PIXEL;
@@ -84,7 +85,7 @@ public final class VncDisplaySource implements DisplaySource {
         link = new UpstreamLink(target, password, new Session() {
             @Override
             public ServerMessageDecoder connected(ServerInit init, Consumer<byte[]> send, boolean again) {
-                UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, init.width(), init.height());
+                UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, toldQemuKeys, init.width(), init.height());
                 boolean resize = last == null || last.width != init.width() || last.height != init.height();
                 last = f;
                 f.begin(resize, pixelEncodings, !keysymsOnly);
