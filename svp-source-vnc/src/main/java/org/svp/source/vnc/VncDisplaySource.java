@@ -35,6 +35,7 @@ public final class VncDisplaySource implements DisplaySource {
     private final AtomicBoolean toldQemuKeys = new AtomicBoolean();
     private volatile UpdateObserver observer;
     private volatile boolean keysymsOnly;
+    private volatile Duration firstConnect = FIRST_CONNECT;
     private volatile int[] pixelEncodings = Encodings.PIXEL;
     private UpstreamLink link;
     /** The latest connection's mapping (its size is SVP's screen size); "svp-vnc" only. */
@@ -77,6 +78,18 @@ public final class VncDisplaySource implements DisplaySource {
         return this;
     }
 
+    /**
+     * How long {@link #start} keeps trying to reach the server (default {@link #FIRST_CONNECT}). Call
+     * before {@link #start}.
+     *
+     * @param timeout the longest wait for the first ServerInit
+     * @return this source
+     */
+    public VncDisplaySource firstConnectTimeout(Duration timeout) {
+        this.firstConnect = timeout;
+        return this;
+    }
+
     @Override
     public void start(DisplaySink sink) {
         if (!started.compareAndSet(false, true)) {
@@ -104,7 +117,7 @@ public final class VncDisplaySource implements DisplaySource {
                 sink.fail(e);
             }
         }, stats);
-        link.start(FIRST_CONNECT);
+        link.start(firstConnect);
     }
 
     @Override
