@@ -32,7 +32,8 @@ class AllDecodersFuzz {
             VrdePixelsFuzz::check,
             VrdeRingFuzz::check,
             HandshakeV2Fuzz::check,
-            ZstreamDecodeFuzz::check);
+            ZstreamDecodeFuzz::check,
+            VncUpdateFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

@@ -2,6 +2,7 @@ package org.svp.source.vnc;
 
 import io.netty.channel.EventLoop;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.protocol.message.KeyboardEvent;
@@ -31,11 +32,11 @@ final class VncInput implements InputSink {
     private volatile EventLoop loop;
     /** The live connection's forwarder and writer, or null while reconnecting; "svp-vnc" only. */
     private UpdateForwarder current;
-    private java.util.function.Consumer<byte[]> send;
+    private Consumer<byte[]> send;
     private boolean toldNoResize;
 
     /** Starts delivering to a connection; "svp-vnc". */
-    void attach(EventLoop loop, UpdateForwarder forwarder, java.util.function.Consumer<byte[]> send) {
+    void attach(EventLoop loop, UpdateForwarder forwarder, Consumer<byte[]> send) {
         this.loop = loop;
         this.current = forwarder;
         this.send = send;
