@@ -1,5 +1,6 @@
 package org.svp.cli;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import org.svp.bench.PipelineBenchmark;
 import picocli.CommandLine.Command;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
         subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class,
             VrdeBenchCommand.class, FuzzBenchCommand.class, LoadBenchCommand.class, FaultsBenchCommand.class,
-            BenchCommand.Codecs.class})
+            BenchCommand.Codecs.class, BenchCommand.Vnc.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -107,6 +108,22 @@ final class BenchCommand implements Callable<Integer> {
             }
             new org.svp.bench.codec.CodecsBench(spec.commandLine().getOut(), seconds).run();
             spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** {@code svp bench vnc}: Xvnc through the VNC source to one client while a script changes the screen. */
+    @Command(name = "vnc", mixinStandardHelpOptions = true,
+            description = "Serve an Xvnc (xterm, scripted changes, ~20 s) through --source vnc: to one headless client;"
+                    + " print upstream bytes, bytes to the client, and the latency SVP adds p50/p99.")
+    static final class Vnc implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            PrintWriter out = spec.commandLine().getOut();
+            out.println(new org.svp.bench.VncBenchmark(out).run().report());
             return 0;
         }
     }
