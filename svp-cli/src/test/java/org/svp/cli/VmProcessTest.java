@@ -97,6 +97,21 @@ class VmProcessTest {
         assertThat(awaitGone(vm.qemuPid(), Duration.ofSeconds(10))).isTrue();
     }
 
+    @Test
+    void missingQemuIsOneLineNamingItsPackage(@TempDir Path dir) throws Exception {
+        Path image = Files.write(dir.resolve("boot.img"), bootSector("x"));
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, Main.class.getName(), "vm", "--disk", image.toString())
+                .redirectError(dir.resolve("err").toFile()).redirectOutput(dir.resolve("out").toFile());
+        pb.environment().put("PATH", dir.resolve("empty").toString()); // no qemu-system-x86_64 on it
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("err"))).containsExactly("svp: qemu-system-x86_64 is not installed;"
+                + " install the Debian/Ubuntu package qemu-system-x86 (apt-get install qemu-system-x86)");
+    }
+
     /**
      * A 1 MiB raw disk whose boot sector prints TEXT on the screen (BIOS teletype) and on COM1, then
      * halts: a disk image that proves it was booted, without a guest operating system.
