@@ -10,7 +10,8 @@ GOLDEN = os.path.join(ROOT, '..', 'svp-protocol', 'src', 'test', 'resources', 'g
 OUT = os.path.join(ROOT, 'src', 'test', 'resources', 'org', 'svp')
 TARGETS = ['DisplayStream', 'KeyboardEvent', 'MouseEvent', 'VideoModeset', 'GraphicConfig', 'MainChannelInit',
            'ChannelInit', 'UsbFrame', 'ClientStream', 'CursorChannel', 'MainChannel', 'Lz4Block', 'PixelFormat',
-           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2']
+           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2', 'VncUpdate']
+KEPT = ('DisplayStream', 'VncUpdate')  # their seeds are kept as committed (captured / built by hand)
 seeds = {t: {} for t in TARGETS}
 
 def frames(name):
@@ -122,11 +123,11 @@ add('HandshakeV2', 'channel-init-v2', b'\x06' + struct.pack('<HHI', 1, 0, 0x403)
 targets_index = {t: i for i, t in enumerate(TARGETS)}
 for t, files in seeds.items():
     d = os.path.join(OUT, f'{t}FuzzInputs')
-    if t == 'DisplayStream':  # kept as committed (the captured display messages)
+    if t in KEPT:
         files = {os.path.basename(p)[:-4]: open(p, 'rb').read() for p in sorted(glob.glob(os.path.join(d, '*.bin')))}
     os.makedirs(d, exist_ok=True)
     for n, data in files.items():
-        if t != 'DisplayStream':
+        if t not in KEPT:
             with open(os.path.join(d, n + '.bin'), 'wb') as f:
                 f.write(data)
         a = os.path.join(OUT, 'AllDecodersFuzzInputs')

@@ -31,7 +31,8 @@ class AllDecodersFuzz {
             VrdePointerFuzz::check,
             VrdePixelsFuzz::check,
             VrdeRingFuzz::check,
-            HandshakeV2Fuzz::check);
+            HandshakeV2Fuzz::check,
+            VncUpdateFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

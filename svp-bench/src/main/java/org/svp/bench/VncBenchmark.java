@@ -94,7 +94,7 @@ public final class VncBenchmark {
      */
     public Result run() throws Exception {
         for (String[] tool : new String[][] {{"Xvnc", "tigervnc-standalone-server"}, {"xterm", "xterm"},
-            {"xsetroot", "x11-xserver-utils"}}) {
+            {"xsetroot", "x11-xserver-utils"}, {"xdotool", "xdotool"}}) {
             if (!Programs.installed(tool[0])) {
                 throw new IllegalStateException(tool[0] + " is not installed (apt-get install " + tool[1] + ")");
             }
@@ -133,7 +133,8 @@ public final class VncBenchmark {
                         }
                     });
                     Process term = xterm(x);
-                    Thread.sleep(1000); // the window maps and draws; its lines start after WARMUP_S
+                    // the window maps and draws before the measured part; its lines start after WARMUP_S
+                    x.run("xdotool", "search", "--sync", "--onlyvisible", "--class", "xterm").waitFor(20, TimeUnit.SECONDS);
                     client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
                     synchronized (pending) {
                         pending.clear();

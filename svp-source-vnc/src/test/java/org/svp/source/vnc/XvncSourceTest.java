@@ -31,7 +31,7 @@ import org.svp.source.vnc.rfb.Encodings;
  * The VNC source against TigerVNC's Xvnc with an xterm on a coloured root: SVP's picture equals the X
  * server's own ({@code xwd -root}) pixel for pixel, typing reaches the xterm through both key paths,
  * VncAuth works (and a wrong password is one clear error), and a killed and restarted upstream leaves
- * the SVP client connected and then showing the new screen.
+ * the SVP client connected and then showing the new screen at its new size.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class XvncSourceTest {
@@ -185,15 +185,16 @@ class XvncSourceTest {
             Thread.sleep(1500); // a few reconnect attempts against a closed port
             assertThat(client.screen().isOpen()).as("the SVP client is still connected").isTrue();
             assertThat(client.screen().snapshot().pixels()[ROOT_Y * W + ROOT_X]).as("the last picture stays").isEqualTo(0x336699);
-            xvnc = XvncServer.start(W, H, port, null);
+            xvnc = XvncServer.start(1024, 768, port, null); // the VM came back at another size
             xvnc.run("xsetroot", "-solid", "#aa5500");
             awaitPixel(ROOT_X, ROOT_Y, 0xaa5500);
+            assertThat(client.screen().snapshot().width()).isEqualTo(1024);
             assertThat(source.stats().reconnects.sum()).isEqualTo(1);
             assertThat(log.lines().stream().filter(l -> l.contains("lost vnc:"))).as("one line per state change").hasSize(1);
         }
         client.mouse(ROOT_X, ROOT_Y, 0);
         client.flushInput();
-        assertEqualsXwd();
+        assertEqualsXwd(1024, 768);
     }
 
     private void awaitPixel(int x, int y, int rgb) throws InterruptedException {
