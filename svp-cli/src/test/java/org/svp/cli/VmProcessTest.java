@@ -29,6 +29,7 @@ import org.svp.vm.qemu.TestGuest;
  * {@code svp vm} as the user runs it, in its own JVM: it boots the guest, serves it (a snapshot
  * through SVP is the guest's 720×400 text screen), and the VM ends with it — on SIGTERM, when the
  * guest powers off (svp exits 0), and when the server cannot start (in-process: exit 1, QEMU gone).
+ * {@code --disk}: a raw image with a hand-made boot sector boots (its line on the serial log).
  */
 @Timeout(600)
 class VmProcessTest {
@@ -80,6 +81,69 @@ class VmProcessTest {
     }
 
     @Test
+    void aUsersDiskImageBoots(@TempDir Path dir) throws Exception {
+        Path image = dir.resolve("boot.img");
+        Files.write(image, bootSector("SVP-DISK-OK"));
+        int port = freePort();
+        SvpVm vm = start(dir, port, "--disk", image.toString(), "--snapshot", "--memory", "64");
+        try {
+            assertThat(awaitFile(vm.serialLog(), "SVP-DISK-OK", TestGuest.BOOT_TIMEOUT)).as("the boot sector ran").isTrue();
+            String[] snap = svp("snapshot", "--no-tls", "127.0.0.1:" + port, dir.resolve("disk.png").toString());
+            assertThat(snap[0]).contains("(720x400)"); // SeaBIOS's text screen with the boot sector's line
+        } finally {
+            vm.process().destroy();
+            vm.process().waitFor(30, TimeUnit.SECONDS);
+        }
+        assertThat(awaitGone(vm.qemuPid(), Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void missingQemuIsOneLineNamingItsPackage(@TempDir Path dir) throws Exception {
+        Path image = Files.write(dir.resolve("boot.img"), bootSector("x"));
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", cp, Main.class.getName(), "vm", "--disk", image.toString())
+                .redirectError(dir.resolve("err").toFile()).redirectOutput(dir.resolve("out").toFile());
+        pb.environment().put("PATH", dir.resolve("empty").toString()); // no qemu-system-x86_64 on it
+        Process p = pb.start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readAllLines(dir.resolve("err"))).containsExactly("svp: qemu-system-x86_64 is not installed;"
+                + " install the Debian/Ubuntu package qemu-system-x86 (apt-get install qemu-system-x86)");
+    }
+
+    /**
+     * A 1 MiB raw disk whose boot sector prints TEXT on the screen (BIOS teletype) and on COM1, then
+     * halts: a disk image that proves it was booted, without a guest operating system.
+     */
+    static byte[] bootSector(String text) {
+        byte[] code = {
+            0x31, (byte) 0xC0,                    // xor ax,ax
+            (byte) 0x8E, (byte) 0xD8,             // mov ds,ax
+            (byte) 0xBE, 0x1D, 0x7C,              // mov si,0x7c1d (the text, at offset 29)
+            (byte) 0xAC,                          // loop: lodsb
+            (byte) 0x84, (byte) 0xC0,             // test al,al
+            0x74, 0x0D,                           // jz done
+            (byte) 0xBA, (byte) 0xF8, 0x03,       // mov dx,0x3f8 (COM1)
+            (byte) 0xEE,                          // out dx,al
+            (byte) 0xB4, 0x0E,                    // mov ah,0x0e (teletype)
+            (byte) 0xBB, 0x07, 0x00,              // mov bx,7
+            (byte) 0xCD, 0x10,                    // int 0x10
+            (byte) 0xEB, (byte) 0xEE,             // jmp loop
+            (byte) 0xFA,                          // done: cli
+            (byte) 0xF4,                          // hlt
+            (byte) 0xEB, (byte) 0xFC,             // jmp done
+        };
+        byte[] disk = new byte[1 << 20];
+        System.arraycopy(code, 0, disk, 0, code.length);
+        byte[] t = (text + "\r\n").getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(t, 0, disk, code.length, t.length);
+        disk[510] = 0x55;
+        disk[511] = (byte) 0xAA;
+        return disk;
+    }
+
+    @Test
     void aServerThatCannotStartStopsTheVm() throws Exception {
         try (ServerSocket taken = new ServerSocket()) {
             taken.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
@@ -91,12 +155,14 @@ class VmProcessTest {
         }
     }
 
-    private static SvpVm start(Path dir, int port) throws IOException, InterruptedException {
+    private static SvpVm start(Path dir, int port, String... more) throws IOException, InterruptedException {
         String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path err = dir.resolve("svp-vm.err");
-        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", cp, Main.class.getName(), "vm", "--no-tls", "--single-port",
-                "--port", String.valueOf(port)).redirectError(err.toFile()).start();
+                "--port", String.valueOf(port)));
+        cmd.addAll(List.of(more));
+        Process p = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
         List<String> out = new ArrayList<>();
         BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
         Thread reader = Thread.ofVirtual().start(() -> {

@@ -22,6 +22,9 @@ final class KernelPackage {
     static final String META = "linux-image-cloud-amd64";
     private static final String PREFIX = "linux-image-";
     private static final String SUFFIX = "-cloud-amd64";
+    /** The message when apt lists no cloud kernel (no package lists yet, or not Debian). */
+    static final String NO_KERNEL = "apt knows no " + PREFIX + "*" + SUFFIX + " package (Debian's cloud kernel):"
+            + " run apt-get update, or check /etc/apt/sources.list";
     private static final Duration QUERY_TIMEOUT = Duration.ofSeconds(30);
     /** The download is ~27 MB; generous for slow mirrors, but bounded. */
     static final Duration DOWNLOAD_TIMEOUT = Duration.ofSeconds(300);
@@ -36,7 +39,12 @@ final class KernelPackage {
      */
     static String newestRelease(Path workDir) {
         HostCommand.require("apt-cache", "apt");
-        String deps = new HostCommand(List.of("apt-cache", "depends", META), workDir, QUERY_TIMEOUT).run();
+        String deps;
+        try {
+            deps = new HostCommand(List.of("apt-cache", "depends", META), workDir, QUERY_TIMEOUT).run();
+        } catch (UpstreamException e) {
+            deps = ""; // "E: No packages found" (not Debian, or no package lists): look at the names below
+        }
         Optional<String> viaMeta = deps.lines().map(String::strip).filter(l -> l.startsWith("Depends: " + PREFIX))
                 .map(l -> l.substring("Depends: ".length()).strip()).filter(KernelPackage::isKernel).findFirst();
         if (viaMeta.isPresent()) {
@@ -45,8 +53,7 @@ final class KernelPackage {
         String names = new HostCommand(List.of("apt-cache", "pkgnames", PREFIX), workDir, QUERY_TIMEOUT).run();
         return names.lines().map(String::strip).filter(KernelPackage::isKernel).map(KernelPackage::release)
                 .max(KernelPackage::compareReleases)
-                .orElseThrow(() -> new UpstreamException("apt knows no " + PREFIX + "*" + SUFFIX
-                        + " package (Debian's cloud kernel); run apt-get update, or check /etc/apt/sources.list", null));
+                .orElseThrow(() -> new UpstreamException(NO_KERNEL, null));
     }
 
     /**
