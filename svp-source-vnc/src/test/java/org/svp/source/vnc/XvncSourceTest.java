@@ -133,6 +133,17 @@ class XvncSourceTest {
     }
 
     @Test
+    void aUnixSocketUpstream() throws Exception {
+        Path socket = tmp.resolve("xvnc.sock");
+        xvnc = XvncServer.start(W, H, XvncServer.freePort(), null, socket);
+        xvnc.run("xsetroot", "-solid", "#117788");
+        xvnc.xterm();
+        serve(new VncDisplaySource(VncTarget.parse("unix:" + socket), null));
+        assertThat(source.name()).isEqualTo("vnc:unix:" + socket);
+        assertEqualsXwd();
+    }
+
+    @Test
     void typingReachesTheXtermAsKeysyms() throws Exception {
         desktop(null, "#225522");
         serve(new VncDisplaySource(new VncTarget("127.0.0.1", xvnc.port()), null).keysymsOnly());
