@@ -8,7 +8,7 @@ final class ServeOptions {
     @Option(names = "--source", defaultValue = "demo", description = "What to serve (default: ${DEFAULT-VALUE}): demo, x11:DISPLAY (an existing X display, e.g. x11::1 or "
                     + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm), vrde:DIR"
                     + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this)"
-                    + " or vnc:HOST:PORT (a VNC server, e.g. QEMU's -vnc; reconnects when it goes away).")
+                    + " or vnc:HOST:PORT / vnc:unix:PATH (a VNC server, e.g. QEMU's -vnc; reconnects when it goes away).")
     String source;
 
     @Option(names = "--vnc-password-file", paramLabel = "FILE",

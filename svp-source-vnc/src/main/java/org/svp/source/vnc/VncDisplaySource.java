@@ -30,7 +30,7 @@ public final class VncDisplaySource implements DisplaySource {
     private final VncTarget target;
     private final String password;
     private final VncStats stats = new VncStats();
-    private final VncInput input = new VncInput();
+    private final VncInput input = new VncInput(stats);
     private final AtomicBoolean started = new AtomicBoolean();
     private final AtomicBoolean toldQemuKeys = new AtomicBoolean();
     private volatile UpdateObserver observer;

@@ -29,11 +29,16 @@ final class VncInput implements InputSink {
     private final InputQueue queue = new InputQueue(QUEUE, this::wake);
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final KeyTranslator keys = new KeyTranslator();
+    private final VncStats stats;
     private volatile EventLoop loop;
     /** The live connection's forwarder and writer, or null while reconnecting; "svp-vnc" only. */
     private UpdateForwarder current;
     private Consumer<byte[]> send;
     private boolean toldNoResize;
+
+    VncInput(VncStats stats) {
+        this.stats = stats;
+    }
 
     /** Starts delivering to a connection; "svp-vnc". */
     void attach(EventLoop loop, UpdateForwarder forwarder, Consumer<byte[]> send) {
@@ -83,6 +88,10 @@ final class VncInput implements InputSink {
             }
             if (m instanceof KeyboardEvent k) {
                 keys.key(k.down(), k.scancode(), current.qemuKeys, send);
+                stats.keyEvents.increment();
+                if (current.qemuKeys) {
+                    stats.qemuKeyEvents.increment();
+                }
             } else if (m instanceof MouseEvent p) {
                 PointerTranslator.pointer(p.x(), p.y(), p.buttons(), current.width, current.height, send);
             }

@@ -11,6 +11,7 @@ class VncTargetTest {
         assertThat(VncTarget.parse("127.0.0.1:5900")).isEqualTo(new VncTarget("127.0.0.1", 5900));
         assertThat(VncTarget.parse("[::1]:5901")).isEqualTo(new VncTarget("::1", 5901));
         assertThat(VncTarget.parse("[::1]:5901")).hasToString("vnc:[::1]:5901");
+        assertThat(VncTarget.parse("unix:/run/vm.vnc")).isEqualTo(VncTarget.unix("/run/vm.vnc")).hasToString("vnc:unix:/run/vm.vnc");
     }
 
     @Test

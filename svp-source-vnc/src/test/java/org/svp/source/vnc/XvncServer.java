@@ -53,9 +53,18 @@ final class XvncServer implements AutoCloseable {
      * @param passwordFile a {@code vncpasswd -f} file for VncAuth, or null for security None
      */
     static XvncServer start(int width, int height, int port, Path passwordFile) throws IOException, InterruptedException {
+        return start(width, height, port, passwordFile, null);
+    }
+
+    /** As {@link #start(int, int, int, Path)}, also listening on the unix socket {@code unixPath} if not null. */
+    static XvncServer start(int width, int height, int port, Path passwordFile, Path unixPath)
+            throws IOException, InterruptedException {
         require("Xvnc", "tigervnc-standalone-server");
         List<String> cmd = new ArrayList<>(List.of("Xvnc", "-displayfd", "1", "-geometry", width + "x" + height,
                 "-depth", "24", "-rfbport", Integer.toString(port), "-localhost", "-nolisten", "tcp", "-AlwaysShared"));
+        if (unixPath != null) {
+            cmd.addAll(List.of("-rfbunixpath", unixPath.toString()));
+        }
         if (passwordFile == null) {
             cmd.addAll(List.of("-SecurityTypes", "None"));
         } else {

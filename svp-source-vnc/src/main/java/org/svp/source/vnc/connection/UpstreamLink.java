@@ -9,7 +9,9 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.epoll.EpollDomainSocketChannel;
+import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.unix.DomainSocketAddress;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.util.concurrent.FastThreadLocalThread;
 import java.time.Duration;
@@ -27,7 +29,7 @@ import org.svp.source.vnc.rfb.ServerMessageDecoder;
 
 /**
  * The connection to the upstream and the reconnect loop around it, on one Netty event loop thread
- * "svp-vnc" (NIO: one socket needs no epoll). {@link #start} connects and waits for the first
+ * "svp-vnc" (NIO for TCP: one socket needs no epoll; epoll for a unix socket, which NIO lacks). {@link #start} connects and waits for the first
  * ServerInit (retrying refused connections with back-off while a VM's VNC server comes up). After
  * that a lost connection is retried forever — 0.5 s, doubling, at most 5 s between attempts — until
  * one works or {@link #close}; the log gets one line per state change (connected, lost, reconnecting,
@@ -70,7 +72,7 @@ public final class UpstreamLink implements AutoCloseable {
             Thread t = new FastThreadLocalThread(r, "svp-vnc");
             t.setDaemon(true);
             return t;
-        }, NioIoHandler.newFactory());
+        }, target.unixPath() != null ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
         this.loop = group.next();
     }
 
@@ -114,16 +116,21 @@ public final class UpstreamLink implements AutoCloseable {
         }
         RfbHandshake handshake = new RfbHandshake(password);
         RfbChannelHandler handler = new RfbChannelHandler(handshake, stats, this::established);
-        Bootstrap b = new Bootstrap().group(loop).channel(NioSocketChannel.class)
+        Bootstrap b = new Bootstrap().group(loop)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, CONNECT_TIMEOUT_MS)
-                .option(ChannelOption.TCP_NODELAY, true)
-                .handler(new ChannelInitializer<SocketChannel>() {
+                .handler(new ChannelInitializer<Channel>() {
                     @Override
-                    protected void initChannel(SocketChannel ch) {
+                    protected void initChannel(Channel ch) {
                         ch.pipeline().addLast(handler);
                     }
                 });
-        ChannelFuture f = b.connect(target.host(), target.port());
+        ChannelFuture f;
+        if (target.unixPath() != null) {
+            f = b.channel(EpollDomainSocketChannel.class).connect(new DomainSocketAddress(target.unixPath()));
+        } else {
+            f = b.channel(NioSocketChannel.class).option(ChannelOption.TCP_NODELAY, true)
+                    .connect(target.host(), target.port());
+        }
         f.addListener(done -> {
             if (!done.isSuccess()) {
                 retry(describe(done.cause()));
