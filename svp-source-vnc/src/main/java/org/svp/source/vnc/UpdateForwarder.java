@@ -41,6 +41,8 @@ final class UpdateForwarder implements UpdateListener {
     private final Consumer<byte[]> send;
     private final VncStats stats;
     private final UpdateObserver observer;
+    /** Shared by the source's connections: the QEMU-keys line is logged once, not at every reconnect. */
+    private final java.util.concurrent.atomic.AtomicBoolean toldQemuKeys;
     private List<DisplayMessage> pending = new ArrayList<>();
     private long receivedNanos;
     private boolean needFull;
@@ -55,8 +57,10 @@ final class UpdateForwarder implements UpdateListener {
     /** The size asked for with SetDesktopSize, or null. */
     int[] asked;
 
-    UpdateForwarder(DisplaySink sink, Consumer<byte[]> send, VncStats stats, UpdateObserver observer, int width, int height) {
+    UpdateForwarder(DisplaySink sink, Consumer<byte[]> send, VncStats stats, UpdateObserver observer,
+                    java.util.concurrent.atomic.AtomicBoolean toldQemuKeys, int width, int height) {
         this.sink = sink;
+        this.toldQemuKeys = toldQemuKeys;
         this.send = send;
         this.stats = stats;
         this.observer = observer;
@@ -166,7 +170,7 @@ final class UpdateForwarder implements UpdateListener {
 
     @Override
     public void qemuExtendedKeys() {
-        if (!qemuKeys) {
+        if (!qemuKeys && toldQemuKeys.compareAndSet(false, true)) {
             LOG.info("the VNC server takes QEMU extended key events: scancodes reach it as they are");
         }
         qemuKeys = true;

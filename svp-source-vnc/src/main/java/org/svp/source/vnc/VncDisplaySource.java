@@ -30,10 +30,12 @@ public final class VncDisplaySource implements DisplaySource {
     private final VncTarget target;
     private final String password;
     private final VncStats stats = new VncStats();
-    private final VncInput input = new VncInput();
+    private final VncInput input = new VncInput(stats);
     private final AtomicBoolean started = new AtomicBoolean();
+    private final AtomicBoolean toldQemuKeys = new AtomicBoolean();
     private volatile UpdateObserver observer;
     private volatile boolean keysymsOnly;
+    private volatile Duration firstConnect = FIRST_CONNECT;
     private volatile int[] pixelEncodings = Encodings.PIXEL;
     private UpstreamLink link;
     /** The latest connection's mapping (its size is SVP's screen size); "svp-vnc" only. */
@@ -76,6 +78,18 @@ public final class VncDisplaySource implements DisplaySource {
         return this;
     }
 
+    /**
+     * How long {@link #start} keeps trying to reach the server (default {@link #FIRST_CONNECT}). Call
+     * before {@link #start}.
+     *
+     * @param timeout the longest wait for the first ServerInit
+     * @return this source
+     */
+    public VncDisplaySource firstConnectTimeout(Duration timeout) {
+        this.firstConnect = timeout;
+        return this;
+    }
+
     @Override
     public void start(DisplaySink sink) {
         if (!started.compareAndSet(false, true)) {
@@ -84,7 +98,7 @@ public final class VncDisplaySource implements DisplaySource {
         link = new UpstreamLink(target, password, new Session() {
             @Override
             public ServerMessageDecoder connected(ServerInit init, Consumer<byte[]> send, boolean again) {
-                UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, init.width(), init.height());
+                UpdateForwarder f = new UpdateForwarder(sink, send, stats, observer, toldQemuKeys, init.width(), init.height());
                 boolean resize = last == null || last.width != init.width() || last.height != init.height();
                 last = f;
                 f.begin(resize, pixelEncodings, !keysymsOnly);
@@ -103,7 +117,7 @@ public final class VncDisplaySource implements DisplaySource {
                 sink.fail(e);
             }
         }, stats);
-        link.start(FIRST_CONNECT);
+        link.start(firstConnect);
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.svp.source.vnc;
 
 import io.netty.channel.EventLoop;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.protocol.message.KeyboardEvent;
@@ -28,14 +29,19 @@ final class VncInput implements InputSink {
     private final InputQueue queue = new InputQueue(QUEUE, this::wake);
     private final AtomicBoolean drainScheduled = new AtomicBoolean();
     private final KeyTranslator keys = new KeyTranslator();
+    private final VncStats stats;
     private volatile EventLoop loop;
     /** The live connection's forwarder and writer, or null while reconnecting; "svp-vnc" only. */
     private UpdateForwarder current;
-    private java.util.function.Consumer<byte[]> send;
+    private Consumer<byte[]> send;
     private boolean toldNoResize;
 
+    VncInput(VncStats stats) {
+        this.stats = stats;
+    }
+
     /** Starts delivering to a connection; "svp-vnc". */
-    void attach(EventLoop loop, UpdateForwarder forwarder, java.util.function.Consumer<byte[]> send) {
+    void attach(EventLoop loop, UpdateForwarder forwarder, Consumer<byte[]> send) {
         this.loop = loop;
         this.current = forwarder;
         this.send = send;
@@ -82,6 +88,10 @@ final class VncInput implements InputSink {
             }
             if (m instanceof KeyboardEvent k) {
                 keys.key(k.down(), k.scancode(), current.qemuKeys, send);
+                stats.keyEvents.increment();
+                if (current.qemuKeys) {
+                    stats.qemuKeyEvents.increment();
+                }
             } else if (m instanceof MouseEvent p) {
                 PointerTranslator.pointer(p.x(), p.y(), p.buttons(), current.width, current.height, send);
             }

@@ -14,6 +14,10 @@ public final class VncStats {
     public final LongAdder pixelRects = new LongAdder();
     /** CopyRects handed to SVP as SCREEN_BLT. */
     public final LongAdder copyRects = new LongAdder();
+    /** Client key events sent upstream. */
+    public final LongAdder keyEvents = new LongAdder();
+    /** Of those, sent as QEMU Extended Key Events (scancodes). */
+    public final LongAdder qemuKeyEvents = new LongAdder();
     /** Connections made after the first one. */
     public final LongAdder reconnects = new LongAdder();
     private final Map<Integer, LongAdder> byEncoding = new ConcurrentHashMap<>();

@@ -49,6 +49,8 @@ public final class UpstreamLink implements AutoCloseable {
     private volatile boolean closed;
     /** The event loop's thread, to interrupt when it is stuck handing an update to a full server queue. */
     private volatile Thread loopThread;
+    /** Why the latest attempt failed, for the error when the first connection never comes. */
+    private volatile String lastFailure;
     private boolean everConnected;
     private boolean reconnecting;
     private Channel channel;
@@ -94,7 +96,9 @@ public final class UpstreamLink implements AutoCloseable {
                     : new UpstreamException("cannot connect to " + target + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             close();
-            throw new UpstreamException("no VNC server answered at " + target + " within " + timeout.toSeconds() + " s", null);
+            String why = lastFailure;
+            throw new UpstreamException("cannot connect to " + target + (why == null ? "" : ": " + why) + " (tried for "
+                    + timeout.toSeconds() + " s)", null);
         } catch (InterruptedException e) {
             close();
             Thread.currentThread().interrupt();
@@ -171,6 +175,7 @@ public final class UpstreamLink implements AutoCloseable {
     }
 
     private void retry(String why) {
+        lastFailure = why;
         if (closed) {
             return;
         }
