@@ -50,6 +50,9 @@ run_setup "$work/empty"
 check "empty PATH: exit code 3 naming maven and python3" \
   "$([ "$code" = 3 ] && grep -qw maven <<<"$out" && grep -qw python3 <<<"$out"; echo $?)" "got $code: $out"
 
+# the VM's and the VNC source's tools (svp vm, svp-source-vnc) are part of "every tool" too
+fake_tools "$work/all" qemu-system-x86_64 busybox vncpasswd xsetroot
+
 # 3. every tool present: silent, exit 0
 fake_tools "$work/all" mvn python3 Xvfb xdotool xwd xterm xdpyinfo xprop Xvnc xrandr openbox
 run_setup "$work/all"

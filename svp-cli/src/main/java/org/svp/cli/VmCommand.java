@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.svp.server.ServerConfig;
 import org.svp.vm.guest.GuestCache;
 import org.svp.vm.guest.GuestImage;
 import org.svp.vm.qemu.DiskImage;
@@ -100,7 +101,9 @@ final class VmCommand implements Callable<Integer> {
         out.printf("VM: QEMU pid %d (%s), VNC 127.0.0.1:%d, serial log %s%n", vm.pid(),
                 q.kvm() ? "KVM" : "TCG software emulation: no usable /dev/kvm", vm.vncPort(), vm.serialLog());
         if (q.guest() != null) {
-            String target = options.ports != null ? "HOST:PORT" : options.port == 5678 ? "127.0.0.1" : "127.0.0.1:" + options.port;
+            String host = options.bind.equals("0.0.0.0") ? "127.0.0.1" : options.bind; // as Serving.howToView
+            String target = options.ports != null ? host + ":PORT"
+                    : options.port == ServerConfig.DEFAULT_PORT ? host : host + ":" + options.port;
             out.println("  ./svp type " + target + " 'uname -a\\n'     # types into the VM's shell (poweroff stops it)");
         }
         options.source = "vnc:127.0.0.1:" + vm.vncPort();

@@ -1,6 +1,9 @@
 package org.svp.vm.qemu;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
 import java.nio.ByteBuffer;
@@ -9,8 +12,6 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +53,7 @@ final class QmpClient {
                 }
                 return a;
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException(e);
+                throw new UncheckedIOException(e);
             }
         });
         try {
@@ -60,7 +61,7 @@ final class QmpClient {
         } catch (TimeoutException e) {
             throw new IOException("QEMU did not answer " + json + " within " + timeout.toMillis() + " ms", e);
         } catch (ExecutionException e) {
-            throw e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause()
+            throw e.getCause() instanceof UncheckedIOException u ? u.getCause()
                     : new IOException(e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
