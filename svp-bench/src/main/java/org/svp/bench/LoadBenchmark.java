@@ -31,9 +31,9 @@ public final class LoadBenchmark {
      * so the numbers are a real server's.
      */
     static final List<String> SERVER_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
-            "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=20000",
-            "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx384m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30");
+            "-XX:+UseG1GC", "-XX:G1PeriodicGCInterval=10000", "-XX:Tier4InvocationThreshold=100000",
+            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx384m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     static final long SAMPLE_MILLIS = 250;
     /** Targets of the issue ("Safe by default") on a 2-core machine. */
     static final double P99_TARGET_MS = 100;
@@ -150,7 +150,10 @@ public final class LoadBenchmark {
                 if (connected < clients) {
                     out.printf("  %d of %d clients could not connect, e.g.: %s%n", clients - connected, clients,
                             fleet.connectErrors());
+                    server.stderrLines().stream().filter(l -> l.contains("closing")).limit(3)
+                            .forEach(l -> out.println("    server: " + l));
                 }
+                fleet.yieldToServer();
                 int benchThreads = ProcessMemory.threads();
                 ServerCounters s0 = server.stats();
                 double cpu0 = ProcessCpu.seconds(server.pid());
