@@ -10,8 +10,10 @@ GOLDEN = os.path.join(ROOT, '..', 'svp-protocol', 'src', 'test', 'resources', 'g
 OUT = os.path.join(ROOT, 'src', 'test', 'resources', 'org', 'svp')
 TARGETS = ['DisplayStream', 'KeyboardEvent', 'MouseEvent', 'VideoModeset', 'GraphicConfig', 'MainChannelInit',
            'ChannelInit', 'UsbFrame', 'ClientStream', 'CursorChannel', 'MainChannel', 'Lz4Block', 'PixelFormat',
-           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2', 'ZstreamDecode', 'VncUpdate']
-KEPT = ('DisplayStream', 'ZstreamDecode', 'VncUpdate')  # their seeds are kept as committed (captured / built by hand)
+           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2', 'ZstreamDecode', 'VncUpdate',
+           'ScramText', 'CodecDecode']
+# their seeds are kept as committed (captured, built by hand, or the committed encoder output)
+KEPT = ('DisplayStream', 'ZstreamDecode', 'VncUpdate', 'CodecDecode')
 seeds = {t: {} for t in TARGETS}
 
 def frames(name):
@@ -119,6 +121,27 @@ add('HandshakeV2', 'auth-response', b'\x03' + lp32(b'c=biws,r=rOprNGfwEbeRWgbNEk
 add('HandshakeV2', 'auth-result', b'\x04' + struct.pack('<BB', 0, 1) + lp32(b'v=6rriTRBi23WpRR/wtup+mMhUZUn/dB5nLTJRsjl95G4='))
 add('HandshakeV2', 'session', b'\x05' + token + struct.pack('<BI', 1, 0))
 add('HandshakeV2', 'channel-init-v2', b'\x06' + struct.pack('<HHI', 1, 0, 0x403) + token)
+
+# SCRAM texts: u8 parser (0 client-first, 1 server-first, 2 client-final, 3 server-final), the text
+import base64
+nonce, snonce = 'rOprNGfwEbeRWgbNEkqO', '%hvYDpWUa2RaTCAfuxFIlj)hNlF$k0'
+salt = base64.b64encode(b'fuzz-salt-16byte').decode()
+zero = base64.b64encode(bytes(32)).decode()
+for n, k, t in [('client-first', 0, 'n,,n=,r=' + nonce), ('client-first-user', 0, 'n,,n=user,r=' + nonce),
+                ('client-first-binding-y', 0, 'y,,n=,r=' + nonce), ('client-first-no-nonce', 0, 'n,,n=,r='),
+                ('server-first', 1, f'r={nonce}{snonce},s={salt},i=4096'),
+                ('server-first-low-iterations', 1, f'r={nonce}{snonce},s={salt},i=1'),
+                ('server-first-huge-iterations', 1, f'r={nonce}{snonce},s={salt},i=99999999999'),
+                ('server-first-bad-salt', 1, f'r={nonce}{snonce},s=!!!,i=4096'),
+                ('server-first-other-nonce', 1, f'r=abc,s={salt},i=4096'),
+                ('client-final', 2, f'c=biws,r={nonce}{snonce},p={zero}'),
+                ('client-final-short-proof', 2, f'c=biws,r={nonce}{snonce},p=AAAA'),
+                ('client-final-no-proof', 2, f'c=biws,r={nonce}{snonce}'),
+                ('server-final', 3, 'v=' + zero), ('server-final-error', 3, 'e=invalid-proof')]:
+    add('ScramText', n, bytes([k]) + t.encode())
+# codec decode: the committed seeds (made by the encoders, mutated by hand) as they are
+for p in sorted(glob.glob(os.path.join(OUT, 'CodecDecodeFuzzInputs', '*'))):
+    add('CodecDecode', os.path.basename(p), open(p, 'rb').read())
 
 targets_index = {t: i for i, t in enumerate(TARGETS)}
 for t, files in seeds.items():

@@ -33,7 +33,9 @@ class AllDecodersFuzz {
             VrdeRingFuzz::check,
             HandshakeV2Fuzz::check,
             ZstreamDecodeFuzz::check,
-            VncUpdateFuzz::check);
+            VncUpdateFuzz::check,
+            ScramTextFuzz::check,
+            CodecDecodeFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

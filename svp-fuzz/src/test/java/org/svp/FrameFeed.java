@@ -32,7 +32,16 @@ final class FrameFeed {
      * @return what the decoder passed downstream, in order (messages and MalformedMessage)
      */
     static List<Object> decode(byte[] stream) {
-        EmbeddedChannel ch = new EmbeddedChannel(new SvpFrameDecoder(MAX_BODY));
+        return decode(stream, ProtocolLimits.VERSION_1);
+    }
+
+    /**
+     * @param stream bytes as they would arrive on a socket
+     * @param version the negotiated version the decoder is set to (extension ids decode from 2 on)
+     * @return what the decoder passed downstream, in order (messages and MalformedMessage)
+     */
+    static List<Object> decode(byte[] stream, int version) {
+        EmbeddedChannel ch = new EmbeddedChannel(new SvpFrameDecoder(MAX_BODY).version(version));
         try {
             ch.writeInbound(Unpooled.wrappedBuffer(stream));
         } catch (DecoderException e) {

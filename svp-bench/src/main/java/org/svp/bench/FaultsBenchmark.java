@@ -8,15 +8,12 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicLong;
 import org.svp.client.SvpClient;
 import org.svp.server.LatencyHistogram;
 
@@ -33,7 +30,8 @@ import org.svp.server.LatencyHistogram;
  *   <li>Restart: a new server on the same port serves the reconnecting clients a full picture, equal to
  *       its final frame.</li>
  * </ol>
- * Runs on the calling thread plus a daemon RSS sampler.
+ * The demo servers and their memory: {@link MeasuredDemoServer}. Runs on the calling thread plus a daemon
+ * RSS sampler.
  */
 public final class FaultsBenchmark {
     /** Clients of the source and restart phases. */
@@ -124,69 +122,47 @@ public final class FaultsBenchmark {
      * @throws InterruptedException if interrupted
      */
     public Result run() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("svp-bench-faults-");
-        Path finalPng = dir.resolve("server-final.png");
-        try {
-            int port = SvpServerProcess.freePort();
-            int held;
-            int kills = 0;
-            int raw = 0;
-            double p99;
-            double rssStart;
-            double rssEnd;
-            boolean survived;
-            int[] finals;
-            AtomicLong peakKb = new AtomicLong();
-            try (SvpServerProcess server = SvpServerProcess.start(LoadBenchmark.SERVER_JVM_FLAGS, mainClass, port,
-                    LoadBenchmark.serverArgs(port, finalPng, clients)); ClientFleet fleet = new ClientFleet()) {
+        int port = SvpServerProcess.freePort();
+        int held;
+        int kills = 0;
+        int raw = 0;
+        double p99;
+        double rssEnd;
+        boolean survived;
+        int[] finals;
+        MeasuredDemoServer demo = MeasuredDemoServer.start(mainClass, port, clients);
+        try (demo; ClientFleet fleet = new ClientFleet()) {
+            SvpServerProcess server = demo.process();
+            out.printf("svp bench faults: clients: %d on 127.0.0.1:%d, %d rounds%n", clients, port, rounds);
+            out.flush();
+            fleet.connect(port, clients);
+            ServerCounters s0 = server.stats();
+            for (int r = 0; r < rounds; r++) {
+                List<SvpClient> now = new ArrayList<>(fleet.clients());
+                java.util.Collections.shuffle(now, random);
+                List<SvpClient> victims = now.subList(0, Math.max(1, now.size() / 3));
+                victims.forEach(fleet::kill);
+                kills += victims.size();
+                int dropped = dropRawConnections(port);
+                raw += dropped;
+                fleet.connect(port, victims.size());
                 Thread.sleep(2000);
-                rssStart = ProcessMemory.rssMb(server.pid());
-                peakKb.set((long) (rssStart * 1024));
-                Thread sampler = LoadBenchmark.sampler(server.pid(), peakKb);
-                try {
-                    out.printf("svp bench faults: clients: %d on 127.0.0.1:%d, %d rounds%n", clients, port, rounds);
-                    out.flush();
-                    fleet.connect(port, clients);
-                    ServerCounters s0 = server.stats();
-                    for (int r = 0; r < rounds; r++) {
-                        List<SvpClient> now = new ArrayList<>(fleet.clients());
-                        java.util.Collections.shuffle(now, random);
-                        List<SvpClient> victims = now.subList(0, Math.max(1, now.size() / 3));
-                        victims.forEach(fleet::kill);
-                        kills += victims.size();
-                        int dropped = dropRawConnections(port);
-                        raw += dropped;
-                        fleet.connect(port, victims.size());
-                        Thread.sleep(2000);
-                        out.printf("  round %d: killed %d, dropped %d raw connections, %d held%n", r + 1, victims.size(),
-                                dropped, fleet.held());
-                        out.flush();
-                    }
-                    held = fleet.held();
-                    p99 = LatencyHistogram.quantileMillis(server.stats().minus(s0).latency(), 0.99);
-                    finals = LoadBenchmark.compareFinals(server, fleet, finalPng);
-                    survived = server.isAlive();
-                    fleet.close();
-                    Thread.sleep(5000);
-                    if (!ProcessMemory.requestGc(server.pid())) {
-                        out.println("  jcmd GC.run failed: the RSS after is without a full GC");
-                    }
-                    Thread.sleep(2000);
-                    rssEnd = ProcessMemory.rssMb(server.pid());
-                } finally {
-                    sampler.interrupt();
-                }
+                out.printf("  round %d: killed %d, dropped %d raw connections, %d held%n", r + 1, victims.size(),
+                        dropped, fleet.held());
+                out.flush();
             }
-            Files.deleteIfExists(finalPng);
-            SourcePhase source = sourcePhase();
-            boolean restart = restartPhase(source.port, finalPng);
-            return new Result(clients, held, p99, rssStart, peakKb.get() / 1024.0, rssEnd,
-                    finals[0] == finals[1] && finals[1] == clients, finals[0], finals[1], kills, raw, rounds, survived,
-                    source.exitCode, source.errorLines, source.clientsClosed, restart);
-        } finally {
-            Files.deleteIfExists(finalPng);
-            Files.deleteIfExists(dir);
+            held = fleet.held();
+            p99 = LatencyHistogram.quantileMillis(server.stats().minus(s0).latency(), 0.99);
+            finals = demo.compareFinals(fleet);
+            survived = server.isAlive();
+            fleet.close();
+            rssEnd = demo.rssAfterClientsLeft(out);
         }
+        SourcePhase source = sourcePhase();
+        boolean restart = restartPhase(source.port);
+        return new Result(clients, held, p99, demo.rssStartMb(), demo.rssPeakMb(), rssEnd,
+                finals[0] == finals[1] && finals[1] == clients, finals[0], finals[1], kills, raw, rounds, survived,
+                source.exitCode, source.errorLines, source.clientsClosed, restart);
     }
 
     /**
@@ -240,7 +216,7 @@ public final class FaultsBenchmark {
     /** A demo that fails at a frame, with clients connected. */
     private SourcePhase sourcePhase() throws IOException, InterruptedException {
         int port = SvpServerProcess.freePort();
-        List<String> flags = new ArrayList<>(LoadBenchmark.SERVER_JVM_FLAGS);
+        List<String> flags = new ArrayList<>(MeasuredDemoServer.JVM_FLAGS);
         flags.add("-Dsvp.demo.failAtFrame=" + FAIL_AT_FRAME);
         List<String> args = List.of("server", "--source", "demo", "--bind", "127.0.0.1", "--port", Integer.toString(port),
                 "--single-port", "--stats-on-stdin", "--no-tls");
@@ -261,13 +237,13 @@ public final class FaultsBenchmark {
     }
 
     /** A fresh server on the port the dead one used: its clients get a full picture. */
-    private boolean restartPhase(int port, Path finalPng) throws IOException, InterruptedException {
+    private boolean restartPhase(int port) throws IOException, InterruptedException {
         out.printf("svp bench faults: restart: a new server on port %d, %d clients%n", port, SOURCE_CLIENTS);
         out.flush();
-        try (SvpServerProcess server = SvpServerProcess.start(LoadBenchmark.SERVER_JVM_FLAGS, mainClass, port,
-                LoadBenchmark.serverArgs(port, finalPng, SOURCE_CLIENTS)); ClientFleet fleet = new ClientFleet()) {
+        try (MeasuredDemoServer demo = MeasuredDemoServer.start(mainClass, port, SOURCE_CLIENTS);
+             ClientFleet fleet = new ClientFleet()) {
             fleet.connect(port, SOURCE_CLIENTS);
-            int[] f = LoadBenchmark.compareFinals(server, fleet, finalPng);
+            int[] f = demo.compareFinals(fleet);
             return f[0] == SOURCE_CLIENTS && f[1] == SOURCE_CLIENTS;
         }
     }

@@ -35,7 +35,7 @@ public final class FuzzCampaign {
     public static final List<String> TARGETS = List.of("DisplayStream", "KeyboardEvent", "MouseEvent",
             "VideoModeset", "GraphicConfig", "MainChannelInit", "ChannelInit", "UsbFrame", "ClientStream",
             "CursorChannel", "MainChannel", "Lz4Block", "PixelFormat", "VrdeOrder", "VrdePointer", "VrdePixels",
-            "VrdeRing", "HandshakeV2", "VncUpdate");
+            "VrdeRing", "HandshakeV2", "VncUpdate", "ScramText", "CodecDecode", "ZstreamDecode");
     /** Fewer seconds than this per harness find little beyond the seeds. */
     private static final int MIN_SECONDS_PER_TARGET = 10;
     static final int MAX_NEW_PER_TARGET = 64;

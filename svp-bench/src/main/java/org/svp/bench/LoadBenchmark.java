@@ -2,17 +2,10 @@ package org.svp.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.svp.render.Surface;
-import org.svp.render.SurfaceImages;
 import org.svp.server.LatencyHistogram;
 
 /**
@@ -23,18 +16,9 @@ import org.svp.server.LatencyHistogram;
  * settle, a GC through jcmd, 2 s), the server's p99 capture-to-wire latency over the hold, and whether
  * every client's final picture equals the server's: the demo's animation is ended through
  * {@code --stats-on-stdin}'s {@code finish} and the server saves its final frame ({@code --save-final}).
- * Runs on the calling thread plus a daemon RSS sampler.
+ * The server and its memory: {@link MeasuredDemoServer}. Runs on the calling thread plus a daemon RSS sampler.
  */
 public final class LoadBenchmark {
-    /**
-     * The flags ./svp gives {@code svp server} (see the launcher; a later -Xms wins over the earlier one),
-     * so the numbers are a real server's.
-     */
-    static final List<String> SERVER_JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
-            "-XX:+UseSerialGC", "-XX:Tier4InvocationThreshold=100000", "-XX:Tier4MinInvocationThreshold=20000",
-            "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx384m", "-XX:MinHeapFreeRatio=10",
-            "-XX:MaxHeapFreeRatio=30");
-    static final long SAMPLE_MILLIS = 250;
     /** Targets of the issue ("Safe by default") on a 2-core machine. */
     static final double P99_TARGET_MS = 100;
     static final double PEAK_TARGET_MB = 512;
@@ -132,111 +116,45 @@ public final class LoadBenchmark {
      * @throws InterruptedException if interrupted
      */
     public Result run() throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("svp-bench-load-");
-        Path finalPng = dir.resolve("server-final.png");
         int port = SvpServerProcess.freePort();
-        try (SvpServerProcess server = SvpServerProcess.start(SERVER_JVM_FLAGS, mainClass, port, serverArgs(port, finalPng, clients))) {
-            Thread.sleep(2000); // JIT and first frames settle
-            double rssStart = ProcessMemory.rssMb(server.pid());
-            AtomicLong peakKb = new AtomicLong((long) (rssStart * 1024));
-            Thread sampler = sampler(server.pid(), peakKb);
-            try (ClientFleet fleet = new ClientFleet()) {
-                out.printf("svp bench load: server pid %d on 127.0.0.1:%d, RSS %.0f MB; connecting %d clients%n",
-                        server.pid(), port, rssStart, clients);
-                out.flush();
-                long t0 = System.nanoTime();
-                int connected = fleet.connect(port, clients);
-                double connectSeconds = (System.nanoTime() - t0) / 1e9;
-                if (connected < clients) {
-                    out.printf("  %d of %d clients could not connect, e.g.: %s%n", clients - connected, clients,
-                            fleet.connectErrors());
-                }
-                int benchThreads = ProcessMemory.threads();
-                ServerCounters s0 = server.stats();
-                double cpu0 = ProcessCpu.seconds(server.pid());
-                long m0 = fleet.displayMessages();
-                long h0 = System.nanoTime();
-                long holdEnd = h0 + TimeUnit.SECONDS.toNanos(seconds);
-                for (long left; (left = holdEnd - System.nanoTime()) > 0; ) {
-                    Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 1000));
-                }
-                double holdSeconds = (System.nanoTime() - h0) / 1e9;
-                ServerCounters s1 = server.stats();
-                double cpu = ProcessCpu.seconds(server.pid()) - cpu0;
-                long messages = fleet.displayMessages() - m0;
-                int held = fleet.held();
-                double p99 = LatencyHistogram.quantileMillis(s1.minus(s0).latency(), 0.99);
-                out.printf("  held %d for %.0f s; ending the animation and comparing final pictures%n", held, holdSeconds);
-                out.flush();
-                int[] finals = compareFinals(server, fleet, finalPng);
-                fleet.close();
-                Thread.sleep(5000);
-                if (!ProcessMemory.requestGc(server.pid())) {
-                    out.println("  jcmd GC.run failed: the RSS after is without a full GC");
-                }
-                Thread.sleep(2000);
-                sampler.interrupt();
-                double rssEnd = ProcessMemory.rssMb(server.pid());
-                return new Result(clients, held, connectSeconds, holdSeconds, messages / holdSeconds, cpu, rssStart,
-                        peakKb.get() / 1024.0, rssEnd, p99, finals[0], finals[1], benchThreads);
-            } finally {
-                sampler.interrupt();
+        try (MeasuredDemoServer demo = MeasuredDemoServer.start(mainClass, port, clients);
+             ClientFleet fleet = new ClientFleet()) {
+            SvpServerProcess server = demo.process();
+            out.printf("svp bench load: server pid %d on 127.0.0.1:%d, RSS %.0f MB; connecting %d clients%n",
+                    server.pid(), port, demo.rssStartMb(), clients);
+            out.flush();
+            long t0 = System.nanoTime();
+            int connected = fleet.connect(port, clients);
+            double connectSeconds = (System.nanoTime() - t0) / 1e9;
+            if (connected < clients) {
+                out.printf("  %d of %d clients could not connect, e.g.: %s%n", clients - connected, clients,
+                        fleet.connectErrors());
+                server.stderrLines().stream().filter(l -> l.contains("closing")).limit(3)
+                        .forEach(l -> out.println("    server: " + l));
             }
-        } finally {
-            Files.deleteIfExists(finalPng);
-            Files.deleteIfExists(dir);
-        }
-    }
-
-    /**
-     * The server's command line after the main class: the demo animating (until {@code finish}), one port,
-     * and connection caps raised above {@code clients} × 4 channels (all clients come from 127.0.0.1, and
-     * the default cap per address is 64 connections); {@code --no-tls}: the fleet's clients are plain
-     * (v2 in plain text needs it), as every benchmark but {@code bench pipeline --tls}.
-     */
-    static List<String> serverArgs(int port, Path finalPng, int clients) {
-        String cap = Integer.toString(clients * 4 + 64);
-        return List.of("server", "--source", "demo", "--bind", "127.0.0.1", "--port", Integer.toString(port),
-                "--single-port", "--stats-on-stdin", "--demo-frames", "100000000", "--save-final", finalPng.toString(),
-                "--max-connections", cap, "--max-connections-per-address", cap, "--no-tls");
-    }
-
-    /**
-     * Ends the demo's animation, waits for the server's final frame and compares every open client's
-     * screen with it.
-     *
-     * @return {identical, compared}
-     */
-    static int[] compareFinals(SvpServerProcess server, ClientFleet fleet, Path finalPng)
-            throws IOException, InterruptedException {
-        server.send("finish");
-        if (server.awaitLine("saved final frame", 30_000) == null) {
-            throw new IOException("the server did not save its final frame within 30 s of 'finish'");
-        }
-        int[] rgb = SurfaceImages.readPngRgb(finalPng);
-        java.awt.image.BufferedImage img = javax.imageio.ImageIO.read(finalPng.toFile());
-        Surface reference = new Surface(img.getWidth(), img.getHeight());
-        System.arraycopy(rgb, 0, reference.pixels(), 0, rgb.length);
-        return fleet.finalsIdentical(reference, Duration.ofSeconds(60));
-    }
-
-    /** A daemon thread that keeps the highest RSS of {@code pid} in {@code peakKb}, every 250 ms. */
-    static Thread sampler(long pid, AtomicLong peakKb) {
-        Thread t = new Thread(() -> {
-            try {
-                while (!Thread.currentThread().isInterrupted()) {
-                    double mb = ProcessMemory.rssMb(pid);
-                    if (mb > 0) {
-                        peakKb.accumulateAndGet((long) (mb * 1024), Math::max);
-                    }
-                    Thread.sleep(SAMPLE_MILLIS);
-                }
-            } catch (InterruptedException e) {
-                // stopped
+            fleet.yieldToServer();
+            int benchThreads = ProcessMemory.threads();
+            ServerCounters s0 = server.stats();
+            double cpu0 = ProcessCpu.seconds(server.pid());
+            long m0 = fleet.displayMessages();
+            long h0 = System.nanoTime();
+            long holdEnd = h0 + TimeUnit.SECONDS.toNanos(seconds);
+            for (long left; (left = holdEnd - System.nanoTime()) > 0; ) {
+                Thread.sleep(Math.min(TimeUnit.NANOSECONDS.toMillis(left) + 1, 1000));
             }
-        }, "svp-bench-rss");
-        t.setDaemon(true);
-        t.start();
-        return t;
+            double holdSeconds = (System.nanoTime() - h0) / 1e9;
+            ServerCounters s1 = server.stats();
+            double cpu = ProcessCpu.seconds(server.pid()) - cpu0;
+            long messages = fleet.displayMessages() - m0;
+            int held = fleet.held();
+            double p99 = LatencyHistogram.quantileMillis(s1.minus(s0).latency(), 0.99);
+            out.printf("  held %d for %.0f s; ending the animation and comparing final pictures%n", held, holdSeconds);
+            out.flush();
+            int[] finals = demo.compareFinals(fleet);
+            fleet.close();
+            double rssEnd = demo.rssAfterClientsLeft(out);
+            return new Result(clients, held, connectSeconds, holdSeconds, messages / holdSeconds, cpu,
+                    demo.rssStartMb(), demo.rssPeakMb(), rssEnd, p99, finals[0], finals[1], benchThreads);
+        }
     }
 }

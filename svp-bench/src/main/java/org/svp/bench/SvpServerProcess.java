@@ -108,7 +108,9 @@ final class SvpServerProcess implements AutoCloseable {
         command.addAll(jvmFlags);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(args);
-        SvpServerProcess p = new SvpServerProcess(new ProcessBuilder(command).start(), port, command);
+        ProcessBuilder pb = new ProcessBuilder(command);
+        pb.environment().put("MALLOC_ARENA_MAX", "2"); // as ./svp starts a server
+        SvpServerProcess p = new SvpServerProcess(pb.start(), port, command);
         try {
             p.awaitReady();
             return p;

@@ -11,13 +11,13 @@ import org.svp.protocol.error.PeerProtocolException;
 import org.svp.protocol.message.Bitmap;
 
 /**
- * Decode fuzzing of each v2 codec (in package org.svp so that Jazzer instruments org.svp.codec). An
+ * Client side: decode fuzzing of each v2 codec (in package org.svp so that Jazzer instruments org.svp.codec). An
  * input is {u8 codec (odd: PALETTE 3, even: QOIZ 4), u8 w, u8 h, data…}: the bitmap's size is whatever the first two bytes claim, so the
  * data's own lengths (QOIZ's op count, zstd's content size, PALETTE's colour count, the cache id)
  * lie about it freely. Each input is decoded twice by one decoder, so a PAL_CACHE_ME in the first
  * pass can feed a PAL_FROM_CACHE in the second. The only acceptable failure is a
  * {@link PeerProtocolException}; an error must leave no pixel outside the bitmap written. Plain runs
- * replay {@code src/test/resources/org/svp/CodecDecodeFuzzInputs/decode/} (valid encodings made by
+ * replay {@code src/test/resources/org/svp/CodecDecodeFuzzInputs/} (valid encodings made by
  * the encoders, then mutated by hand); {@code JAZZER_FUZZ=1} fuzzes.
  */
 class CodecDecodeFuzz {
@@ -25,6 +25,10 @@ class CodecDecodeFuzz {
     /** One harness for every v2 codec (one Jazzer start-up instead of one per codec). */
     @FuzzTest(maxDuration = "60s")
     void decode(byte[] input) {
+        check(input);
+    }
+
+    static void check(byte[] input) {
         if (input.length < 3) {
             return;
         }
