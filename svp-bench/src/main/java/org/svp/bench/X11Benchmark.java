@@ -529,9 +529,9 @@ public final class X11Benchmark {
         List<FrameQuality> all = allSamples(compared);
         double worstPsnr = all.stream().mapToDouble(FrameQuality::psnrDb).min().orElse(Double.NaN);
         double worstSsim = all.stream().mapToDouble(FrameQuality::ssim).min().orElse(Double.NaN);
-        out.printf(Locale.ROOT, "SVP picture vs the X server's (xwd -root, workload frozen; runs A, D and E): final frame"
+        out.printf(Locale.ROOT, "SVP picture vs the X server's (xwd -root, workload frozen; %s): final frame"
                 + " %s; all %d compared (final + %d sample%s per run): %d identical, worst PSNR %s dB, worst SSIM %.4f%n",
-                finalSummary(compared), all.size(), samples, samples == 1 ? "" : "s",
+                tigervnc ? "runs A, D and E" : "Xvfb", finalSummary(compared), all.size(), samples, samples == 1 ? "" : "s",
                 all.stream().filter(FrameQuality::identical).count(),
                 Double.isInfinite(worstPsnr) ? "∞" : String.format(Locale.ROOT, "%.1f", worstPsnr), worstSsim);
         if (!main.getFirst().extra().isEmpty()) {

@@ -119,7 +119,8 @@ public final class EncodeManager {
                     out.add(p);
                 } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0) {
                     PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, keyed) -> out.add(photoTile(alloc, rgb,
-                            at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th, keyed)));
+                            at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th,
+                            keyed || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP)));
                 } else {
                     out.add(other(alloc, rgb, at, stride, x, y, w, h, features, t0));
                 }
@@ -180,7 +181,10 @@ public final class EncodeManager {
         return new WireFrame(full, ref, e.paletteId(), e.palette());
     }
 
-    /** One piece of a many-colour band cut at the grid: QOIZ, with a content key if it is a whole grid tile. */
+    /**
+     * One piece of a many-colour band cut at the grid: QOIZ, with a content key if it is a whole grid
+     * tile or a strip of at least {@link PhotoTiles#MIN_KEYED_STRIP} pixels.
+     */
     private WireFrame photoTile(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
                                 boolean keyed) {
         long t0 = System.nanoTime();
