@@ -26,11 +26,14 @@ import org.svp.server.ServerStats;
  *   <li>solid → a SOLID_RECT order;</li>
  *   <li>at most 256 colours (text, UI) → ZSTREAM if negotiated (compressed per client as it is written,
  *       with the memory of the client's stream), else PALETTE, its palette cached by the client;</li>
- *   <li>anything else (gradients, photos, mixed) → QOIZ;</li>
+ *   <li>anything else (gradients, photos, mixed) → QOIZ; when a client has a screen cache, cut at the
+ *       screen's 64×64 grid into pieces with content keys ({@link PhotoTiles}, {@link TileKeys}), so
+ *       pictures seen before go as CACHE_DRAWs (the display client decides per client as it writes);</li>
  *   <li>a codec the client did not negotiate → LZ4, or RAW where LZ4 does not shrink.</li>
  * </ul>
- * Regions seen before are the bitmap cache's business (h/cache), regions changing every frame the
- * video issue's. Every encoding is counted in {@link ServerStats#codecCounters()}.
+ * Text and UI are not keyed (a scrolling terminal never repeats; the stream's memory covers what
+ * does), regions changing every frame are the video issue's. Every encoding is counted in
+ * {@link ServerStats#codecCounters()} (ZSTREAM's by the display client, where it is compressed).
  *
  * <p>One instance per server; thread-safe: the codec encoders (scratch buffers, zstd contexts) are
  * per thread. Called on the encoder workers, and on the I/O thread for resync bands.
