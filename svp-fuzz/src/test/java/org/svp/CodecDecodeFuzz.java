@@ -12,7 +12,7 @@ import org.svp.protocol.message.Bitmap;
 
 /**
  * Client side: decode fuzzing of each v2 codec (in package org.svp so that Jazzer instruments org.svp.codec). An
- * input is {u8 codec (odd: PALETTE 3, even: QOIZ 4), u8 w, u8 h, data…}: the bitmap's size is whatever the first two bytes claim, so the
+ * input is {u8 codec (≥ 0x80: ZSTREAM 8; else odd: PALETTE 3, even: QOIZ 4), u8 w, u8 h, data…}: the bitmap's size is whatever the first two bytes claim, so the
  * data's own lengths (QOIZ's op count, zstd's content size, PALETTE's colour count, the cache id)
  * lie about it freely. Each input is decoded twice by one decoder, so a PAL_CACHE_ME in the first
  * pass can feed a PAL_FROM_CACHE in the second. The only acceptable failure is a
@@ -32,7 +32,7 @@ class CodecDecodeFuzz {
         if (input.length < 3) {
             return;
         }
-        int codec = (input[0] & 1) == 1 ? CodecId.PALETTE : CodecId.QOIZ;
+        int codec = (input[0] & 0x80) != 0 ? CodecId.ZSTREAM : (input[0] & 1) == 1 ? CodecId.PALETTE : CodecId.QOIZ;
         int w = input[1] & 0xFF;
         int h = input[2] & 0xFF;
         byte[] data = Arrays.copyOfRange(input, 3, input.length);

@@ -17,10 +17,11 @@ import picocli.CommandLine.Spec;
                 + " and idle CPU. Each workload run lasts --warmup + --seconds; only the --seconds after the warm-up are"
                 + " measured, for every party; the SVP process's CPU up to the end of the warm-up (start-up, JIT) is printed"
                 + " on its own line. The window ends with the workload frozen (SIGSTOP) and SVP's picture compared with"
-                + " xwd -root (identical, PSNR, SSIM). With --peer tigervnc each round runs the workload four times on a"
-                + " fresh Xvnc (A: rfbcount Tight q8 and SVP; D: rfbcount ZRLE and lossless Tight and SVP; B: SVP only;"
-                + " C: alone): TigerVNC's encoding CPU is A minus B, SVP's total is its server process plus its X-server-side"
-                + " cost (B minus C).")
+                + " xwd -root (identical, PSNR, SSIM). With --peer tigervnc each round runs the workload five times on a"
+                + " fresh Xvnc (A: rfbcount Tight q8 and SVP; D: rfbcount ZRLE and SVP; E: rfbcount lossless Tight and SVP;"
+                + " B: SVP only; C: alone): a mode's encoding CPU is its run minus B, SVP's total is its server process"
+                + " plus its X-server-side cost (B minus C); the targets compare SVP with TigerVNC's best lossless mode in"
+                + " that mode's run.")
 final class X11BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -39,7 +40,7 @@ final class X11BenchCommand implements Callable<Integer> {
 
     @Option(names = "--runs", defaultValue = "1",
             description = "Repeat the measurement N times and print min-max per column (these machines are noisy);"
-                    + " with --peer tigervnc each round is four workload runs (default: ${DEFAULT-VALUE}).")
+                    + " with --peer tigervnc each round is five workload runs (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",

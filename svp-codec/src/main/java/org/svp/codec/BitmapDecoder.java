@@ -147,7 +147,7 @@ public final class BitmapDecoder {
             }
         } else if (b.codec() != CodecId.RAW && b.codec() != CodecId.LZ4) {
             throw bad(commandId, "unsupported codec " + CodecId.name(b.codec())
-                    + " (decodes RAW, LZ4, PALETTE and QOIZ)");
+                    + " (decodes RAW, LZ4, PALETTE, QOIZ and ZSTREAM)");
         }
         if (b.width() < 0 || b.height() < 0) {
             throw bad(commandId, "negative bitmap size " + b.width() + "x" + b.height());

@@ -26,11 +26,14 @@ import org.svp.server.ServerStats;
  *   <li>solid → a SOLID_RECT order;</li>
  *   <li>at most 256 colours (text, UI) → ZSTREAM if negotiated (compressed per client as it is written,
  *       with the memory of the client's stream), else PALETTE, its palette cached by the client;</li>
- *   <li>anything else (gradients, photos, mixed) → QOIZ;</li>
+ *   <li>anything else (gradients, photos, mixed) → QOIZ; when a client has a screen cache, cut at the
+ *       screen's 64×64 grid into pieces with content keys ({@link PhotoTiles}, {@link TileKeys}), so
+ *       pictures seen before go as CACHE_DRAWs (the display client decides per client as it writes);</li>
  *   <li>a codec the client did not negotiate → LZ4, or RAW where LZ4 does not shrink.</li>
  * </ul>
- * Regions seen before are the bitmap cache's business (h/cache), regions changing every frame the
- * video issue's. Every encoding is counted in {@link ServerStats#codecCounters()}.
+ * Text and UI are not keyed (a scrolling terminal never repeats; the stream's memory covers what
+ * does), regions changing every frame are the video issue's. Every encoding is counted in
+ * {@link ServerStats#codecCounters()} (ZSTREAM's by the display client, where it is compressed).
  *
  * <p>One instance per server; thread-safe: the codec encoders (scratch buffers, zstd contexts) are
  * per thread. Called on the encoder workers, and on the I/O thread for resync bands.
@@ -119,7 +122,8 @@ public final class EncodeManager {
                     out.add(p);
                 } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0) {
                     PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, keyed) -> out.add(photoTile(alloc, rgb,
-                            at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th, keyed)));
+                            at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th,
+                            keyed || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP)));
                 } else {
                     out.add(other(alloc, rgb, at, stride, x, y, w, h, features, t0));
                 }
@@ -180,7 +184,10 @@ public final class EncodeManager {
         return new WireFrame(full, ref, e.paletteId(), e.palette());
     }
 
-    /** One piece of a many-colour band cut at the grid: QOIZ, with a content key if it is a whole grid tile. */
+    /**
+     * One piece of a many-colour band cut at the grid: QOIZ, with a content key if it is a whole grid
+     * tile or a strip of at least {@link PhotoTiles#MIN_KEYED_STRIP} pixels.
+     */
     private WireFrame photoTile(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
                                 boolean keyed) {
         long t0 = System.nanoTime();

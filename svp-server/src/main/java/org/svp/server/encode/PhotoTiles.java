@@ -2,13 +2,17 @@ package org.svp.server.encode;
 
 /**
  * Cuts a many-colour band at the screen's {@link #TILE}-pixel grid for the screen cache: whole grid
- * tiles are keyed pieces; what is left at the band's edges (partial tiles) goes as strips without a key.
- * The grid is the screen's, not the band's, so the same picture at the same place gives the same tiles
- * whatever damage rectangles the source reported. Pure; any thread (the encode manager's callers).
+ * tiles, and what is left at the band's edges (partial tiles) as strips. The grid is the screen's, not
+ * the band's, so the same picture at the same place gives the same whole tiles whatever damage
+ * rectangles the source reported; strips come out the same only when the band does, so they are
+ * keyed too (a picture drawn again in one piece, a slide of a slideshow), but only from
+ * {@link #MIN_KEYED_STRIP} pixels. Pure; any thread (the encode manager's callers).
  */
 final class PhotoTiles {
     /** Grid tile edge in pixels (the X source's damage tiles are this size too). */
     static final int TILE = 64;
+    /** Smallest strip worth a content key (a CACHE_SAVE and an entry): 32 × 32 pixels. */
+    static final int MIN_KEYED_STRIP = 32 * 32;
 
     /** Receives the pieces, top to bottom, left to right; together they cover the band exactly once. */
     @FunctionalInterface

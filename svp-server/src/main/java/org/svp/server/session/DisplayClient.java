@@ -540,8 +540,8 @@ public final class DisplayClient {
     }
 
     /**
-     * @return a cache candidate for a DIRTY_RECT frame with a content key (a whole grid tile, from the
-     *     encode manager) that lies wholly on screen and fits the client's budget, else null
+     * @return a cache candidate for a DIRTY_RECT frame with a content key (a grid tile or strip of a
+     *     picture, from the encode manager) that lies wholly on screen and fits the client's budget, else null
      */
     private OutboundEntry.CacheCandidate cacheCandidate(WireFrame f) {
         Rect r = f.cacheRect();
