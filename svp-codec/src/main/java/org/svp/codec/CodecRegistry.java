@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.svp.codec.jpeg.JpegCodec;
 import org.svp.codec.palette.PaletteCodec;
 import org.svp.codec.qoi.QoiZstdCodec;
 import org.svp.protocol.CodecId;
@@ -16,7 +17,7 @@ import org.svp.protocol.Feature;
  */
 public final class CodecRegistry {
     private static final List<BitmapCodec> ALL =
-            List.of(new RawCodec(), new Lz4Codec(), new PaletteCodec(), new QoiZstdCodec());
+            List.of(new RawCodec(), new Lz4Codec(), new PaletteCodec(), new QoiZstdCodec(), new JpegCodec());
     private static final Map<Integer, BitmapCodec> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(BitmapCodec::id, Function.identity()));
 
@@ -54,12 +55,21 @@ public final class CodecRegistry {
         return switch (id) {
             case CodecId.PALETTE -> Feature.CODEC_PALETTE;
             case CodecId.QOIZ -> Feature.CODEC_QOIZ;
+            case CodecId.JPEG_LOSSY -> Feature.CODEC_JPEG;
             default -> 0;
         };
     }
 
     /** @return the feature bits of every v2 codec this build decodes and encodes */
     public static int v2Features() {
-        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ;
+        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_JPEG;
+    }
+
+    /**
+     * @return what a server accepts on the display channel besides its GDI/LZ4/cache bits: every v2
+     *     codec and the client's quality override ({@link Feature#QUALITY_MASK}, not a codec)
+     */
+    public static int acceptedFeatures() {
+        return v2Features() | Feature.QUALITY_MASK;
     }
 }

@@ -15,6 +15,8 @@ public final class CodecId {
     public static final int PALETTE = 3;
     /** QOI op stream + zstd, the general lossless coder (v2, protocol.md "Codecs"). */
     public static final int QOIZ = 4;
+    /** JPEG of photographic regions, refreshed losslessly later (v2, protocol.md "Codecs"). */
+    public static final int JPEG_LOSSY = 10;
     /** A user codec plug-in of the first implementation. */
     public static final int USER = 100;
     /** A request for the sender's choice; never in a bitmap on the wire. */
@@ -34,6 +36,7 @@ public final class CodecId {
             case JPEG -> "JPEG";
             case PALETTE -> "PALETTE";
             case QOIZ -> "QOIZ";
+            case JPEG_LOSSY -> "JPEG10";
             case USER -> "USER";
             case AUTO -> "AUTO";
             default -> "codec#" + codec;

@@ -54,10 +54,20 @@ public final class EncodeManager {
     private static final ThreadLocal<Tools> TOOLS = ThreadLocal.withInitial(Tools::new);
 
     private final ServerStats stats;
+    /** Issue 13's hook: may replace a band's QOIZ by JPEG; null = lossless only (resync, late join). */
+    private volatile org.svp.server.lossy.LossyPolicy lossy;
 
     /** @param stats where the per-codec counters go */
     public EncodeManager(ServerStats stats) {
         this.stats = stats;
+    }
+
+    /**
+     * @param policy decides which bands go JPEG (the update path's manager); never set on the managers
+     *     of the resync path, whose pixels are the lossless refresh
+     */
+    public void lossy(org.svp.server.lossy.LossyPolicy policy) {
+        this.lossy = policy;
     }
 
     /**
@@ -138,7 +148,11 @@ public final class EncodeManager {
         Tools t = TOOLS.get();
         Bitmap b;
         if ((features & Feature.CODEC_QOIZ) != 0) {
-            b = count(CodecRegistry.byId(CodecId.QOIZ), t.qoiz.encode(rgb, at, stride, w, h).data(), x, y, w, h, t0);
+            byte[] q = t.qoiz.encode(rgb, at, stride, w, h).data();
+            org.svp.server.lossy.LossyPolicy policy = lossy;
+            byte[] jpeg = policy == null ? null : policy.jpeg(rgb, at, stride, new Rect(x, y, w, h), features, q.length);
+            b = jpeg != null ? count(CodecRegistry.byId(CodecId.JPEG_LOSSY), jpeg, x, y, w, h, t0)
+                    : count(CodecRegistry.byId(CodecId.QOIZ), q, x, y, w, h, t0);
         } else {
             b = v1(t, rgb, at, stride, x, y, w, h, t0);
         }

@@ -52,6 +52,15 @@ public final class UpdateEncoder {
     }
 
     /**
+     * @param policy which bands of v2 clients go JPEG (issue 13); set before the first update
+     * @return this
+     */
+    public UpdateEncoder lossy(org.svp.server.lossy.LossyPolicy policy) {
+        manager.lossy(policy);
+        return this;
+    }
+
+    /**
      * Encodes one update. Worker thread.
      *
      * @param draw the source's orders
@@ -72,8 +81,11 @@ public final class UpdateEncoder {
      * @return the frames, owned by the caller
      */
     public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean contentKeys) {
+        org.svp.server.lossy.LossyPolicy.takeUsed();
         EncodedUpdate u = encodeFrames(draw, codecs);
-        return contentKeys ? new EncodedUpdate(u.messages(), ContentKeys.of(draw.messages())) : u;
+        // lossy pixels must not enter the screen cache: a CACHE_DRAW of them would never be refreshed
+        boolean lossy = org.svp.server.lossy.LossyPolicy.takeUsed();
+        return contentKeys && !lossy ? new EncodedUpdate(u.messages(), ContentKeys.of(draw.messages())) : u;
     }
 
     private EncodedUpdate encodeFrames(SourceUpdate.Draw draw, Set<CodecChoice> codecs) {

@@ -1,0 +1,103 @@
+package org.svp.server.lossy;
+
+import org.svp.codec.jpeg.JpegCodec;
+import org.svp.codec.jpeg.JpegEncoder;
+import org.svp.codec.jpeg.Quality;
+import org.svp.protocol.Feature;
+import org.svp.protocol.Rect;
+
+/**
+ * Decides whether a band goes lossy, and at which quality: the one hook of the {@link
+ * org.svp.server.encode.EncodeManager} (issue 13). A band goes JPEG only when the client negotiated
+ * {@link Feature#CODEC_JPEG}, its quality (its own override bits, else the server's {@code --quality})
+ * is not {@link Quality#LOSSLESS}, and the band is photographic ({@link PhotoClassifier}). Text and UI
+ * (≤ 256 colours: PALETTE) never reach it. Every JPEG band is noted in {@link #regions()} so that
+ * {@link LossyRefresh} re-sends it losslessly once it is still.
+ *
+ * <p>{@link Quality#AUTO}: {@link Quality#HIGH} for a band seen once, {@link Quality#MEDIUM} for one
+ * coded lossy again within {@link #MOVING_NANOS} (moving content: its refresh follows anyway).
+ *
+ * <p>One per server, shared by the encoder workers (thread-safe: JPEG encoders are per thread).
+ */
+public final class LossyPolicy {
+    /** A band coded lossy again within this time counts as moving (AUTO lowers its quality). */
+    static final long MOVING_NANOS = 200_000_000L;
+
+    private static final ThreadLocal<JpegEncoder> JPEG = ThreadLocal.withInitial(() -> new JpegCodec().newEncoder());
+
+    /** Whether this worker coded a band as JPEG since {@link #takeUsed()} last asked. */
+    private static final ThreadLocal<boolean[]> USED = ThreadLocal.withInitial(() -> new boolean[1]);
+
+    private final Quality serverDefault;
+    private final LossyRegions regions = new LossyRegions();
+
+    /** @param serverDefault the {@code --quality} of clients that do not override it */
+    public LossyPolicy(Quality serverDefault) {
+        this.serverDefault = serverDefault;
+    }
+
+    /** @return the server's default level */
+    public Quality serverDefault() {
+        return serverDefault;
+    }
+
+    /** @return the regions sent lossy and not yet refreshed */
+    public LossyRegions regions() {
+        return regions;
+    }
+
+    /**
+     * @param features a client's negotiated display bits
+     * @return the level for that client
+     */
+    public Quality qualityFor(int features) {
+        if ((features & Feature.CODEC_JPEG) == 0) {
+            return Quality.LOSSLESS;
+        }
+        Quality asked = Quality.fromHint(features);
+        return asked != null ? asked : serverDefault;
+    }
+
+    /**
+     * The hook: a band the encode manager has coded losslessly; returns its JPEG when that is the
+     * better choice. Encoder worker thread.
+     *
+     * @param rgb pixels
+     * @param at index of the band's top-left pixel
+     * @param stride ints per row
+     * @param band the band's screen rectangle
+     * @param features the clients' negotiated bits
+     * @param losslessBytes the size of the lossless coding
+     * @return the JPEG data, or null to keep the lossless coding
+     */
+    public byte[] jpeg(int[] rgb, int at, int stride, Rect band, int features, int losslessBytes) {
+        Quality q = qualityFor(features);
+        if (q == Quality.LOSSLESS
+                || !PhotoClassifier.photographic(rgb, at, stride, band.width(), band.height(), losslessBytes)) {
+            return null;
+        }
+        long since = regions.note(band, System.nanoTime());
+        if (q == Quality.AUTO && since >= 0 && since < MOVING_NANOS) {
+            q = Quality.MEDIUM;
+        }
+        byte[] data = JPEG.get().encode(rgb, at, stride, band.width(), band.height(), q.jpegQuality(), q.subsample420());
+        if (data.length >= losslessBytes) {
+            return null;
+        }
+        USED.get()[0] = true;
+        return data;
+    }
+
+    /**
+     * Whether the calling worker coded anything as JPEG since the last call; clears the flag. The update
+     * encoder asks around each update: an update with lossy bands gets no screen-cache keys.
+     *
+     * @return true if a band went JPEG
+     */
+    public static boolean takeUsed() {
+        boolean[] used = USED.get();
+        boolean was = used[0];
+        used[0] = false;
+        return was;
+    }
+}
