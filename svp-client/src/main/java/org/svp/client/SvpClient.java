@@ -253,7 +253,7 @@ public final class SvpClient implements AutoCloseable {
                 features |= CodecRegistry.v2Features();
                 if (options.quality() != null) { // the per-client lossy override (docs/protocol.md "Lossy quality")
                     features = options.quality() == org.svp.codec.jpeg.Quality.LOSSLESS
-                            ? features & ~Feature.CODEC_JPEG : features | options.quality().hintBits();
+                            ? features & ~(Feature.CODEC_JPEG | Feature.CODEC_H264) : features | options.quality().hintBits();
                 }
             }
             if (type == ChannelType.DISPLAY && cacheBudget > 0) {

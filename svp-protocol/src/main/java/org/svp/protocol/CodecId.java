@@ -17,6 +17,8 @@ public final class CodecId {
     public static final int QOIZ = 4;
     /** JPEG of photographic regions, refreshed losslessly later (v2, protocol.md "Codecs"). */
     public static final int JPEG_LOSSY = 10;
+    /** H.264 access units of a video region (v2, protocol.md "Codecs"). */
+    public static final int H264 = 11;
     /** A user codec plug-in of the first implementation. */
     public static final int USER = 100;
     /** A request for the sender's choice; never in a bitmap on the wire. */
@@ -37,6 +39,7 @@ public final class CodecId {
             case PALETTE -> "PALETTE";
             case QOIZ -> "QOIZ";
             case JPEG_LOSSY -> "JPEG10";
+            case H264 -> "H264";
             case USER -> "USER";
             case AUTO -> "AUTO";
             default -> "codec#" + codec;

@@ -20,6 +20,8 @@ public final class Feature {
     public static final int BITMAP_CACHE = 0x1000;
     /** v2 display channel: the client decodes codec JPEG (10), lossy with a lossless refresh. */
     public static final int CODEC_JPEG = 0x10000;
+    /** v2 display channel: the client decodes codec H264 (11), video regions. */
+    public static final int CODEC_H264 = 0x20000;
     /**
      * v2 display channel: the client's quality override, two bits (docs/protocol.md "Lossy quality"):
      * 0 = the server's default, {@link #QUALITY_HIGH}, {@link #QUALITY_MEDIUM}, both = low.

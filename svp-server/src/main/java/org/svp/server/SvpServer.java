@@ -165,7 +165,7 @@ public final class SvpServer implements AutoCloseable {
         }
         UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT, stats)
                 .lossy(lossy), mirror, registry, stats, config.encoderThreads() + 2);
-        org.svp.server.lossy.LossyRefresh refresh = new org.svp.server.lossy.LossyRefresh(lossy.regions());
+        org.svp.server.lossy.LossyRefresh refresh = new org.svp.server.lossy.LossyRefresh(lossy);
         io.scheduleAtFixedRate(() -> refresh.tick(registry.displays()), org.svp.server.lossy.LossyRefresh.TICK_MILLIS,
                 org.svp.server.lossy.LossyRefresh.TICK_MILLIS, TimeUnit.MILLISECONDS);
         UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed,

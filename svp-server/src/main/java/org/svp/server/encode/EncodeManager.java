@@ -147,9 +147,12 @@ public final class EncodeManager {
                             int features, long t0) {
         Tools t = TOOLS.get();
         Bitmap b;
-        if ((features & Feature.CODEC_QOIZ) != 0) {
+        org.svp.server.lossy.LossyPolicy policy = lossy; // issue 13: video (H264) or photo (JPEG) bands
+        byte[] video = policy == null ? null : policy.video(rgb, at, stride, new Rect(x, y, w, h), features);
+        if (video != null) {
+            b = count(CodecRegistry.byId(CodecId.H264), video, x, y, w, h, t0);
+        } else if ((features & Feature.CODEC_QOIZ) != 0) {
             byte[] q = t.qoiz.encode(rgb, at, stride, w, h).data();
-            org.svp.server.lossy.LossyPolicy policy = lossy;
             byte[] jpeg = policy == null ? null : policy.jpeg(rgb, at, stride, new Rect(x, y, w, h), features, q.length);
             b = jpeg != null ? count(CodecRegistry.byId(CodecId.JPEG_LOSSY), jpeg, x, y, w, h, t0)
                     : count(CodecRegistry.byId(CodecId.QOIZ), q, x, y, w, h, t0);

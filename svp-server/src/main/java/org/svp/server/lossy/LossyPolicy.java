@@ -1,5 +1,6 @@
 package org.svp.server.lossy;
 
+import org.svp.codec.h264.H264Stream;
 import org.svp.codec.jpeg.JpegCodec;
 import org.svp.codec.jpeg.JpegEncoder;
 import org.svp.codec.jpeg.Quality;
@@ -28,8 +29,15 @@ public final class LossyPolicy {
     /** Whether this worker coded a band as JPEG since {@link #takeUsed()} last asked. */
     private static final ThreadLocal<boolean[]> USED = ThreadLocal.withInitial(() -> new boolean[1]);
 
+    /** The dispatch number of the update this worker encodes ({@link #beginUpdate}). */
+    private static final ThreadLocal<long[]> SEQ = ThreadLocal.withInitial(() -> new long[1]);
+    /** Smaller moving regions stay with JPEG/lossless: an H.264 stream is not worth it. */
+    static final int MIN_VIDEO_PIXELS = 128 * 96;
+
     private final Quality serverDefault;
     private final LossyRegions regions = new LossyRegions();
+    private final MotionHistory motion = new MotionHistory();
+    private final VideoStreams video = new VideoStreams();
 
     /** @param serverDefault the {@code --quality} of clients that do not override it */
     public LossyPolicy(Quality serverDefault) {
@@ -51,11 +59,58 @@ public final class LossyPolicy {
      * @return the level for that client
      */
     public Quality qualityFor(int features) {
-        if ((features & Feature.CODEC_JPEG) == 0) {
+        if ((features & (Feature.CODEC_JPEG | Feature.CODEC_H264)) == 0) {
             return Quality.LOSSLESS;
         }
         Quality asked = Quality.fromHint(features);
         return asked != null ? asked : serverDefault;
+    }
+
+    /**
+     * The video half of the hook: a band of a region that changes every frame goes as the next unit of
+     * its H.264 stream (issue 13). Encoder worker thread, inside {@link #beginUpdate}.
+     *
+     * @param rgb pixels
+     * @param at index of the band's top-left pixel
+     * @param stride ints per row
+     * @param band the band's screen rectangle
+     * @param features the clients' negotiated bits
+     * @return the H264 data, or null when the band is not video (or the client takes no H.264)
+     */
+    public byte[] video(int[] rgb, int at, int stride, Rect band, int features) {
+        float fps = motion.changed(band, System.nanoTime(), SEQ.get()[0]);
+        if (fps == 0 || (features & Feature.CODEC_H264) == 0 || (band.width() & 1) != 0 || (band.height() & 1) != 0
+                || (long) band.width() * band.height() < MIN_VIDEO_PIXELS || !H264Stream.available()) {
+            return null;
+        }
+        Quality q = qualityFor(features);
+        if (q == Quality.LOSSLESS) {
+            return null;
+        }
+        byte[] data = video.frame(rgb, at, stride, band, features, q, fps, SEQ.get()[0]);
+        regions.note(band, System.nanoTime());
+        USED.get()[0] = true;
+        return data;
+    }
+
+    /**
+     * Numbers the update this worker is about to encode: its place in dispatch order, so the frames of
+     * an H.264 stream are encoded in the order clients decode them. Called by the update encoder.
+     *
+     * @param seq the update's dispatch number (increasing)
+     */
+    public static void beginUpdate(long seq) {
+        SEQ.get()[0] = seq;
+    }
+
+    /** Closes video streams idle for a while. I/O thread (the refresh tick). */
+    public void closeIdleStreams() {
+        video.closeIdle(System.nanoTime());
+    }
+
+    /** @return open H.264 streams (tests) */
+    public int openStreams() {
+        return video.open();
     }
 
     /**

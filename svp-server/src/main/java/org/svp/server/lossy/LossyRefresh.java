@@ -7,7 +7,7 @@ import org.svp.protocol.Rect;
 import org.svp.server.session.DisplayClient;
 
 /**
- * The lossless refresh: every region sent as JPEG is re-sent from the mirror, losslessly, once it has
+ * The lossless refresh: every region sent as JPEG or H.264 is re-sent from the mirror, losslessly, once it has
  * not been coded lossy for {@link #STILL_NANOS}, so the client's final picture equals the server's. It
  * goes through each JPEG client's resync path ({@link DisplayClient#resync}), whose encode manager has
  * no lossy policy, after whatever that client still has queued. Scheduled on the I/O thread by
@@ -19,11 +19,13 @@ public final class LossyRefresh {
     /** The refresh check's period. */
     public static final long TICK_MILLIS = 50;
 
+    private final LossyPolicy policy;
     private final LossyRegions regions;
 
-    /** @param regions what the policy sent lossy */
-    public LossyRefresh(LossyRegions regions) {
-        this.regions = regions;
+    /** @param policy what sent regions lossy */
+    public LossyRefresh(LossyPolicy policy) {
+        this.policy = policy;
+        this.regions = policy.regions();
     }
 
     /**
@@ -33,12 +35,13 @@ public final class LossyRefresh {
      * @return the regions refreshed
      */
     public List<Rect> tick(Collection<DisplayClient> displays) {
+        policy.closeIdleStreams();
         List<Rect> still = regions.takeStill(System.nanoTime(), STILL_NANOS);
         if (still.isEmpty()) {
             return still;
         }
         for (DisplayClient c : displays) {
-            if ((c.choice().features() & Feature.CODEC_JPEG) != 0) {
+            if ((c.choice().features() & (Feature.CODEC_JPEG | Feature.CODEC_H264)) != 0) {
                 still.forEach(c::resync);
             }
         }

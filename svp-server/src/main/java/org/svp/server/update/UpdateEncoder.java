@@ -81,6 +81,15 @@ public final class UpdateEncoder {
      * @return the frames, owned by the caller
      */
     public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean contentKeys) {
+        return encode(draw, codecs, contentKeys, 0);
+    }
+
+    /**
+     * As {@link #encode(SourceUpdate.Draw, Set, boolean)}, for the update with dispatch number
+     * {@code seq} (H.264 streams need their frames in dispatch order). Worker thread.
+     */
+    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean contentKeys, long seq) {
+        org.svp.server.lossy.LossyPolicy.beginUpdate(seq);
         org.svp.server.lossy.LossyPolicy.takeUsed();
         EncodedUpdate u = encodeFrames(draw, codecs);
         // lossy pixels must not enter the screen cache: a CACHE_DRAW of them would never be refreshed

@@ -85,4 +85,22 @@ class LossyPolicyTest {
     private static int qoiz(SampleTiles.Tile t) {
         return CodecRegistry.byId(CodecId.QOIZ).newEncoder().encode(t.rgb(), 0, t.w(), t.w(), t.h()).data().length;
     }
+
+    @Test
+    void aRectangleIsMovingAfterTenChangesWithinASecond() {
+        MotionHistory m = new MotionHistory();
+        Rect r = new Rect(0, 0, 320, 180);
+        long ms = 1_000_000L;
+        for (int i = 0; i < 9; i++) {
+            assertThat(m.changed(r, i * 40 * ms, i + 1)).as("change %d", i).isZero();
+        }
+        assertThat(m.changed(r, 9 * 40 * ms, 10)).as("10th change at 25 fps").isCloseTo(25f,
+                org.assertj.core.data.Offset.offset(0.5f));
+        assertThat(m.changed(r, 9 * 40 * ms, 10)).as("the same update for another client").isCloseTo(25f,
+                org.assertj.core.data.Offset.offset(0.5f));
+        MotionHistory slow = new MotionHistory();
+        for (int i = 0; i < 12; i++) {
+            assertThat(slow.changed(r, i * 200 * ms, i + 1)).as("5 fps is not video").isZero();
+        }
+    }
 }
