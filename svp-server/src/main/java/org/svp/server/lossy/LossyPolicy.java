@@ -29,8 +29,16 @@ public final class LossyPolicy {
     /** Whether this worker coded a band as JPEG since {@link #takeUsed()} last asked. */
     private static final ThreadLocal<boolean[]> USED = ThreadLocal.withInitial(() -> new boolean[1]);
 
-    /** The dispatch number of the update this worker encodes ({@link #beginUpdate}). */
-    private static final ThreadLocal<long[]> SEQ = ThreadLocal.withInitial(() -> new long[1]);
+    /**
+     * The update this worker encodes ({@link #beginUpdate}): its dispatch number, and when the source
+     * captured it (0 = unknown).
+     */
+    private static final ThreadLocal<long[]> SEQ = ThreadLocal.withInitial(() -> new long[2]);
+    /**
+     * A video region is refreshed after this much stillness rather than {@link LossyRefresh#STILL_NANOS}:
+     * a stream that hiccups (a busy machine) must not get a lossless refresh of a moving picture.
+     */
+    static final long VIDEO_STILL_NANOS = 1_000_000_000L;
     /** Smaller moving regions stay with JPEG/lossless: an H.264 stream is not worth it. */
     static final int MIN_VIDEO_PIXELS = 128 * 96;
 
@@ -78,7 +86,12 @@ public final class LossyPolicy {
      * @return the H264 data, or null when the band is not video (or the client takes no H.264)
      */
     public byte[] video(int[] rgb, int at, int stride, Rect band, int features) {
-        float fps = motion.changed(band, System.nanoTime(), SEQ.get()[0]);
+        long[] update = SEQ.get();
+        // capture time, not encode time: a late encoder (a loaded machine) must not end the video
+        float fps = motion.changed(band, update[1] != 0 ? update[1] : System.nanoTime(), update[0]);
+        if (fps == 0) { // a stream keeps going through hiccups (a busy machine slows the source) until still
+            fps = video.active(band, features, System.nanoTime(), VIDEO_STILL_NANOS);
+        }
         if (fps == 0 || (features & Feature.CODEC_H264) == 0 || (band.width() & 1) != 0 || (band.height() & 1) != 0
                 || (long) band.width() * band.height() < MIN_VIDEO_PIXELS || !H264Stream.available()) {
             return null;
@@ -87,8 +100,8 @@ public final class LossyPolicy {
         if (q == Quality.LOSSLESS) {
             return null;
         }
-        byte[] data = video.frame(rgb, at, stride, band, features, q, fps, SEQ.get()[0]);
-        regions.note(band, System.nanoTime());
+        byte[] data = video.frame(rgb, at, stride, band, features, q, fps, update[0]);
+        regions.note(band, System.nanoTime(), VIDEO_STILL_NANOS);
         USED.get()[0] = true;
         return data;
     }
@@ -98,9 +111,12 @@ public final class LossyPolicy {
      * an H.264 stream are encoded in the order clients decode them. Called by the update encoder.
      *
      * @param seq the update's dispatch number (increasing)
+     * @param captureNanos when the source captured it ({@link System#nanoTime()}), 0 if unknown
      */
-    public static void beginUpdate(long seq) {
-        SEQ.get()[0] = seq;
+    public static void beginUpdate(long seq, long captureNanos) {
+        long[] update = SEQ.get();
+        update[0] = seq;
+        update[1] = captureNanos;
     }
 
     /** Closes video streams idle for a while. I/O thread (the refresh tick). */
@@ -131,7 +147,7 @@ public final class LossyPolicy {
                 || !PhotoClassifier.photographic(rgb, at, stride, band.width(), band.height(), losslessBytes)) {
             return null;
         }
-        long since = regions.note(band, System.nanoTime());
+        long since = regions.note(band, System.nanoTime(), LossyRefresh.STILL_NANOS);
         if (q == Quality.AUTO && since >= 0 && since < MOVING_NANOS) {
             q = Quality.MEDIUM;
         }

@@ -8,7 +8,7 @@ import org.svp.server.session.DisplayClient;
 
 /**
  * The lossless refresh: every region sent as JPEG or H.264 is re-sent from the mirror, losslessly, once it has
- * not been coded lossy for {@link #STILL_NANOS}, so the client's final picture equals the server's. It
+ * not been coded lossy for {@link #STILL_NANOS} (a video region: a second), so the client's final picture equals the server's. It
  * goes through each JPEG client's resync path ({@link DisplayClient#resync}), whose encode manager has
  * no lossy policy, after whatever that client still has queued. Scheduled on the I/O thread by
  * SvpServer every {@link #TICK_MILLIS} ms.
@@ -36,7 +36,7 @@ public final class LossyRefresh {
      */
     public List<Rect> tick(Collection<DisplayClient> displays) {
         policy.closeIdleStreams();
-        List<Rect> still = regions.takeStill(System.nanoTime(), STILL_NANOS);
+        List<Rect> still = regions.takeStill(System.nanoTime());
         if (still.isEmpty()) {
             return still;
         }

@@ -28,12 +28,14 @@ final class VideoStreams {
     private static final class Stream {
         final H264Stream encoder;
         final int id;
+        final float fps;
         long lastSeq = Long.MIN_VALUE;
         volatile long lastUsed;
 
-        Stream(H264Stream encoder, int id) {
+        Stream(H264Stream encoder, int id, float fps) {
             this.encoder = encoder;
             this.id = id;
+            this.fps = fps;
         }
     }
 
@@ -68,12 +70,25 @@ final class VideoStreams {
                 default -> 1.0;
             };
             int bitrate = (int) (H264Codec.bitrate(k.rect().width(), k.rect().height(), fps) * scale);
-            s = new Stream(new H264Stream(k.rect().width(), k.rect().height(), bitrate, fps, IDR_INTERVAL), nextId);
+            s = new Stream(new H264Stream(k.rect().width(), k.rect().height(), bitrate, fps, IDR_INTERVAL), nextId,
+                    fps);
             nextId = (nextId + 1) & 0xFF;
             streams.put(k, s);
         }
         s.lastUsed = System.nanoTime(); // under the lock: closeIdle cannot close it now
         return s;
+    }
+
+    /**
+     * @param band a rectangle
+     * @param features the clients' bits
+     * @param nanos now
+     * @param withinNanos how recent its last frame must be
+     * @return the frame rate its stream was made for, when it has one used within {@code withinNanos}, else 0
+     */
+    synchronized float active(Rect band, int features, long nanos, long withinNanos) {
+        Stream s = streams.get(new Key(band, features));
+        return s != null && nanos - s.lastUsed < withinNanos ? s.fps : 0;
     }
 
     /** Closes streams idle for {@link #IDLE_NANOS}. I/O thread (the refresh tick). */

@@ -89,7 +89,7 @@ public final class UpdateEncoder {
      * {@code seq} (H.264 streams need their frames in dispatch order). Worker thread.
      */
     public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean contentKeys, long seq) {
-        org.svp.server.lossy.LossyPolicy.beginUpdate(seq);
+        org.svp.server.lossy.LossyPolicy.beginUpdate(seq, draw.captureNanos());
         org.svp.server.lossy.LossyPolicy.takeUsed();
         EncodedUpdate u = encodeFrames(draw, codecs);
         // lossy pixels must not enter the screen cache: a CACHE_DRAW of them would never be refreshed

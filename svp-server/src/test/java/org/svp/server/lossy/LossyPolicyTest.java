@@ -61,12 +61,14 @@ class LossyPolicyTest {
         LossyRegions r = new LossyRegions();
         Rect a = new Rect(0, 0, 64, 64);
         Rect b = new Rect(64, 0, 64, 64);
-        assertThat(r.note(a, 1_000)).isEqualTo(-1);
-        assertThat(r.note(b, 2_000)).isEqualTo(-1);
-        assertThat(r.note(a, 5_000)).isEqualTo(4_000);
-        assertThat(r.takeStill(4_000, 2_000)).containsExactly(b);
-        assertThat(r.takeStill(6_000, 2_000)).isEmpty();
-        assertThat(r.takeStill(7_000, 2_000)).containsExactly(a);
+        Rect video = new Rect(0, 64, 64, 64);
+        assertThat(r.note(a, 1_000, 2_000)).isEqualTo(-1);
+        assertThat(r.note(b, 2_000, 2_000)).isEqualTo(-1);
+        assertThat(r.note(video, 2_000, 5_000)).isEqualTo(-1);
+        assertThat(r.note(a, 5_000, 2_000)).isEqualTo(4_000);
+        assertThat(r.takeStill(4_000)).containsExactly(b);
+        assertThat(r.takeStill(6_000)).isEmpty();
+        assertThat(r.takeStill(7_000)).containsExactly(video, a);
         assertThat(r.pending()).isZero();
     }
 
@@ -74,10 +76,10 @@ class LossyPolicyTest {
     void tooManyRegionsCollapseIntoTheirBox() {
         LossyRegions r = new LossyRegions();
         for (int i = 0; i <= LossyRegions.MAX_ENTRIES; i++) {
-            r.note(new Rect(i, 2 * i, 10, 10), i);
+            r.note(new Rect(i, 2 * i, 10, 10), i, 0);
         }
         assertThat(r.pending()).isEqualTo(1);
-        List<Rect> box = r.takeStill(Long.MAX_VALUE / 2, 0);
+        List<Rect> box = r.takeStill(Long.MAX_VALUE / 2);
         int n = LossyRegions.MAX_ENTRIES;
         assertThat(box).containsExactly(new Rect(0, 0, n + 10, 2 * n + 10));
     }
