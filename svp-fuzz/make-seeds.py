@@ -10,7 +10,7 @@ GOLDEN = os.path.join(ROOT, '..', 'svp-protocol', 'src', 'test', 'resources', 'g
 OUT = os.path.join(ROOT, 'src', 'test', 'resources', 'org', 'svp')
 TARGETS = ['DisplayStream', 'KeyboardEvent', 'MouseEvent', 'VideoModeset', 'GraphicConfig', 'MainChannelInit',
            'ChannelInit', 'UsbFrame', 'ClientStream', 'CursorChannel', 'MainChannel', 'Lz4Block', 'PixelFormat',
-           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2']
+           'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2', 'JpegDecode', 'H264Decode']
 seeds = {t: {} for t in TARGETS}
 
 def frames(name):
@@ -122,11 +122,11 @@ add('HandshakeV2', 'channel-init-v2', b'\x06' + struct.pack('<HHI', 1, 0, 0x403)
 targets_index = {t: i for i, t in enumerate(TARGETS)}
 for t, files in seeds.items():
     d = os.path.join(OUT, f'{t}FuzzInputs')
-    if t == 'DisplayStream':  # kept as committed (the captured display messages)
+    if t in ('DisplayStream', 'JpegDecode', 'H264Decode'):  # kept as committed (captured; LossyDecodeSeeds.java)
         files = {os.path.basename(p)[:-4]: open(p, 'rb').read() for p in sorted(glob.glob(os.path.join(d, '*.bin')))}
     os.makedirs(d, exist_ok=True)
     for n, data in files.items():
-        if t != 'DisplayStream':
+        if t not in ('DisplayStream', 'JpegDecode', 'H264Decode'):
             with open(os.path.join(d, n + '.bin'), 'wb') as f:
                 f.write(data)
         a = os.path.join(OUT, 'AllDecodersFuzzInputs')

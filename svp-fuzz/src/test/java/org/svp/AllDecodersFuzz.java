@@ -31,7 +31,9 @@ class AllDecodersFuzz {
             VrdePointerFuzz::check,
             VrdePixelsFuzz::check,
             VrdeRingFuzz::check,
-            HandshakeV2Fuzz::check);
+            HandshakeV2Fuzz::check,
+            JpegDecodeFuzz::check,
+            H264DecodeFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

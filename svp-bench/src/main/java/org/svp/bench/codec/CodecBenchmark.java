@@ -24,8 +24,11 @@ import org.svp.protocol.CodecId;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CodecBenchmark {
-    /** Codec name (RAW, LZ4, PALETTE, QOIZ). */
-    @Param({"LZ4", "PALETTE", "QOIZ"})
+    /**
+     * Codec name (RAW, LZ4, PALETTE, QOIZ, and the lossy JPEG and H264 — H264 encodes the same tile
+     * again and again, i.e. P frames of a still picture after the first IDR; decode repeats the IDR).
+     */
+    @Param({"LZ4", "PALETTE", "QOIZ", "JPEG", "H264"})
     public String codec;
 
     /** Sample tile name ({@link SampleTiles}). */
