@@ -37,6 +37,14 @@ final class LossyDecodeCheck {
             decoder.decode(data, w, h, dst, PAD * stride + PAD, stride, 10);
         } catch (PeerProtocolException bad) {
             return;
+        } finally {
+            if (decoder instanceof AutoCloseable c) { // H264: free the native decoder now, not at some GC
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    throw new AssertionError("closing the decoder", e);
+                }
+            }
         }
         for (int y = 0; y < h + 2 * PAD; y++) {
             for (int x = 0; x < stride; x++) {

@@ -94,10 +94,25 @@ public final class H264Codec implements BitmapCodec {
         return (int) Math.min(8_000_000L, Math.max(200_000L, (long) (w * (long) h * fps / 4)));
     }
 
+    /**
+     * @return a connection's decoder; {@link AutoCloseable}: closing frees its native decoders at once
+     *     (otherwise the cleaner frees them once the decoder is unreachable)
+     */
     @Override
     public Decoder newDecoder() {
-        Streams streams = new Streams();
-        Decoder d = (data, w, h, dst, dstOffset, dstStride, commandId) -> {
+        return new StreamDecoder();
+    }
+
+    /** The per-connection decoder: one openh264 decoder per stream id. Display channel thread. */
+    private static final class StreamDecoder implements Decoder, AutoCloseable {
+        private final Streams streams = new Streams();
+
+        StreamDecoder() {
+            CLEANER.register(this, streams::close);
+        }
+
+        @Override
+        public void decode(byte[] data, int w, int h, int[] dst, int dstOffset, int dstStride, int commandId) {
             if (data.length < HEADER) {
                 throw new PeerProtocolException(SvpStatus.BAD_BITMAP, commandId, -1, "H264: data shorter than its header");
             }
@@ -112,9 +127,12 @@ public final class H264Codec implements BitmapCodec {
                     -1, "H264: libopenh264.so.7 is not installed (the codec was not offered)"));
             streams.get(data[0] & 0xFF, lib).decode(data, HEADER, data.length - HEADER, w, h, dst, dstOffset,
                     dstStride, commandId);
-        };
-        CLEANER.register(d, streams::close);
-        return d;
+        }
+
+        @Override
+        public void close() {
+            streams.close();
+        }
     }
 
     /** A connection's decoders by stream id; closed with it (by the cleaner). */
