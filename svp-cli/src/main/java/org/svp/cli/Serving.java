@@ -44,12 +44,7 @@ final class Serving {
         }
         ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain);
         ServerConfig config = config(cmd, o).withSecurity(security.security());
-        org.svp.codec.jpeg.Quality quality;
-        try {
-            quality = org.svp.codec.jpeg.Quality.parse(o.quality);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(cmd, "--quality: " + e.getMessage());
-        }
+        org.svp.codec.jpeg.Quality quality = QualityOption.parse(cmd, o.quality);
         ServerTls tls = tls(cmd, o);
         DisplaySource source = source(cmd, o, out);
         SvpServer server = new SvpServer(config, org.svp.server.limits.ServerLimits.DEFAULTS

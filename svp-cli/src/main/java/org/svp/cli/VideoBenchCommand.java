@@ -33,12 +33,7 @@ final class VideoBenchCommand implements Callable<Integer> {
         if (seconds < 1 || warmup < 0) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1 and --warmup at least 0");
         }
-        Quality q;
-        try {
-            q = Quality.parse(quality);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--quality: " + e.getMessage());
-        }
+        Quality q = QualityOption.parse(spec.commandLine(), quality);
         VideoBenchmark.Result r = new VideoBenchmark(Duration.ofSeconds(seconds), Duration.ofSeconds(warmup), q,
                 spec.commandLine().getOut()).run();
         spec.commandLine().getOut().println(r.report());

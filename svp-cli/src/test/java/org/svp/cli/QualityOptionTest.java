@@ -38,4 +38,13 @@ class QualityOptionTest {
         assertThat(b.code()).isEqualTo(2);
         assertThat(b.err()).startsWith("svp: --quality: quality must be");
     }
+
+    @Test
+    void snapshotAsksForItsOwnLevelAndRejectsAnUnknownOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        assertThat(svp("snapshot", "--help").out().replaceAll("\\s+", " ")).contains("--quality=LEVEL",
+                "default: the server's --quality");
+        Run r = svp("snapshot", "127.0.0.1:1", dir.resolve("x.png").toString(), "--quality", "best");
+        assertThat(r.code()).isEqualTo(2);
+        assertThat(r.err().lines().toList()).hasSize(1).first().asString().startsWith("svp: --quality: quality must be");
+    }
 }
