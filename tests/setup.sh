@@ -34,6 +34,7 @@ done
 libs=(
   "libturbojpeg.so.0 libturbojpeg0"            # JPEG codec: svp-codec JpegCodecTest, svp-server LossyRefreshTest
   "libopenh264.so.7 libopenh264-7"             # H264 codec: svp-codec H264CodecTest, svp-server VideoRegionTest
+  "libx264.so.164 libx264-164"                 # optional GPL encoder (SVP_H264=x264): H264CodecTest's x264 case
 )
 for t in "${libs[@]}"; do
   lib="${t%% *}"

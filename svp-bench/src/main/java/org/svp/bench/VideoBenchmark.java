@@ -173,11 +173,25 @@ public final class VideoBenchmark {
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         long sent = source.submitted() - f0;
+        long wire = stats.wireBytesSent.sum() - bytes0; // before the lossless refresh that follows the stop
+        long serverCpu = ThreadCpu.nanos("svp-io", "svp-encoder") - cpu0;
+        long clientCpu = ThreadCpu.nanos("svp-client") - ccpu0;
+        long[] latency = minus(stats.captureToWire.snapshot(), latency0);
+        Map<String, CodecCounter.Snapshot> codecs = new java.util.TreeMap<>();
+        stats.codecCounters().forEach((k, v) -> {
+            CodecCounter.Snapshot b = codecs0.getOrDefault(k, new CodecCounter.Snapshot(0, 0, 0));
+            if (v.regions() > b.regions()) {
+                codecs.put(k, new CodecCounter.Snapshot(v.bytes() - b.bytes(), v.regions() - b.regions(),
+                        v.cpuMicros() - b.cpuMicros()));
+            }
+        });
         source.close();
         long drainStart = System.nanoTime();
         long lastCount = -1;
         long lastChange = drainStart;
-        while (System.nanoTime() - lastChange < 1_000_000_000L && System.nanoTime() - drainStart < 15_000_000_000L) {
+        // until every frame sent is painted, or nothing was painted for a second (frames were lost)
+        while (painted.get() < source.submitted() && System.nanoTime() - lastChange < 1_000_000_000L
+                && System.nanoTime() - drainStart < 15_000_000_000L) {
             long c = painted.get();
             if (c != lastCount) {
                 lastCount = c;
@@ -188,20 +202,10 @@ public final class VideoBenchmark {
         // every frame the source sent is one painted picture unless the server coalesced it away: the
         // frames never painted (after the client drained its backlog) were lost
         long lost = Math.max(0, source.submitted() - painted.get());
-        double drainMs = (lastChange - drainStart) / 1e6;
-        Map<String, CodecCounter.Snapshot> codecs = new java.util.TreeMap<>();
-        stats.codecCounters().forEach((k, v) -> {
-            CodecCounter.Snapshot b = codecs0.getOrDefault(k, new CodecCounter.Snapshot(0, 0, 0));
-            if (v.regions() > b.regions()) {
-                codecs.put(k, new CodecCounter.Snapshot(v.bytes() - b.bytes(), v.regions() - b.regions(),
-                        v.cpuMicros() - b.cpuMicros()));
-            }
-        });
-        return new Result(seconds, sent, Math.max(0, sent - lost), drainMs, stats.wireBytesSent.sum() - bytes0,
-                samples == 0 ? 0 : sum / samples, samples == 0 ? 0 : min, samples,
-                ThreadCpu.nanos("svp-io", "svp-encoder") - cpu0, ThreadCpu.nanos("svp-client") - ccpu0,
-                org.svp.server.LatencyHistogram.quantileMillis(minus(stats.captureToWire.snapshot(), latency0), 0.5),
-                codecs);
+        double drainMs = (System.nanoTime() - drainStart) / 1e6;
+        return new Result(seconds, sent, Math.max(0, sent - lost), drainMs, wire,
+                samples == 0 ? 0 : sum / samples, samples == 0 ? 0 : min, samples, serverCpu, clientCpu,
+                org.svp.server.LatencyHistogram.quantileMillis(latency, 0.5), codecs);
     }
 
     private static long[] minus(long[] a, long[] b) {

@@ -17,7 +17,7 @@ import java.lang.foreign.MemorySegment;
  * decode them. Thread-safe by lock (one region's frames come from any encoder worker); {@link #close()}
  * frees the native encoder.
  */
-public final class H264Stream implements AutoCloseable {
+public final class H264Stream implements H264Encoder {
     private final OpenH264 lib;
     private final Arena arena = Arena.ofShared();
     private final MemorySegment encoder;
@@ -109,12 +109,12 @@ public final class H264Stream implements AutoCloseable {
         return OpenH264.get().isPresent();
     }
 
-    /** @return columns */
+    @Override
     public int width() {
         return w;
     }
 
-    /** @return rows */
+    @Override
     public int height() {
         return h;
     }
@@ -127,6 +127,7 @@ public final class H264Stream implements AutoCloseable {
      * @param stride ints per row
      * @return the access unit
      */
+    @Override
     public synchronized Frame encode(int[] rgb, int at, int stride) {
         if (closed) {
             throw new IllegalStateException("stream closed");

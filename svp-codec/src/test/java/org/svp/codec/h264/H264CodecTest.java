@@ -119,4 +119,36 @@ class H264CodecTest {
         double mse = se / (3.0 * a.length);
         return mse == 0 ? Double.POSITIVE_INFINITY : 10 * Math.log10(255.0 * 255.0 / mse);
     }
+
+    @Test
+    void theOptionalX264EncoderIsDecodedByOpenH264() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(X264Stream.available(),
+                "libx264.so.164 (Debian libx264-164, optional, GPL) is not installed");
+        BitmapCodec.Decoder dec = CodecRegistry.byId(CodecId.H264).newDecoder();
+        int[] out = new int[W * H];
+        long bytes = 0;
+        int painted = 0;
+        double worst = Double.MAX_VALUE;
+        try (X264Stream x = new X264Stream(W, H, H264Codec.bitrate(W, H, 25), 25f, 25)) {
+            for (int f = 0; f < 20; f++) {
+                int[] frame = org.svp.codec.sample.MovingPicture.frame(W, H, f);
+                H264Stream.Frame unit = x.encode(frame, 0, W);
+                if (f == 0) {
+                    assertThat(unit.idr()).as("the first unit is an IDR").isTrue();
+                }
+                bytes += unit.annexB().length;
+                java.util.Arrays.fill(out, 0x010203);
+                dec.decode(H264Codec.data(3, unit), W, H, out, 0, W, 7);
+                if (out[0] != 0x010203 || out[W * H - 1] != 0x010203) {
+                    painted++;
+                    if (f >= 2) {
+                        worst = Math.min(worst, psnr(frame, out));
+                    }
+                }
+            }
+        }
+        assertThat(painted).as("frames openh264 decoded from x264").isEqualTo(20);
+        assertThat(worst).isGreaterThan(28.0);
+        assertThat(bytes * 8 / 20.0 * 25).as("bits per second at 25 fps").isLessThan(2_500_000);
+    }
 }

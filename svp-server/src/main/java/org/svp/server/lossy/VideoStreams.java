@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
 import org.svp.codec.h264.H264Codec;
+import org.svp.codec.h264.H264Encoder;
 import org.svp.codec.h264.H264Stream;
 import org.svp.codec.jpeg.Quality;
 import org.svp.protocol.Rect;
@@ -26,13 +27,13 @@ final class VideoStreams {
     }
 
     private static final class Stream {
-        final H264Stream encoder;
+        final H264Encoder encoder;
         final int id;
         final float fps;
         long lastSeq = Long.MIN_VALUE;
         volatile long lastUsed;
 
-        Stream(H264Stream encoder, int id, float fps) {
+        Stream(H264Encoder encoder, int id, float fps) {
             this.encoder = encoder;
             this.id = id;
             this.fps = fps;
@@ -70,7 +71,7 @@ final class VideoStreams {
                 default -> 1.0;
             };
             int bitrate = (int) (H264Codec.bitrate(k.rect().width(), k.rect().height(), fps) * scale);
-            s = new Stream(new H264Stream(k.rect().width(), k.rect().height(), bitrate, fps, IDR_INTERVAL), nextId,
+            s = new Stream(H264Encoder.open(k.rect().width(), k.rect().height(), bitrate, fps, IDR_INTERVAL), nextId,
                     fps);
             nextId = (nextId + 1) & 0xFF;
             streams.put(k, s);
