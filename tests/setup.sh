@@ -34,6 +34,23 @@ for t in "${tools[@]}"; do
   missing_programs+=("$program")
   case " ${packages[*]} " in *" $package "*) ;; *) packages+=("$package") ;; esac
 done
+# shared library -> package: loaded through FFM by the lossy codecs (issue 13); their tests name a missing one
+libs=(
+  "libturbojpeg.so.0 libturbojpeg0"            # JPEG codec: svp-codec JpegCodecTest, svp-server LossyRefreshTest
+  "libopenh264.so.7 libopenh264-7"             # H264 codec: svp-codec H264CodecTest, svp-server VideoRegionTest
+  "libx264.so.164 libx264-164"                 # optional GPL encoder (SVP_H264=x264): H264CodecTest's x264 case
+)
+for t in "${libs[@]}"; do
+  lib="${t%% *}"
+  package="${t#* }"
+  found=0
+  for d in /usr/lib/x86_64-linux-gnu /usr/lib/aarch64-linux-gnu /usr/lib64 /usr/lib /lib/x86_64-linux-gnu; do
+    [ -e "$d/$lib" ] && found=1 && break
+  done
+  [ "$found" = 1 ] && continue
+  missing_programs+=("$lib")
+  case " ${packages[*]} " in *" $package "*) ;; *) packages+=("$package") ;; esac
+done
 [ ${#packages[@]} -eq 0 ] && exit 0
 
 if [ "${SVP_SETUP_NO_INSTALL:-0}" = 1 ] || [ "$EUID" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then

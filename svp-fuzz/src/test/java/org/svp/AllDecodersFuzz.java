@@ -35,7 +35,9 @@ class AllDecodersFuzz {
             ZstreamDecodeFuzz::check,
             VncUpdateFuzz::check,
             ScramTextFuzz::check,
-            CodecDecodeFuzz::check);
+            CodecDecodeFuzz::check,
+            JpegDecodeFuzz::check,
+            H264DecodeFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

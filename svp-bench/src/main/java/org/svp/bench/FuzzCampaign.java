@@ -35,7 +35,8 @@ public final class FuzzCampaign {
     public static final List<String> TARGETS = List.of("DisplayStream", "KeyboardEvent", "MouseEvent",
             "VideoModeset", "GraphicConfig", "MainChannelInit", "ChannelInit", "UsbFrame", "ClientStream",
             "CursorChannel", "MainChannel", "Lz4Block", "PixelFormat", "VrdeOrder", "VrdePointer", "VrdePixels",
-            "VrdeRing", "HandshakeV2", "VncUpdate", "ScramText", "CodecDecode", "ZstreamDecode");
+            "VrdeRing", "HandshakeV2", "VncUpdate", "ScramText", "CodecDecode", "ZstreamDecode", "JpegDecode",
+            "H264Decode");
     /** Fewer seconds than this per harness find little beyond the seeds. */
     private static final int MIN_SECONDS_PER_TARGET = 10;
     static final int MAX_NEW_PER_TARGET = 64;

@@ -69,6 +69,11 @@ final class ServeOptions {
             description = "Serve a non-loopback address without a password (anyone who reaches the ports can watch and type).")
     boolean insecureNoAuth;
 
+    @Option(names = "--quality", paramLabel = "LEVEL", defaultValue = "auto",
+            description = "Lossy coding of photographic regions, refreshed losslessly when still: lossless (none), high, "
+                    + "medium, low or auto (default: ${DEFAULT-VALUE}); a client may ask for its own level.")
+    String quality;
+
     @Option(names = "--encoder-threads", defaultValue = "0", description = "Encoder workers, 0 = one per core (default: ${DEFAULT-VALUE}).")
     int encoderThreads;
 

@@ -44,10 +44,11 @@ final class Serving {
         }
         ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain);
         ServerConfig config = config(cmd, o).withSecurity(security.security());
+        org.svp.codec.jpeg.Quality quality = QualityOption.parse(cmd, o.quality);
         ServerTls tls = tls(cmd, o);
         DisplaySource source = source(cmd, o, out);
         SvpServer server = new SvpServer(config, org.svp.server.limits.ServerLimits.DEFAULTS
-                .withCaps(o.maxConnectionsPerAddress, o.maxConnections), source, tls);
+                .withCaps(o.maxConnectionsPerAddress, o.maxConnections), source, tls).quality(quality);
         AtomicReference<UpstreamException> sourceFailure = new AtomicReference<>();
         CountDownLatch stopped = new CountDownLatch(1);
         server.onSourceFailure(e -> { // e.g. the X server went away: stop serving, exit 1

@@ -53,6 +53,11 @@ final class SnapshotCommand implements Callable<Integer> {
                     + " written as it is (default: ${DEFAULT-VALUE}).")
     int settleMs;
 
+    @Option(names = "--quality", paramLabel = "LEVEL",
+            description = "Ask the server for this lossy level: lossless (no JPEG/H.264), high, medium, low; default: the"
+                    + " server's --quality.")
+    String quality;
+
     @Override
     public Integer call() throws Exception {
         if (timeoutSeconds < 1 || stillMs < 0 || settleMs < 0) {
@@ -62,7 +67,8 @@ final class SnapshotCommand implements Callable<Integer> {
         OutputFiles.checkWritable(spec.commandLine(), out);
         Object[] hp = Targets.parse(spec.commandLine(), target);
         ClientOptions o = ClientOptions.viewer((String) hp[0], (Integer) hp[1])
-                .withTransport(tls.transport(spec.commandLine().getErr()));
+                .withTransport(tls.transport(spec.commandLine().getErr()))
+                .withQuality(quality == null ? null : QualityOption.parse(spec.commandLine(), quality));
         Surface s;
         try (SvpClient client = SvpClient.connect(o, auth.source(spec.commandLine()))) {
             client.screen().awaitFirstScreen(Duration.ofSeconds(timeoutSeconds));

@@ -15,9 +15,26 @@ import org.svp.protocol.CodecId;
  * @param wantCursor connect the cursor channel
  * @param wantInput connect the input channel
  * @param transport plain or TLS on every channel
+ * @param quality the lossy quality this client asks for (display feature bits, docs/protocol.md "Lossy
+ *     quality"); null or AUTO = the server's {@code --quality}; LOSSLESS = JPEG not offered
  */
 public record ClientOptions(String host, int port, Duration connectTimeout, int preferCodec, boolean wantDisplay,
-                            boolean wantCursor, boolean wantInput, ClientTransport transport) {
+                            boolean wantCursor, boolean wantInput, ClientTransport transport,
+                            org.svp.codec.jpeg.Quality quality) {
+
+    /** Options that leave the lossy quality to the server. */
+    public ClientOptions(String host, int port, Duration connectTimeout, int preferCodec, boolean wantDisplay,
+                         boolean wantCursor, boolean wantInput, ClientTransport transport) {
+        this(host, port, connectTimeout, preferCodec, wantDisplay, wantCursor, wantInput, transport, null);
+    }
+
+    /**
+     * @param q the lossy quality to ask for (null = the server's)
+     * @return a copy asking for it
+     */
+    public ClientOptions withQuality(org.svp.codec.jpeg.Quality q) {
+        return new ClientOptions(host, port, connectTimeout, preferCodec, wantDisplay, wantCursor, wantInput, transport, q);
+    }
 
     /** Options with plain SVP on every channel (tests, benchmarks; the CLI chooses TLS). */
     public ClientOptions(String host, int port, Duration connectTimeout, int preferCodec, boolean wantDisplay,
@@ -30,7 +47,7 @@ public record ClientOptions(String host, int port, Duration connectTimeout, int 
      * @return a copy with that transport
      */
     public ClientOptions withTransport(ClientTransport t) {
-        return new ClientOptions(host, port, connectTimeout, preferCodec, wantDisplay, wantCursor, wantInput, t);
+        return new ClientOptions(host, port, connectTimeout, preferCodec, wantDisplay, wantCursor, wantInput, t, quality);
     }
 
     /** The v1 default port. */

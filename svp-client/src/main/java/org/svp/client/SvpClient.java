@@ -267,6 +267,10 @@ public final class SvpClient implements AutoCloseable {
                 // the server's choice: offer every v2 codec this build decodes (an explicit RAW/LZ4
                 // preference keeps the v1 codecs, e.g. for before/after measurements)
                 features |= CodecRegistry.v2Features();
+                if (options.quality() != null) { // the per-client lossy override (docs/protocol.md "Lossy quality")
+                    features = options.quality() == org.svp.codec.jpeg.Quality.LOSSLESS
+                            ? features & ~(Feature.CODEC_JPEG | Feature.CODEC_H264) : features | options.quality().hintBits();
+                }
             }
             if (type == ChannelType.DISPLAY && cacheBudget > 0) {
                 features |= Feature.BITMAP_CACHE; // the screen cache (docs/protocol.md "Screen cache")

@@ -17,6 +17,11 @@ public interface BitmapCodec {
     /** @return a short name, used in logs and as the key of the per-codec counters */
     String name();
 
+    /** @return true for a lossy codec (JPEG): its pixels are followed by a lossless refresh */
+    default boolean lossy() {
+        return false;
+    }
+
     /**
      * @return a new encoder; it keeps scratch buffers, so one per encoder thread
      */

@@ -20,6 +20,10 @@ public final class CodecId {
      * "Codecs"; 8, clear of the lossy codecs' ids).
      */
     public static final int ZSTREAM = 8;
+    /** JPEG of photographic regions, refreshed losslessly later (v2, protocol.md "Codecs"). */
+    public static final int JPEG_LOSSY = 10;
+    /** H.264 access units of a video region (v2, protocol.md "Codecs"). */
+    public static final int H264 = 11;
     /** A user codec plug-in of the first implementation. */
     public static final int USER = 100;
     /** A request for the sender's choice; never in a bitmap on the wire. */
@@ -40,6 +44,8 @@ public final class CodecId {
             case PALETTE -> "PALETTE";
             case QOIZ -> "QOIZ";
             case ZSTREAM -> "ZSTREAM";
+            case JPEG_LOSSY -> "JPEG10";
+            case H264 -> "H264";
             case USER -> "USER";
             case AUTO -> "AUTO";
             default -> "codec#" + codec;

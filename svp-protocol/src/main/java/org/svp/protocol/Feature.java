@@ -23,6 +23,19 @@ public final class Feature {
      * (0x8000: the bits below are left to the lossy codecs).
      */
     public static final int CODEC_ZSTREAM = 0x8000;
+    /** v2 display channel: the client decodes codec JPEG (10), lossy with a lossless refresh. */
+    public static final int CODEC_JPEG = 0x10000;
+    /** v2 display channel: the client decodes codec H264 (11), video regions. */
+    public static final int CODEC_H264 = 0x20000;
+    /**
+     * v2 display channel: the client's quality override, two bits (docs/protocol.md "Lossy quality"):
+     * 0 = the server's default, {@link #QUALITY_HIGH}, {@link #QUALITY_MEDIUM}, both = low.
+     */
+    public static final int QUALITY_HIGH = 0x40000;
+    /** See {@link #QUALITY_HIGH}. */
+    public static final int QUALITY_MEDIUM = 0x80000;
+    /** Both quality bits. */
+    public static final int QUALITY_MASK = QUALITY_HIGH | QUALITY_MEDIUM;
     /** What a v1 client sends in CHANNEL_INIT. */
     public static final int V1_CLIENT_ALL = 0xFFFFFFFF;
 

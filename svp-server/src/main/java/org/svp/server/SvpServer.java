@@ -77,6 +77,8 @@ public final class SvpServer implements AutoCloseable {
     private final ExecutorService workers;
     private final ScreenMirror mirror = new ScreenMirror();
     private final ClientRegistry registry;
+    /** Which bands go JPEG, and what waits for its lossless refresh (issue 13). */
+    private org.svp.server.lossy.LossyPolicy lossy = new org.svp.server.lossy.LossyPolicy(org.svp.codec.jpeg.Quality.LOSSLESS);
     private final List<Channel> listeners = new ArrayList<>();
     private final List<Consumer<UpstreamException>> failureListeners = new CopyOnWriteArrayList<>();
     private ChannelList channelList;
@@ -138,6 +140,18 @@ public final class SvpServer implements AutoCloseable {
     }
 
     /**
+     * Sets the lossy quality of clients that do not choose their own ({@code --quality}; default
+     * {@link org.svp.codec.jpeg.Quality#LOSSLESS} for embedders, the CLI passes auto). Before {@link #start()}.
+     *
+     * @param q the level
+     * @return this
+     */
+    public SvpServer quality(org.svp.codec.jpeg.Quality q) {
+        this.lossy = new org.svp.server.lossy.LossyPolicy(q);
+        return this;
+    }
+
+    /**
      * Binds the ports and starts the source.
      *
      * @throws BindException if a port is taken (message names it)
@@ -149,8 +163,11 @@ public final class SvpServer implements AutoCloseable {
         } else {
             bindBase(config.basePort());
         }
-        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT, stats),
-                mirror, registry, stats, config.encoderThreads() + 2);
+        UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT, stats)
+                .lossy(lossy), mirror, registry, stats, config.encoderThreads() + 2);
+        org.svp.server.lossy.LossyRefresh refresh = new org.svp.server.lossy.LossyRefresh(lossy);
+        io.scheduleAtFixedRate(() -> refresh.tick(registry.displays()), org.svp.server.lossy.LossyRefresh.TICK_MILLIS,
+                org.svp.server.lossy.LossyRefresh.TICK_MILLIS, TimeUnit.MILLISECONDS);
         UpdateQueue queue = new UpdateQueue(config.sourceQueueCapacity(), io, pipeline::drain, this::sourceFailed,
                 this::sourceFinished);
         pipeline.attach(queue);

@@ -59,10 +59,20 @@ public final class EncodeManager {
     private static final ThreadLocal<Tools> TOOLS = ThreadLocal.withInitial(Tools::new);
 
     private final ServerStats stats;
+    /** Issue 13's hook: may replace a band's QOIZ by JPEG; null = lossless only (resync, late join). */
+    private volatile org.svp.server.lossy.LossyPolicy lossy;
 
     /** @param stats where the per-codec counters go */
     public EncodeManager(ServerStats stats) {
         this.stats = stats;
+    }
+
+    /**
+     * @param policy decides which bands go JPEG (the update path's manager); never set on the managers
+     *     of the resync path, whose pixels are the lossless refresh
+     */
+    public void lossy(org.svp.server.lossy.LossyPolicy policy) {
+        this.lossy = policy;
     }
 
     /**
@@ -120,7 +130,7 @@ public final class EncodeManager {
                 }
                 if (p != null) {
                     out.add(p);
-                } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0) {
+                } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0 && !lossyFor(features)) {
                     PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, keyed) -> out.add(photoTile(alloc, rgb,
                             at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th,
                             keyed || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP)));
@@ -133,6 +143,15 @@ public final class EncodeManager {
             throw e;
         }
         return out;
+    }
+
+    /**
+     * @return true if this client may get lossy (JPEG/H264) many-colour bands: those go through
+     *     {@link #other} unkeyed rather than as keyed lossless grid tiles
+     */
+    private boolean lossyFor(int features) {
+        org.svp.server.lossy.LossyPolicy p = lossy;
+        return p != null && p.qualityFor(features) != org.svp.codec.jpeg.Quality.LOSSLESS;
     }
 
     /**
@@ -203,8 +222,15 @@ public final class EncodeManager {
                             int features, long t0) {
         Tools t = TOOLS.get();
         Bitmap b;
-        if ((features & Feature.CODEC_QOIZ) != 0) {
-            b = count(CodecRegistry.byId(CodecId.QOIZ), t.qoiz.encode(rgb, at, stride, w, h).data(), x, y, w, h, t0);
+        org.svp.server.lossy.LossyPolicy policy = lossy; // issue 13: video (H264) or photo (JPEG) bands
+        byte[] video = policy == null ? null : policy.video(rgb, at, stride, new Rect(x, y, w, h), features);
+        if (video != null) {
+            b = count(CodecRegistry.byId(CodecId.H264), video, x, y, w, h, t0);
+        } else if ((features & Feature.CODEC_QOIZ) != 0) {
+            byte[] q = t.qoiz.encode(rgb, at, stride, w, h).data();
+            byte[] jpeg = policy == null ? null : policy.jpeg(rgb, at, stride, new Rect(x, y, w, h), features, q.length);
+            b = jpeg != null ? count(CodecRegistry.byId(CodecId.JPEG_LOSSY), jpeg, x, y, w, h, t0)
+                    : count(CodecRegistry.byId(CodecId.QOIZ), q, x, y, w, h, t0);
         } else {
             b = v1(t, rgb, at, stride, x, y, w, h, t0);
         }

@@ -289,7 +289,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     }
 
     /** The display features a v2 server offers: GDI, LZ4, the v2 codecs and the screen cache (docs/protocol.md). */
-    private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.v2Features()
+    private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.acceptedFeatures()
             | Feature.BITMAP_CACHE;
 
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
@@ -302,7 +302,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                 state = State.DISPLAY;
                 // a v2 session gets the codecs both sides set; a v1 session only the orders the original
                 // client draws exactly (V1Orders)
-                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.v2Features() : 0, !v2);
+                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.acceptedFeatures() : 0, !v2);
                 displayCache = v2 && (answer & Feature.BITMAP_CACHE) != 0;
             }
             case CURSOR -> {

@@ -52,6 +52,15 @@ public final class UpdateEncoder {
     }
 
     /**
+     * @param policy which bands of v2 clients go JPEG (issue 13); set before the first update
+     * @return this
+     */
+    public UpdateEncoder lossy(org.svp.server.lossy.LossyPolicy policy) {
+        manager.lossy(policy);
+        return this;
+    }
+
+    /**
      * Encodes one update. Worker thread.
      *
      * @param draw the source's orders
@@ -73,6 +82,22 @@ public final class UpdateEncoder {
      * @return the frames, owned by the caller
      */
     public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean tileKeys) {
+        return encode(draw, codecs, tileKeys, 0);
+    }
+
+    /**
+     * As {@link #encode(SourceUpdate.Draw, Set, boolean)}, for the update with dispatch number
+     * {@code seq} (H.264 streams need their frames in dispatch order). Lossy frames are never keyed for
+     * the screen cache (a CACHE_DRAW of them would never be refreshed): EncodeManager keys only its
+     * lossless grid tiles. Worker thread.
+     */
+    public EncodedUpdate encode(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean tileKeys, long seq) {
+        org.svp.server.lossy.LossyPolicy.beginUpdate(seq, draw.captureNanos());
+        org.svp.server.lossy.LossyPolicy.takeUsed();
+        return encodeFrames(draw, codecs, tileKeys);
+    }
+
+    private EncodedUpdate encodeFrames(SourceUpdate.Draw draw, Set<CodecChoice> codecs, boolean tileKeys) {
         List<EncodedMessage> out = new ArrayList<>(draw.messages().size());
         Map<CodecChoice, List<WireFrame>> frames = null; // being built, not yet in out
         try {

@@ -49,6 +49,8 @@ public final class UpdatePipeline {
     private final int maxInFlight;
     private final ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
     private UpdateQueue queue;
+    /** Number of the last Draw handed to the workers. */
+    private long encodeSeq;
 
     /**
      * @param ioThread the I/O event loop
@@ -83,7 +85,8 @@ public final class UpdatePipeline {
             if (q.update() instanceof SourceUpdate.Draw draw && clients.displayCount() > 0) {
                 Set<CodecChoice> codecs = clients.codecs();
                 boolean keys = clients.anyScreenCache();
-                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs, keys), workers);
+                long seq = ++encodeSeq; // dispatch order, for H.264 streams (LossyPolicy)
+                f = CompletableFuture.supplyAsync(() -> encoder.encode(draw, codecs, keys, seq), workers);
             } else {
                 f = CompletableFuture.completedFuture(null);
             }
