@@ -205,7 +205,9 @@ public final class SvpClient implements AutoCloseable {
             session = new V2Handshake(mainCh, inbox, passwords, options.connectTimeout()).run();
         }
         if (options.wantDisplay()) {
-            ChannelHandler h = new ChannelHandler(this::onDisplay, screen::fail, screen::close);
+            AtomicReference<ChannelHandler> self = new AtomicReference<>();
+            ChannelHandler h = new ChannelHandler(m -> onDisplay(m, self.get()), screen::fail, screen::close);
+            self.set(h);
             Channel ch = openChannel(ChannelType.DISPLAY, h);
             display = ch;
             GraphicSettings settings = new GraphicSettings(options.preferCodec(), false);
@@ -251,6 +253,9 @@ public final class SvpClient implements AutoCloseable {
                 // the server's choice: offer every v2 codec this build decodes (an explicit RAW/LZ4
                 // preference keeps the v1 codecs, e.g. for before/after measurements)
                 features |= CodecRegistry.v2Features();
+            }
+            if (type == ChannelType.DISPLAY) {
+                features |= Feature.FLOW_CONTROL; // answered below (onDisplay): docs/protocol.md "Flow control"
             }
             if (type == ChannelType.DISPLAY && cacheBudget > 0) {
                 features |= Feature.BITMAP_CACHE; // the screen cache (docs/protocol.md "Screen cache")
@@ -328,7 +333,12 @@ public final class SvpClient implements AutoCloseable {
         }
     }
 
-    private void onDisplay(Message m) {
+    private void onDisplay(Message m, ChannelHandler h) {
+        if (m instanceof org.svp.protocol.message.FlowPing p) {
+            // everything before the PING has been decoded and drawn (this thread does it in order)
+            h.channel().writeAndFlush(new org.svp.protocol.message.FlowPong(p.seq()), h.channel().voidPromise());
+            return;
+        }
         if (m instanceof org.svp.protocol.message.CacheSave || m instanceof org.svp.protocol.message.CacheDraw) {
             long t0 = System.nanoTime();
             org.svp.protocol.Rect drawn = screen.applyCache((org.svp.protocol.message.ExtensionMessage) m);

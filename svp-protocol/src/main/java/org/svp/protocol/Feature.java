@@ -18,6 +18,11 @@ public final class Feature {
      * sends DISPLAY_CACHE_INIT with its byte budget.
      */
     public static final int BITMAP_CACHE = 0x1000;
+    /**
+     * v2 display channel: flow control. The server sends FLOW_PING after updates and the client answers
+     * each with FLOW_PONG once it has processed everything before it (docs/protocol.md "Flow control").
+     */
+    public static final int FLOW_CONTROL = 0x10000;
     /** What a v1 client sends in CHANNEL_INIT. */
     public static final int V1_CLIENT_ALL = 0xFFFFFFFF;
 

@@ -1,0 +1,118 @@
+package org.svp.server.flow;
+
+import io.netty.channel.Channel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.svp.netty.Frames;
+import org.svp.protocol.message.FlowPing;
+
+/**
+ * One display client's flow control as {@code DisplayClient} uses it: counts the bytes it writes,
+ * writes FLOW_PINGs, takes FLOW_PONGs and says whether another update may go out now
+ * ({@link CongestionWindow} decides). {@link #off()} (v1 clients, v2 clients without the feature bit)
+ * allows everything and sends nothing, so those clients behave exactly as before. svp-io only.
+ */
+public final class FlowControl {
+    private static final Logger LOG = LoggerFactory.getLogger(FlowControl.class);
+    /** A client that leaves a PING unanswered this long is served without flow control from then on. */
+    static final long PONG_TIMEOUT_NANOS = 15_000_000_000L;
+    /** The queue bound of a flow-controlled client never goes below this (a few ordinary updates). */
+    static final long MIN_QUEUE_BOUND = 64 * 1024;
+
+    private static final FlowControl OFF = new FlowControl(null);
+
+    private final CongestionWindow window;
+    private boolean gaveUp;
+
+    private FlowControl(CongestionWindow window) {
+        this.window = window;
+    }
+
+    /** @return flow control for a client that negotiated FLOW_CONTROL */
+    public static FlowControl on() {
+        return new FlowControl(new CongestionWindow());
+    }
+
+    /** @return no flow control: everything allowed, no PINGs (shared, stateless) */
+    public static FlowControl off() {
+        return OFF;
+    }
+
+    /** @return true for a client that negotiated flow control (even if it later stopped answering) */
+    public boolean enabled() {
+        return window != null;
+    }
+
+    private boolean active() {
+        return window != null && !gaveUp;
+    }
+
+    /** @param bytes a frame just written to the socket */
+    public void wrote(long bytes) {
+        if (active()) {
+            window.wrote(bytes);
+        }
+    }
+
+    /**
+     * @param channel the client's connection (for its address in the one log line of a client that
+     *     stopped answering)
+     * @return true if another update may be written now
+     */
+    public boolean mayWrite(Channel channel) {
+        if (!active()) {
+            return true;
+        }
+        if (window.oldestPingAge(System.nanoTime()) > PONG_TIMEOUT_NANOS) {
+            gaveUp = true;
+            LOG.warn("{}: no FLOW_PONG for {} s; serving it without flow control", channel.remoteAddress(),
+                    PONG_TIMEOUT_NANOS / 1_000_000_000L);
+            return true;
+        }
+        return window.mayWrite();
+    }
+
+    /**
+     * Writes a FLOW_PING if one is due (between updates only; the caller flushes).
+     *
+     * @param channel the client's connection
+     * @return true if a PING was written
+     */
+    public boolean ping(Channel channel) {
+        if (!active()) {
+            return false;
+        }
+        long seq = window.pingDue(System.nanoTime());
+        if (seq < 0) {
+            return false;
+        }
+        var frame = Frames.encode(channel.alloc(), new FlowPing(seq));
+        window.wrote(frame.readableBytes());
+        channel.write(frame, channel.voidPromise());
+        return true;
+    }
+
+    /**
+     * @param seq the seq of a FLOW_PONG from the client
+     * @return false if it answers no outstanding PING (ignored)
+     */
+    public boolean pong(long seq) {
+        return active() && window.pong(seq, System.nanoTime());
+    }
+
+    /**
+     * The client's queue bound: with flow control, one window (at least {@link #MIN_QUEUE_BOUND}) — more
+     * queued than that becomes damage and is re-sent from the newest pixels when the link has room.
+     *
+     * @param configured the server's per-client bound
+     * @return the bound to apply now
+     */
+    public long queueBound(long configured) {
+        return active() ? Math.min(configured, Math.max(MIN_QUEUE_BOUND, window.window())) : configured;
+    }
+
+    /** @return what has been measured about the link, {@link LinkEstimate#UNKNOWN} without flow control */
+    public LinkEstimate estimate() {
+        return window == null ? LinkEstimate.UNKNOWN : window.estimate();
+    }
+}
