@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
         subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class,
             VrdeBenchCommand.class, FuzzBenchCommand.class, LoadBenchCommand.class, FaultsBenchCommand.class,
-            BenchCommand.Codecs.class})
+            BenchCommand.Codecs.class, LinkBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

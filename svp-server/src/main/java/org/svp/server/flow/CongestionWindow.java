@@ -7,17 +7,25 @@ import java.util.ArrayDeque;
  * arithmetic on the times it is handed (no clock, no I/O), so tests drive it with synthetic samples.
  * Called by {@link FlowControl} on svp-io.
  *
- * <p>The idea is TCP Vegas applied above TCP, as TigerVNC's congestion control does for VNC: TCP's own
- * window fills every buffer on the path (socket buffers, a bloated router or proxy buffer), so the
- * server limits itself to what the link holds. Every PONG gives a round-trip sample and says how many
- * of the bytes written before its PING the client has consumed. Once per measurement period (about one
- * round trip) the lowest sample of the period is compared with the lowest ever seen (the base RTT):
+ * <p>Why: TCP's own window fills every buffer on the path (socket buffers, a bloated router or proxy
+ * buffer), so without this a slow link holds seconds of stale pictures. As TigerVNC's congestion
+ * control does for VNC, the server limits itself to what the link holds, measured above TCP: every PONG
+ * gives a round-trip sample and says how many of the bytes written before its PING the client has
+ * consumed. Once per measurement period (about one round trip):
  * <ul>
- *   <li>queueing delay above the allowance: the window shrinks to what the link delivered in that period
- *       times (base RTT + allowance), the bandwidth-delay product plus a little queue;</li>
- *   <li>delay under half the allowance and the window was in use: it grows, doubling while in slow start
- *       (until the first sign of queueing), then by an eighth per period;</li>
- *   <li>in between: unchanged.</li>
+ *   <li>the delivery rate of the period (bytes acknowledged / time) enters a max filter over the last
+ *       {@link #RATE_PERIODS} periods — only periods in which the window held writes back, or that beat the
+ *       filter, count, so an idle screen does not make the link look slow;</li>
+ *   <li>the window becomes {@link #GAIN} × that rate × (base RTT + allowance): the bandwidth-delay product
+ *       plus about {@code allowance} of queue (the base RTT is the lowest sample seen). Acknowledgements
+ *       come several times per window, so a window above the product lets the next period deliver more if
+ *       the link can: the window climbs to the link's rate by itself; while no queue has been seen (slow
+ *       start) the gain is {@link #STARTUP_GAIN}, to get there in a few round trips;</li>
+ *   <li>delay: when even the lowest round trip of a period is more than the allowance above what our own
+ *       window explains (the base RTT, or the time the measured rate needs to drain one window), the link
+ *       carries less than the filter says (it slowed down, or is shared): the filter restarts from this
+ *       period's rate and the window shrinks with it. While the RTT stays near that, the window keeps
+ *       its size or grows with the measured rate.</li>
  * </ul>
  * The window never goes below {@link #MIN_WINDOW} (one update is always allowed to go out whole, so a
  * small window costs latency, never progress) or above {@link #MAX_WINDOW}.
@@ -38,32 +46,42 @@ public final class CongestionWindow {
     static final long MIN_PING_GAP_NANOS = 2_000_000L;
     /** More unanswered pings than this is a client that does not answer: no more are sent. */
     static final int MAX_OUTSTANDING = 256;
+    /** A ping goes after any update once this share of the window was written since the last one. */
+    static final int PINGS_PER_WINDOW = 4;
+    /** ... but not after less than this (per-update pings on a LAN would be pure overhead). */
+    static final long MIN_PING_BYTES = 4 * 1024;
+    /** Window = gain × rate × (base RTT + allowance); above 1 so the next period can deliver more if the link allows. */
+    static final double GAIN = 1.25;
+    /** The gain until the first sign of queueing: reaches the link's rate in a few round trips. */
+    static final double STARTUP_GAIN = 2;
+    /** Periods the delivery-rate max filter remembers. */
+    static final int RATE_PERIODS = 10;
 
     /** One PING written and not yet answered. */
     private record Ping(long seq, long position, long sentNanos) {
     }
 
     private final ArrayDeque<Ping> pings = new ArrayDeque<>();
+    private final long[] rates = new long[RATE_PERIODS];
+    private int rateIndex;
     private long written;
     private long acked;
     private long window = INITIAL_WINDOW;
     private boolean slowStart = true;
+    private boolean heldBack;
     private long baseRtt = Long.MAX_VALUE;
     private long smoothedRtt;
     private long nextSeq;
     private long lastPingNanos;
     private long pingedPosition = -1;
-    private long rate;
     private boolean periodOpen;
     private long periodStart;
     private long periodAckedStart;
     private long periodMinRtt;
-    private long periodMaxInFlight;
 
     /** @param bytes bytes just handed to the socket (frames and PINGs) */
     public void wrote(long bytes) {
         written += bytes;
-        periodMaxInFlight = Math.max(periodMaxInFlight, inFlight());
     }
 
     /** @return bytes written and not yet acknowledged by a PONG */
@@ -73,7 +91,11 @@ public final class CongestionWindow {
 
     /** @return true while another update may be written (one update always goes out whole) */
     public boolean mayWrite() {
-        return inFlight() < window;
+        if (inFlight() < window) {
+            return true;
+        }
+        heldBack = true; // the window, not the screen, limits this period: its rate is the link's
+        return false;
     }
 
     /** @return the congestion window in bytes */
@@ -94,14 +116,17 @@ public final class CongestionWindow {
     /**
      * Whether a PING should follow what was just written, and if so records it. A ping is due when bytes
      * were written since the last one (or none was ever sent: the first measures the idle link) and
-     * either none is outstanding or the last one is at least a quarter of an RTT (2–50 ms) old.
+     * either none is outstanding, or the last one is at least a quarter of an RTT (2–50 ms) old, or a
+     * quarter of the window was written since (so acknowledgements arrive several times per window and
+     * the link stays busy instead of waiting for one PONG per window).
      *
      * @param now the time of the write, ns
      * @return the seq to send (u32), or -1 for none
      */
     public long pingDue(long now) {
         boolean fresh = written > pingedPosition;
-        boolean gap = pings.isEmpty() || now - lastPingNanos >= pingGap();
+        boolean gap = pings.isEmpty() || now - lastPingNanos >= pingGap()
+                || written - pingedPosition >= Math.max(MIN_PING_BYTES, window / PINGS_PER_WINDOW);
         if (!fresh || !gap || pings.size() >= MAX_OUTSTANDING) {
             return -1;
         }
@@ -140,7 +165,8 @@ public final class CongestionWindow {
             openPeriod(now);
         }
         periodMinRtt = Math.min(periodMinRtt, rtt);
-        if (now - periodStart >= Math.max(MIN_PERIOD_NANOS, smoothedRtt)) {
+        if (now - periodStart >= Math.max(MIN_PERIOD_NANOS, rtt)) { // about one current round trip
+
             endPeriod(now);
         }
         return true;
@@ -151,27 +177,43 @@ public final class CongestionWindow {
         periodStart = now;
         periodAckedStart = acked;
         periodMinRtt = Long.MAX_VALUE;
-        periodMaxInFlight = inFlight();
+        heldBack = false;
     }
 
     private void endPeriod(long now) {
         long periodRate = (acked - periodAckedStart) * 1_000_000_000L / (now - periodStart);
-        rate = rate == 0 ? periodRate : (rate * 3 + periodRate) / 4;
         long allowance = allowance();
-        long delay = periodMinRtt - baseRtt;
-        boolean used = periodMaxInFlight >= window / 2;
-        if (delay > allowance) {
+        long best = maxRate();
+        // the round trip our own window explains: the base, or the time the link takes to drain a window
+        long explained = best > 0 ? Math.max(baseRtt, window * 1_000_000_000L / best) : Long.MAX_VALUE / 2;
+        if (periodMinRtt > explained + allowance) {
+            // queueing beyond what our own window explains: the link carries less than remembered
             slowStart = false;
-            long bdp = periodRate > 0 ? periodRate * (baseRtt + allowance) / 1_000_000_000L
-                    : window * baseRtt / periodMinRtt;
-            window = Math.min(window, bdp);
-        } else if (delay > allowance / 2) {
-            slowStart = false;
-        } else if (used) {
-            window = slowStart ? window * 2 : window + window / 8;
+            java.util.Arrays.fill(rates, 0);
+            rates[rateIndex] = periodRate;
+        } else if (heldBack || periodRate > best) {
+            rateIndex = (rateIndex + 1) % RATE_PERIODS;
+            rates[rateIndex] = periodRate;
+            if (periodMinRtt - baseRtt > allowance / 2) {
+                slowStart = false;
+            }
         }
-        window = Math.clamp(window, MIN_WINDOW, MAX_WINDOW);
+        long rate = maxRate();
+        if (rate > 0) {
+            long bdp = rate * (baseRtt + allowance) / 1_000_000_000L;
+            window = Math.clamp((long) ((slowStart ? STARTUP_GAIN : GAIN) * bdp), MIN_WINDOW, MAX_WINDOW);
+        }
+        if (DEBUG) System.err.printf("period %d ms rate %d KB/s minRtt %.1f base %.1f held %b max %d win %d inflight %d ss %b%n", (now - periodStart) / 1000000, periodRate / 1000, periodMinRtt / 1e6, baseRtt / 1e6, heldBack, maxRate() / 1000, window, inFlight(), slowStart);
         openPeriod(now);
+    }
+    static final boolean DEBUG = Boolean.getBoolean("svp.flowdebug");
+
+    private long maxRate() {
+        long m = 0;
+        for (long r : rates) {
+            m = Math.max(m, r);
+        }
+        return m;
     }
 
     private long allowance() {
@@ -192,6 +234,6 @@ public final class CongestionWindow {
         if (baseRtt == Long.MAX_VALUE) {
             return LinkEstimate.UNKNOWN;
         }
-        return new LinkEstimate(true, rate, smoothedRtt / 1e6, baseRtt / 1e6, window);
+        return new LinkEstimate(true, maxRate(), smoothedRtt / 1e6, baseRtt / 1e6, window);
     }
 }

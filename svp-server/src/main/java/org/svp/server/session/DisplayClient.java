@@ -383,6 +383,9 @@ public final class DisplayClient {
         }
         while (true) {
             while (!queue.isEmpty() && (midUpdate || channel.isWritable() && flow.mayWrite(channel))) {
+                if (!midUpdate && wrote) {
+                    flow.ping(channel); // between updates: acknowledgements several times per window
+                }
                 OutboundEntry e = queue.poll();
                 queuedBytes -= e.frame().readableBytes();
                 midUpdate = !e.updateEnd();
@@ -467,6 +470,11 @@ public final class DisplayClient {
      */
     private boolean nextBand() {
         Rect screen = mirror.bounds();
+        if (flow.enabled()) {
+            // small areas damaged since this round was planned go next, ahead of the round's big bands:
+            // on a slow link a round can take a while, and a typed character must not wait for it
+            damage.takeSmall(org.svp.server.flow.FlowControl.URGENT_PIXELS).reversed().forEach(bands::addFirst);
+        }
         while (true) {
             if (bands.isEmpty()) {
                 if (damage.isEmpty()) {
@@ -494,7 +502,7 @@ public final class DisplayClient {
             if (clipped.isEmpty()) {
                 continue;
             }
-            int bandRows = Math.max(1, RESYNC_BAND_BYTES / (clipped.width() * 4));
+            int bandRows = Math.max(1, flow.bandBytes(RESYNC_BAND_BYTES) / (clipped.width() * 4));
             for (int y = clipped.y(); y < clipped.bottom(); y += bandRows) {
                 bands.add(new Rect(clipped.x(), y, clipped.width(), Math.min(bandRows, clipped.bottom() - y)));
             }
