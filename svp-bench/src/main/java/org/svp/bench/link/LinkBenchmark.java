@@ -136,6 +136,7 @@ public final class LinkBenchmark {
                         lost++;
                     } else {
                         latencies.add((shown - sent) / 1e6);
+                        if (Boolean.getBoolean("svp.flowdebug")) System.err.printf("KEY %d latency %.1f ms%n", presses, (shown - sent) / 1e6);
                     }
                     Thread.sleep(100 + jitter.nextInt(100));
                 }

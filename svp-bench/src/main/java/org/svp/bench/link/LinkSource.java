@@ -30,7 +30,7 @@ import org.svp.source.SourceUpdate;
 final class LinkSource implements DisplaySource {
     static final int WIDTH = 1280;
     static final int HEIGHT = 800;
-    static final int FPS = 30;
+    static final int FPS = 15;
     static final Rect VIDEO = new Rect(40, 60, 640, 360);
     static final Rect TERMINAL = new Rect(700, 460, 560, 300);
     static final Rect MARKER = new Rect(1200, 8, 48, 32);
