@@ -27,6 +27,10 @@ final class LinkBenchCommand implements Callable<Integer> {
             + " (default: ${DEFAULT-VALUE}).")
     int seconds;
 
+    @Option(names = "--no-flow-control", description = "The client does not offer flow control: the behaviour"
+            + " before it, for comparison.")
+    boolean noFlowControl;
+
     @Override
     public Integer call() throws Exception {
         if (!(rateMbit >= 0.1 && rateMbit <= 10_000)) {
@@ -38,7 +42,8 @@ final class LinkBenchCommand implements Callable<Integer> {
         if (seconds < 1 || seconds > 3600) {
             throw new ParameterException(spec.commandLine(), "--seconds must be 1..3600, got " + seconds);
         }
-        LinkBenchmark.Result r = new LinkBenchmark(rateMbit, rttMs, seconds, spec.commandLine().getOut()).run();
+        LinkBenchmark.Result r = new LinkBenchmark(rateMbit, rttMs, seconds, spec.commandLine().getOut())
+                .flowControl(!noFlowControl).run();
         spec.commandLine().getOut().println(r.report());
         spec.commandLine().getOut().flush();
         return 0;

@@ -90,6 +90,11 @@ public final class SvpClient implements AutoCloseable {
     public static final long DEFAULT_CACHE_BUDGET = 64L << 20;
 
     private final long cacheBudget;
+    /**
+     * System property: "true" makes clients of this JVM not offer flow control (before/after measurements
+     * of {@code svp bench link --no-flow-control}; every real client offers it).
+     */
+    public static final String NO_FLOW_CONTROL_PROPERTY = "svp.client.noFlowControl";
 
     private SvpClient(ClientOptions options, PasswordSource passwords, long cacheBudget, EventLoopGroup shared) {
         this.cacheBudget = cacheBudget;
@@ -254,7 +259,7 @@ public final class SvpClient implements AutoCloseable {
                 // preference keeps the v1 codecs, e.g. for before/after measurements)
                 features |= CodecRegistry.v2Features();
             }
-            if (type == ChannelType.DISPLAY) {
+            if (type == ChannelType.DISPLAY && !Boolean.getBoolean(NO_FLOW_CONTROL_PROPERTY)) {
                 features |= Feature.FLOW_CONTROL; // answered below (onDisplay): docs/protocol.md "Flow control"
             }
             if (type == ChannelType.DISPLAY && cacheBudget > 0) {

@@ -33,6 +33,7 @@ public final class LinkBenchmark {
     private final int rttMs;
     private final int seconds;
     private final PrintWriter progress;
+    private boolean flowControl = true;
 
     /**
      * The numbers of one run.
@@ -42,7 +43,7 @@ public final class LinkBenchmark {
      * @param seconds measured seconds of changes
      * @param latenciesMillis input-to-screen times of the key presses whose marker arrived, sorted
      * @param lost key presses whose marker did not arrive within {@link #KEY_TIMEOUT}
-     * @param throughputMbit what the server pushed through the link while measuring
+     * @param throughputMbit what the link delivered to the client while measuring
      * @param framesPerSecond animated-area pixels the client drew per second, in whole animated frames
      * @param convergedMillis from the last change to the client showing the source's picture, -1 if not
      *     within {@link #CONVERGE_TIMEOUT}
@@ -67,7 +68,7 @@ public final class LinkBenchmark {
         /** @return the lines to print */
         public String report() {
             return String.format(java.util.Locale.ROOT,
-                    "link %.1f Mbit/s, %d ms RTT (throttling proxy on 127.0.0.1), %d s of changes, %dx%d%n"
+                    "link %.1f Mbit/s, %d ms RTT (throttling proxy on 127.0.0.1), %d s of changes, %dx%d%s%n"
                             + "  input-to-screen p50      %8.1f ms   (%d key presses, %d lost)%n"
                             + "  input-to-screen p99      %8.1f ms   (target < 250)%n"
                             + "  throughput               %8.2f Mbit/s%n"
@@ -75,7 +76,8 @@ public final class LinkBenchmark {
                             + "  server's estimate        %8.2f Mbit/s, RTT %.0f ms (base %.0f ms), window %d KiB%n"
                             + "  max client queue         %8d KiB%n"
                             + "  %s",
-                    rateMbit, rttMs, seconds, LinkSource.WIDTH, LinkSource.HEIGHT, percentile(50),
+                    rateMbit, rttMs, seconds, LinkSource.WIDTH, LinkSource.HEIGHT,
+                    estimate.measured() ? "" : ", no flow control", percentile(50),
                     latenciesMillis.size(), lost, percentile(99), throughputMbit, framesPerSecond, LinkSource.FPS,
                     estimate.megabitsPerSecond(), estimate.rttMillis(), estimate.baseRttMillis(),
                     estimate.windowBytes() / 1024, maxQueueBytes / 1024,
@@ -98,6 +100,15 @@ public final class LinkBenchmark {
     }
 
     /**
+     * @param on whether the client offers flow control (off: the behaviour before it, for comparison)
+     * @return this
+     */
+    public LinkBenchmark flowControl(boolean on) {
+        flowControl = on;
+        return this;
+    }
+
+    /**
      * Runs it (bounded: warm-up + seconds + key and convergence time-outs).
      *
      * @return the numbers
@@ -105,6 +116,7 @@ public final class LinkBenchmark {
      */
     public Result run() throws Exception {
         LinkSource source = new LinkSource();
+        System.setProperty(SvpClient.NO_FLOW_CONTROL_PROPERTY, String.valueOf(!flowControl));
         try (SvpServer server = new SvpServer(ServerConfig.of("127.0.0.1", 0, true), source, ServerTls.off())) {
             server.start();
             try (ThrottlingProxy proxy = new ThrottlingProxy(server.port(), (long) (rateMbit * 1e6),
@@ -118,7 +130,7 @@ public final class LinkBenchmark {
                 progress.flush();
                 source.animate(true);
                 Thread.sleep(WARMUP);
-                long bytes0 = proxy.downBytes();
+                long bytes0 = proxy.deliveredDownBytes();
                 long px0 = client.stats().paintedPixels.sum();
                 long t0 = System.nanoTime();
                 long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -136,13 +148,12 @@ public final class LinkBenchmark {
                         lost++;
                     } else {
                         latencies.add((shown - sent) / 1e6);
-                        if (Boolean.getBoolean("svp.flowdebug")) System.err.printf("KEY %d latency %.1f ms%n", presses, (shown - sent) / 1e6);
                     }
                     Thread.sleep(100 + jitter.nextInt(100));
                 }
                 long t1 = System.nanoTime();
                 double secs = (t1 - t0) / 1e9;
-                double mbit = (proxy.downBytes() - bytes0) * 8 / 1e6 / secs;
+                double mbit = (proxy.deliveredDownBytes() - bytes0) * 8 / 1e6 / secs;
                 long animated = (long) LinkSource.VIDEO.width() * LinkSource.VIDEO.height()
                         + (long) LinkSource.TERMINAL.width() * LinkSource.TERMINAL.height();
                 double fps = (client.stats().paintedPixels.sum() - px0) / (double) animated / secs;

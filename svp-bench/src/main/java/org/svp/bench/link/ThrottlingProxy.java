@@ -43,6 +43,7 @@ public final class ThrottlingProxy implements AutoCloseable {
     private final List<Socket> sockets = new ArrayList<>();
     private final Thread acceptor;
     private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicLong delivered = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param targetPort the server's (single) port on 127.0.0.1
@@ -64,9 +65,14 @@ public final class ThrottlingProxy implements AutoCloseable {
         return listener.getLocalPort();
     }
 
-    /** @return bytes the server sent into the link so far */
+    /** @return bytes the server sent into the link so far (delivered or still in its buffer) */
     public long downBytes() {
         return down.bytes();
+    }
+
+    /** @return bytes the link has delivered to clients so far */
+    public long deliveredDownBytes() {
+        return delivered.get();
     }
 
     private void acceptLoop() {
@@ -81,8 +87,8 @@ public final class ThrottlingProxy implements AutoCloseable {
                     sockets.add(client);
                     sockets.add(server);
                 }
-                pipe(client, server, up, false);
-                pipe(server, client, down, true);
+                pipe(client, server, up, null);
+                pipe(server, client, down, delivered);
             } catch (IOException e) {
                 if (!closed) {
                     System.err.println("svp: link proxy: " + e.getMessage());
@@ -95,7 +101,12 @@ public final class ThrottlingProxy implements AutoCloseable {
     private record Chunk(byte[] data, long deliverAt) {
     }
 
-    private void pipe(Socket from, Socket to, ThrottledLink link, boolean rewriteChannelList) {
+    /**
+     * @param counter where delivered bytes are counted; non-null for the server-to-client direction,
+     *     whose first message (CHANNEL_LIST on main) is rewritten
+     */
+    private void pipe(Socket from, Socket to, ThrottledLink link, java.util.concurrent.atomic.AtomicLong counter) {
+        boolean rewriteChannelList = counter != null;
         LinkedBlockingQueue<Chunk> queue = new LinkedBlockingQueue<>();
         long[] buffered = {0};
         Thread.ofPlatform().name("svp-link-read").daemon().start(() -> {
@@ -132,6 +143,9 @@ public final class ThrottlingProxy implements AutoCloseable {
                         break;
                     }
                     out.write(c.data());
+                    if (counter != null) {
+                        counter.addAndGet(c.data().length);
+                    }
                     synchronized (buffered) {
                         buffered[0] -= c.data().length;
                         buffered.notifyAll();

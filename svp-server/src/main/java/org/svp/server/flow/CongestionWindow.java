@@ -24,8 +24,9 @@ import java.util.ArrayDeque;
  *   <li>delay: when even the lowest round trip of a period is more than the allowance above what our own
  *       window explains (the base RTT, or the time the measured rate needs to drain one window), the link
  *       carries less than the filter says (it slowed down, or is shared): the filter restarts from this
- *       period's rate and the window shrinks with it. While the RTT stays near that, the window keeps
- *       its size or grows with the measured rate.</li>
+ *       period's rate (at most halving it, like TCP's multiplicative decrease) and the window shrinks
+ *       with it. While the RTT stays near that, the window keeps its size or grows with the measured
+ *       rate.</li>
  * </ul>
  * The window never goes below {@link #MIN_WINDOW} (one update is always allowed to go out whole, so a
  * small window costs latency, never progress) or above {@link #MAX_WINDOW}.
@@ -188,9 +189,10 @@ public final class CongestionWindow {
         long explained = best > 0 ? Math.max(baseRtt, window * 1_000_000_000L / best) : Long.MAX_VALUE / 2;
         if (periodMinRtt > explained + allowance) {
             // queueing beyond what our own window explains: the link carries less than remembered
+            // at most halved per period: one slow period (a stalled client, a busy machine) is not a slow link
             slowStart = false;
             java.util.Arrays.fill(rates, 0);
-            rates[rateIndex] = periodRate;
+            rates[rateIndex] = Math.max(periodRate, best / 2);
         } else if (heldBack || periodRate > best) {
             rateIndex = (rateIndex + 1) % RATE_PERIODS;
             rates[rateIndex] = periodRate;
@@ -203,10 +205,8 @@ public final class CongestionWindow {
             long bdp = rate * (baseRtt + allowance) / 1_000_000_000L;
             window = Math.clamp((long) ((slowStart ? STARTUP_GAIN : GAIN) * bdp), MIN_WINDOW, MAX_WINDOW);
         }
-        if (DEBUG) System.err.printf("period %d ms rate %d KB/s minRtt %.1f base %.1f held %b max %d win %d inflight %d ss %b%n", (now - periodStart) / 1000000, periodRate / 1000, periodMinRtt / 1e6, baseRtt / 1e6, heldBack, maxRate() / 1000, window, inFlight(), slowStart);
         openPeriod(now);
     }
-    static final boolean DEBUG = Boolean.getBoolean("svp.flowdebug");
 
     private long maxRate() {
         long m = 0;
