@@ -21,8 +21,8 @@ import java.util.ArrayDeque;
  *       come several times per window, so a window above the product lets the next period deliver more if
  *       the link can: the window climbs to the link's rate by itself; while no queue has been seen (slow
  *       start) the gain is {@link #STARTUP_GAIN}, to get there in a few round trips;</li>
- *   <li>delay: when even the lowest round trip of a period is more than the allowance above what our own
- *       window explains (the base RTT, or the time the measured rate needs to drain one window), the link
+ *   <li>delay: when even the lowest round trip of a period, two periods in a row, is more than the
+ *       allowance above what our own window explains (the base RTT, or the time the measured rate needs to drain one window), the link
  *       carries less than the filter says (it slowed down, or is shared): the filter restarts from this
  *       period's rate (at most halving it, like TCP's multiplicative decrease) and the window shrinks
  *       with it. While the RTT stays near that, the window keeps its size or grows with the measured
@@ -55,6 +55,8 @@ public final class CongestionWindow {
     static final double GAIN = 1.25;
     /** The gain until the first sign of queueing: reaches the link's rate in a few round trips. */
     static final double STARTUP_GAIN = 2;
+    /** Periods in a row whose lowest RTT shows queueing before the delay rule cuts the rate. */
+    static final int CONGESTED_PERIODS = 2;
     /** Periods the delivery-rate max filter remembers. */
     static final int RATE_PERIODS = 10;
 
@@ -79,6 +81,7 @@ public final class CongestionWindow {
     private long periodStart;
     private long periodAckedStart;
     private long periodMinRtt;
+    private int congestedPeriods;
 
     /** @param bytes bytes just handed to the socket (frames and PINGs) */
     public void wrote(long bytes) {
@@ -187,9 +190,12 @@ public final class CongestionWindow {
         long best = maxRate();
         // the round trip our own window explains: the base, or the time the link takes to drain a window
         long explained = best > 0 ? Math.max(baseRtt, window * 1_000_000_000L / best) : Long.MAX_VALUE / 2;
-        if (periodMinRtt > explained + allowance) {
-            // queueing beyond what our own window explains: the link carries less than remembered
-            // at most halved per period: one slow period (a stalled client, a busy machine) is not a slow link
+        boolean queued = periodMinRtt > explained + allowance;
+        congestedPeriods = queued ? congestedPeriods + 1 : 0;
+        if (queued && congestedPeriods >= CONGESTED_PERIODS) {
+            // queueing beyond what our own window explains: the link carries less than remembered. At
+            // most halved per period, and only after two such periods in a row: one slow period (a
+            // stalled client, a busy machine) is not a slow link
             slowStart = false;
             java.util.Arrays.fill(rates, 0);
             rates[rateIndex] = Math.max(periodRate, best / 2);

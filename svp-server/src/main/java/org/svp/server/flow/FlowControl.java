@@ -22,7 +22,7 @@ public final class FlowControl {
     /** Damaged areas up to this many pixels (a few characters, a cursor-sized marker) jump the resync round. */
     public static final long URGENT_PIXELS = 128 * 128;
     /** Resync bands of a flow-controlled client hold at least this many raw bytes. */
-    static final int MIN_BAND_BYTES = 32 * 1024;
+    static final int MIN_BAND_BYTES = 128 * 1024;
 
     private static final FlowControl OFF = new FlowControl(null);
 
@@ -118,15 +118,15 @@ public final class FlowControl {
 
     /**
      * The size of resync bands: each is captured from the mirror when the window has room, so with flow
-     * control a band is one window of raw pixels (compressed, a fraction of a window), so several bands
-     * are in flight at once with PINGs between them, and the newest pixels go out in steps the link
-     * drains within a round trip or so.
+     * control a band is four windows of raw pixels (compressed, about a window: smaller bands compress
+     * worse), at least {@link #MIN_BAND_BYTES}, so the newest pixels go out in steps the link drains
+     * within a round trip or so.
      *
      * @param configured the largest band (raw bytes)
      * @return the band size to plan with, raw bytes
      */
     public int bandBytes(int configured) {
-        return active() ? (int) Math.clamp(window.window(), MIN_BAND_BYTES, configured) : configured;
+        return active() ? (int) Math.clamp(window.window() * 4, MIN_BAND_BYTES, configured) : configured;
     }
 
     /** @return what has been measured about the link, {@link LinkEstimate#UNKNOWN} without flow control */

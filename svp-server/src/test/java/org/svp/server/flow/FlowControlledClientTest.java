@@ -48,8 +48,8 @@ import org.svp.source.SourceUpdate;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class FlowControlledClientTest {
-    private static final int W = 256;
-    private static final int H = 256;
+    private static final int W = 512;
+    private static final int H = 512;
 
     private final ArrayDeque<Runnable> ioTasks = new ArrayDeque<>();
     private final ServerStats stats = new ServerStats();
@@ -125,12 +125,12 @@ class FlowControlledClientTest {
         List<Message> first = written();
         assertThat(first.getFirst()).as("the idle-link probe goes first").isEqualTo(new FlowPing(0));
         long rects = first.stream().filter(m -> m instanceof DirtyRect).count();
-        assertThat(rects).as("one band (a window of raw pixels) of the 256 KiB screen, then the window is full")
+        assertThat(rects).as("one band (four windows of raw pixels) of the 1 MiB screen, then the window is full")
                 .isEqualTo(1);
         assertThat(c.queuedBytes()).isZero(); // the rest is damage, captured when there is room
         assertThat(written()).as("nothing more without a PONG").isEmpty();
 
-        assertThat(ackUntilShown(c, first)).as("PONGs until the screen is complete").isBetween(2, 20);
+        assertThat(ackUntilShown(c, first, 0)).as("PONGs until the screen is complete").isBetween(2, 20);
         assertThat(c.pong(new FlowPong(12345))).as("an unknown seq").isFalse();
         assertThat(c.linkEstimate().measured()).isTrue();
     }
@@ -140,11 +140,12 @@ class FlowControlledClientTest {
      *
      * @return how many PONGs it took
      */
-    private int ackUntilShown(DisplayClient c, List<Message> out) {
+    private int ackUntilShown(DisplayClient c, List<Message> out, long rttMillis) throws InterruptedException {
         int pongs = 0;
         while (shown.width() == 0 || !java.util.Arrays.equals(shown.pixels(), mirror.pixels())) {
             FlowPing last = (FlowPing) out.reversed().stream().filter(m -> m instanceof FlowPing).findFirst()
                     .orElseThrow(() -> new AssertionError("no PING after what was written"));
+            Thread.sleep(rttMillis); // the round trip the window sees (its clock is real)
             assertThat(c.pong(new FlowPong(last.seq()))).isTrue();
             out = written();
             if (++pongs > 40) {
@@ -162,17 +163,17 @@ class FlowControlledClientTest {
     void aQueueOverTheWindowBecomesDamageAndTheNewestPixelsArrive() throws Exception {
         start();
         DisplayClient c = registry.addDisplay(ch, Feature.FLOW_CONTROL);
-        ackUntilShown(c, written());
+        ackUntilShown(c, written(), 200); // a slow link: about 1 MB/s, so the window stays a few 100 KiB
         List<Message> out = new ArrayList<>();
-        for (int i = 0; i < 8; i++) { // each 64 KiB raw: far more than one window without PONGs
+        for (int i = 0; i < 24; i++) { // each 64 KiB raw: far more than one window without PONGs
             submit(List.of(noise(new Rect(0, 0, 128, 128), i)));
         }
         assertThat(stats.coalesceEvents.sum()).as("coalesced into damage").isPositive();
         assertThat(c.queuedBytes()).as("bounded by the window, not by the 16 MiB queue limit")
-                .isLessThanOrEqualTo(CongestionWindow.INITIAL_WINDOW);
+                .isLessThanOrEqualTo(1L << 20);
         out.addAll(written());
-        assertThat(out.stream().filter(m -> m instanceof DirtyRect).count()).as("not all 8 went out").isLessThan(8);
-        ackUntilShown(c, out);
+        assertThat(out.stream().filter(m -> m instanceof DirtyRect).count()).as("not all 24 went out").isLessThan(24);
+        ackUntilShown(c, out, 0);
         assertThat(shown.pixels()).as("the client converged to the mirror (the last noise on top)")
                 .isEqualTo(mirror.pixels());
     }
