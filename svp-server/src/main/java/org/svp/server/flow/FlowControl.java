@@ -18,6 +18,8 @@ public final class FlowControl {
     static final long PONG_TIMEOUT_NANOS = 15_000_000_000L;
     /** The queue bound of a flow-controlled client never goes below this (a few ordinary updates). */
     static final long MIN_QUEUE_BOUND = 64 * 1024;
+    /** ... and holds at least this long of what the link delivers. */
+    static final long QUEUE_MILLIS = 80;
 
     /** Damaged areas up to this many pixels (a few characters, a cursor-sized marker) jump the resync round. */
     public static final long URGENT_PIXELS = 128 * 128;
@@ -106,14 +108,21 @@ public final class FlowControl {
     }
 
     /**
-     * The client's queue bound: with flow control, one window (at least {@link #MIN_QUEUE_BOUND}) — more
-     * queued than that becomes damage and is re-sent from the newest pixels when the link has room.
+     * The client's queue bound: with flow control, one window or {@link #QUEUE_MILLIS} of the measured
+     * rate, whichever is more (at least {@link #MIN_QUEUE_BOUND}) — more queued than that becomes damage
+     * and is re-sent from the newest pixels when the link has room. On a slow link both are about the
+     * same; on a LAN the window is only ~25 ms of a fast client's decoding, and a queue of a few frames
+     * keeps the encoder workers' frames (coalescing re-encodes on the I/O thread).
      *
      * @param configured the server's per-client bound
      * @return the bound to apply now
      */
     public long queueBound(long configured) {
-        return active() ? Math.min(configured, Math.max(MIN_QUEUE_BOUND, window.window())) : configured;
+        if (!active()) {
+            return configured;
+        }
+        long byRate = window.estimate().throughputBytesPerSecond() * QUEUE_MILLIS / 1000;
+        return Math.min(configured, Math.max(MIN_QUEUE_BOUND, Math.max(window.window(), byRate)));
     }
 
     /**
