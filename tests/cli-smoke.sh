@@ -6,7 +6,8 @@
 #  4. ./svp type 127.0.0.1 hello -> the picture changes
 #  5. the README's examples against `./svp demo` (default: animates forever): snapshot is not black and
 #     equals a snapshot taken a second later outside the animated window contents; type 'hello';
-#     bench pipeline --frames 60 prints counts that agree; --version, --help, bare svp
+#     bench pipeline --frames 60 prints counts that agree; bench link --seconds 2 converges; --version,
+#     --help, bare svp
 #  6. bad input: one line on stderr, exit 2 for usage errors, 1 for runtime failures
 #  7. a demo thread that dies (injected with -Dsvp.demo.failAtFrame) -> server exit 1, one 'svp:' line
 #  8. TLS: snapshots pinned the server's certificate (known-servers line = the server's logged
@@ -127,6 +128,13 @@ grep -q "measuring 60 frames\.\.\.$" <<<"$out" && grep -q "^pipeline 1920x1080 R
     || fail "bench pipeline --frames 60 printed: $out"
 grep -Eq "wire MB/s +[0-9.]+ +\(0\.0 MB/frame" <<<"$out" && fail "bench pipeline sent no pixels: $out"
 echo "cli-smoke: bench pipeline --frames 60: $(grep '^pipeline' <<<"$out")"
+# bench link (throttling proxy on 127.0.0.1): prints its lines and converges; a bad rate is a usage error
+out="$(timeout 180 "$svp" bench link --seconds 2 2>/dev/null)" || fail "bench link: $out"
+grep -Eq "^  input-to-screen p99 +[0-9.]+ ms" <<<"$out" && grep -Eq "^  converged after [0-9]+ ms" <<<"$out" \
+    || fail "bench link --seconds 2 printed: $out"
+echo "cli-smoke: bench link --seconds 2: $(grep 'converged after' <<<"$out")"
+set +e; err="$(timeout 30 "$svp" bench link --rate-mbit 0 2>&1 >/dev/null)"; rc=$?; set -e
+[ "$rc" = 2 ] && grep -q "rate-mbit must be" <<<"$err" || fail "bench link --rate-mbit 0: exit $rc: $err"
 
 # --- TLS: the pin is the server's certificate; a new certificate on the same port is refused ---
 tls_port=$(free_base)

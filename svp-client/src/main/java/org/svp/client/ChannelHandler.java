@@ -23,6 +23,7 @@ final class ChannelHandler extends SimpleChannelInboundHandler<Object> {
     private final Consumer<Message> onMessage;
     private final Consumer<RuntimeException> onError;
     private final Runnable onClose;
+    private volatile io.netty.channel.Channel channel;
 
     ChannelHandler(Consumer<Message> onMessage, Consumer<RuntimeException> onError, Runnable onClose) {
         this.onMessage = onMessage;
@@ -32,6 +33,17 @@ final class ChannelHandler extends SimpleChannelInboundHandler<Object> {
 
     CompletableFuture<Message> first() {
         return first;
+    }
+
+    /** @return the connection, once active (every message arrives after that) */
+    io.netty.channel.Channel channel() {
+        return channel;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) throws Exception {
+        channel = ctx.channel();
+        super.channelActive(ctx);
     }
 
     @Override

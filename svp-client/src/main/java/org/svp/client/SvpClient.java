@@ -90,6 +90,11 @@ public final class SvpClient implements AutoCloseable {
     public static final long DEFAULT_CACHE_BUDGET = 64L << 20;
 
     private final long cacheBudget;
+    /**
+     * System property: "true" makes clients of this JVM not offer flow control (before/after measurements
+     * of {@code svp bench link --no-flow-control}; every real client offers it).
+     */
+    public static final String NO_FLOW_CONTROL_PROPERTY = "svp.client.noFlowControl";
 
     private SvpClient(ClientOptions options, PasswordSource passwords, long cacheBudget, EventLoopGroup shared) {
         this.cacheBudget = cacheBudget;
@@ -221,7 +226,9 @@ public final class SvpClient implements AutoCloseable {
             session = new V2Handshake(mainCh, inbox, passwords, options.connectTimeout()).run();
         }
         if (options.wantDisplay()) {
-            ChannelHandler h = new ChannelHandler(this::onDisplay, screen::fail, screen::close);
+            AtomicReference<ChannelHandler> self = new AtomicReference<>();
+            ChannelHandler h = new ChannelHandler(m -> onDisplay(m, self.get()), screen::fail, screen::close);
+            self.set(h);
             Channel ch = openChannel(ChannelType.DISPLAY, h);
             display = ch;
             GraphicSettings settings = new GraphicSettings(options.preferCodec(), false);
@@ -271,6 +278,9 @@ public final class SvpClient implements AutoCloseable {
                     features = options.quality() == org.svp.codec.jpeg.Quality.LOSSLESS
                             ? features & ~(Feature.CODEC_JPEG | Feature.CODEC_H264) : features | options.quality().hintBits();
                 }
+            }
+            if (type == ChannelType.DISPLAY && !Boolean.getBoolean(NO_FLOW_CONTROL_PROPERTY)) {
+                features |= Feature.FLOW_CONTROL; // answered below (onDisplay): docs/protocol.md "Flow control"
             }
             if (type == ChannelType.DISPLAY && cacheBudget > 0) {
                 features |= Feature.BITMAP_CACHE; // the screen cache (docs/protocol.md "Screen cache")
@@ -348,7 +358,12 @@ public final class SvpClient implements AutoCloseable {
         }
     }
 
-    private void onDisplay(Message m) {
+    private void onDisplay(Message m, ChannelHandler h) {
+        if (m instanceof org.svp.protocol.message.FlowPing p) {
+            // everything before the PING has been decoded and drawn (this thread does it in order)
+            h.channel().writeAndFlush(new org.svp.protocol.message.FlowPong(p.seq()), h.channel().voidPromise());
+            return;
+        }
         if (m instanceof org.svp.protocol.message.CacheSave || m instanceof org.svp.protocol.message.CacheDraw) {
             long t0 = System.nanoTime();
             org.svp.protocol.Rect drawn = screen.applyCache((org.svp.protocol.message.ExtensionMessage) m);

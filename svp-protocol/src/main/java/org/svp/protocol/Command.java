@@ -51,7 +51,9 @@ public enum Command {
     CHANNEL_INIT_V2(106, 2),
     DISPLAY_CACHE_INIT(110, 2),
     CACHE_SAVE(111, 2),
-    CACHE_DRAW(112, 2);
+    CACHE_DRAW(112, 2),
+    FLOW_PING(120, 2),
+    FLOW_PONG(121, 2);
 
     /** First and last id of the USB range reserved by v1 (not part of the spec). */
     public static final int USB_FIRST = 60;

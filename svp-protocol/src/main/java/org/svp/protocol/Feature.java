@@ -36,6 +36,11 @@ public final class Feature {
     public static final int QUALITY_MEDIUM = 0x80000;
     /** Both quality bits. */
     public static final int QUALITY_MASK = QUALITY_HIGH | QUALITY_MEDIUM;
+    /**
+     * v2 display channel: flow control. The server sends FLOW_PING after updates and the client answers
+     * each with FLOW_PONG once it has processed everything before it (docs/protocol.md "Flow control").
+     */
+    public static final int FLOW_CONTROL = 0x100000;
     /** What a v1 client sends in CHANNEL_INIT. */
     public static final int V1_CLIENT_ALL = 0xFFFFFFFF;
 

@@ -396,6 +396,16 @@ public final class SvpServer implements AutoCloseable {
         }).toList(), io);
     }
 
+    /**
+     * What flow control measured about each display client's link (docs/architecture.md "Congestion
+     * control"), read on the I/O thread.
+     *
+     * @return per display client in join order; {@link org.svp.server.flow.LinkEstimate#UNKNOWN} without flow control
+     */
+    public CompletableFuture<java.util.List<org.svp.server.flow.LinkEstimate>> linkEstimates() {
+        return CompletableFuture.supplyAsync(() -> registry.displays().stream().map(d -> d.linkEstimate()).toList(), io);
+    }
+
     /** @return how many display clients are connected (read on the I/O thread) */
     public CompletableFuture<Integer> displayClientCount() {
         return CompletableFuture.supplyAsync(registry::displayCount, io);

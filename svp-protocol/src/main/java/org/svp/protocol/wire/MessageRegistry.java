@@ -21,6 +21,7 @@ public final class MessageRegistry {
         MessageReader.v1Codecs().forEach(c -> BY_ID.put(c.id(), c));
         HandshakeCodecs.all().forEach(MessageRegistry::register);
         CacheCodecs.all().forEach(MessageRegistry::register);
+        FlowCodecs.all().forEach(MessageRegistry::register);
     }
 
     private MessageRegistry() {

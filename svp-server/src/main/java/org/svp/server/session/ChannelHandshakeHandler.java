@@ -157,6 +157,12 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                             input.videoModeset(v);
                         }
                     }
+                    case org.svp.protocol.message.FlowPong p -> {
+                        if (!display.pong(p)) {
+                            LogLimiter.of(ctx.channel()).warn(LOG, "{}: ignored FLOW_PONG {} (no such FLOW_PING)",
+                                    ctx.channel().remoteAddress(), p.seq());
+                        }
+                    }
                     default -> unexpected(ctx, m);
                 }
             }
@@ -290,7 +296,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
 
     /** The display features a v2 server offers: GDI, LZ4, the v2 codecs and the screen cache (docs/protocol.md). */
     private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.acceptedFeatures()
-            | Feature.BITMAP_CACHE;
+            | Feature.BITMAP_CACHE | Feature.FLOW_CONTROL;
 
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
@@ -302,7 +308,8 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
                 state = State.DISPLAY;
                 // a v2 session gets the codecs both sides set; a v1 session only the orders the original
                 // client draws exactly (V1Orders)
-                display = registry.addDisplay(ctx.channel(), v2 ? answer & CodecRegistry.acceptedFeatures() : 0, !v2);
+                display = registry.addDisplay(ctx.channel(),
+                        v2 ? answer & (CodecRegistry.acceptedFeatures() | Feature.FLOW_CONTROL) : 0, !v2);
                 displayCache = v2 && (answer & Feature.BITMAP_CACHE) != 0;
             }
             case CURSOR -> {

@@ -41,6 +41,18 @@ final class DamageRegion {
         }
     }
 
+    /**
+     * Removes and returns the rects of at most {@code maxPixels} pixels (flow control sends those first).
+     *
+     * @param maxPixels the largest area that counts as small
+     * @return them, in the order they were added
+     */
+    List<Rect> takeSmall(long maxPixels) {
+        List<Rect> small = rects.stream().filter(r -> (long) r.width() * r.height() <= maxPixels).toList();
+        rects.removeAll(small);
+        return small;
+    }
+
     void clear() {
         rects.clear();
     }

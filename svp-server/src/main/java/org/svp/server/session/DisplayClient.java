@@ -80,6 +80,8 @@ public final class DisplayClient {
     /** The DIRTY_RECT being written whose CACHE_SAVE follows its last frame, and frames left until then. */
     private OutboundEntry.CacheCandidate pendingSave;
     private int saveAfter;
+    /** Congestion control (docs/architecture.md "Congestion control"); off unless FLOW_CONTROL was negotiated. */
+    private final org.svp.server.flow.FlowControl flow;
 
     /**
      * @param channel the display connection
@@ -99,13 +101,17 @@ public final class DisplayClient {
      * @param stats counters
      * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks of v1 clients)
      * @param queueLimit bytes queued before coalescing
-     * @param features the v2 codec feature bits negotiated for this channel (0 for a v1 client)
+     * @param features the v2 codec feature bits negotiated for this channel (0 for a v1 client), plus
+     *     {@link org.svp.protocol.Feature#FLOW_CONTROL} when flow control was negotiated
      * @param v1Exact true for a client of a v1 session: orders the original client does not draw
      *     exactly reach it as pixels ({@link V1Orders})
      */
     public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
                          long queueLimit, int features, boolean v1Exact) {
         this.v1Exact = v1Exact;
+        this.flow = (features & org.svp.protocol.Feature.FLOW_CONTROL) != 0 ? org.svp.server.flow.FlowControl.on()
+                : org.svp.server.flow.FlowControl.off();
+        features &= ~org.svp.protocol.Feature.FLOW_CONTROL; // the rest are codec bits
         this.features = features;
         this.choice = CodecChoice.of(preferCodec, features);
         this.encodeManager = new EncodeManager(stats);
@@ -121,6 +127,9 @@ public final class DisplayClient {
      * after a SCREEN_RESIZE that reached the mirror without being encoded for the clients.
      */
     public void join() {
+        if (flow.ping(channel)) { // the first PING, ahead of any data: it measures the idle link's round trip
+            channel.flush();
+        }
         if (mirror.width() > 0 && mirror.height() > 0) {
             enqueue(encode(new ScreenResize(mirror.width(), mirror.height())), false, true, null, true);
             resyncing = true;
@@ -314,7 +323,7 @@ public final class DisplayClient {
             }
         }
         markUpdateEnd(first);
-        if (!resyncing && queuedBytes > queueLimit) {
+        if (!resyncing && queuedBytes > flow.queueBound(queueLimit)) {
             startResync();
         }
         flush();
@@ -373,7 +382,10 @@ public final class DisplayClient {
             lastWritableNanos = System.nanoTime();
         }
         while (true) {
-            while (!queue.isEmpty() && (channel.isWritable() || midUpdate)) {
+            while (!queue.isEmpty() && (midUpdate || channel.isWritable() && flow.mayWrite(channel))) {
+                if (!midUpdate && wrote) {
+                    flow.ping(channel); // between updates: acknowledgements several times per window
+                }
                 OutboundEntry e = queue.poll();
                 queuedBytes -= e.frame().readableBytes();
                 midUpdate = !e.updateEnd();
@@ -393,13 +405,10 @@ public final class DisplayClient {
                     stats.cacheBytesSaved.add(e.frame().readableBytes() - draw.readableBytes());
                     e.wire().release();
                     cacheSkip = cc.frames() - 1;
-                    stats.bytesSent.add(draw.readableBytes());
-                    channel.write(draw, channel.voidPromise());
+                    write(draw);
                     continue;
                 }
-                ByteBuf out = choose(e.wire());
-                stats.bytesSent.add(out.readableBytes());
-                channel.write(out, channel.voidPromise());
+                write(choose(e.wire()));
                 if (cc != null && screenCache != null) {
                     pendingSave = cc;
                     saveAfter = cc.frames();
@@ -412,18 +421,46 @@ public final class DisplayClient {
                             save.rect().height(), null));
                     ByteBuf saveFrame = encodeCache(new org.svp.protocol.message.CacheSave(save.key(), save.rect()));
                     stats.cacheSaves.increment();
-                    stats.bytesSent.add(saveFrame.readableBytes());
-                    channel.write(saveFrame, channel.voidPromise());
+                    write(saveFrame);
                 }
             }
-            if (queue.isEmpty() && resyncing && channel.isWritable() && channel.isActive() && nextBand()) {
+            if (queue.isEmpty() && resyncing && channel.isWritable() && channel.isActive() && flow.mayWrite(channel)
+                    && nextBand()) {
                 continue;
             }
             break;
         }
+        if (!midUpdate && flow.ping(channel)) {
+            wrote = true;
+        }
         if (wrote) {
             channel.flush();
         }
+    }
+
+    private void write(ByteBuf frame) {
+        stats.bytesSent.add(frame.readableBytes());
+        flow.wrote(frame.readableBytes());
+        channel.write(frame, channel.voidPromise());
+    }
+
+    /**
+     * The client's FLOW_PONG: what it acknowledges leaves the window, so more may go out now. I/O thread.
+     *
+     * @param pong the answer to one of our FLOW_PINGs
+     * @return false if it answers no outstanding PING (or flow control is off): ignored
+     */
+    public boolean pong(org.svp.protocol.message.FlowPong pong) {
+        if (!flow.pong(pong.seq())) {
+            return false;
+        }
+        flush();
+        return true;
+    }
+
+    /** @return what the server measured about this client's link (throughput, RTT; lossy quality reads it) */
+    public org.svp.server.flow.LinkEstimate linkEstimate() {
+        return flow.estimate();
     }
 
     /**
@@ -433,6 +470,11 @@ public final class DisplayClient {
      */
     private boolean nextBand() {
         Rect screen = mirror.bounds();
+        if (flow.enabled()) {
+            // small areas damaged since this round was planned go next, ahead of the round's big bands:
+            // on a slow link a round can take a while, and a typed character must not wait for it
+            damage.takeSmall(org.svp.server.flow.FlowControl.URGENT_PIXELS).reversed().forEach(bands::addFirst);
+        }
         while (true) {
             if (bands.isEmpty()) {
                 if (damage.isEmpty()) {
@@ -451,12 +493,16 @@ public final class DisplayClient {
     }
 
     private void planBands(Rect screen) {
-        for (Rect r : damage.rects()) {
+        List<Rect> rects = damage.rects();
+        if (flow.enabled()) { // on a slow link small areas (a typed character) first: they are the latency users see
+            rects = rects.stream().sorted(java.util.Comparator.comparingLong(r -> (long) r.width() * r.height())).toList();
+        }
+        for (Rect r : rects) {
             Rect clipped = r.intersect(screen);
             if (clipped.isEmpty()) {
                 continue;
             }
-            int bandRows = Math.max(1, RESYNC_BAND_BYTES / (clipped.width() * 4));
+            int bandRows = Math.max(1, flow.bandBytes(RESYNC_BAND_BYTES) / (clipped.width() * 4));
             for (int y = clipped.y(); y < clipped.bottom(); y += bandRows) {
                 bands.add(new Rect(clipped.x(), y, clipped.width(), Math.min(bandRows, clipped.bottom() - y)));
             }
