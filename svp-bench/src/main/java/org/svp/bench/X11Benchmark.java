@@ -312,7 +312,8 @@ public final class X11Benchmark {
      * before/after byte counts in the same conditions (docs/benchmarks.md).
      */
     private static ClientOptions viewerOptions(int port) {
-        ClientOptions o = ClientOptions.viewer("127.0.0.1", port);
+        // lossless: the server runs with its default --quality auto, and this run's numbers are svp.lossless
+        ClientOptions o = ClientOptions.viewer("127.0.0.1", port).withQuality(org.svp.codec.jpeg.Quality.LOSSLESS);
         if (!"lz4".equals(System.getProperty("svp.bench.codec"))) {
             return o;
         }
