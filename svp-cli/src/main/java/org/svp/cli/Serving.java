@@ -42,7 +42,8 @@ final class Serving {
         if (o.maxConnections < 1 || o.maxConnectionsPerAddress < 1) {
             throw new ParameterException(cmd, "--max-connections and --max-connections-per-address must be at least 1");
         }
-        ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain);
+        // only the built-in demo (nothing secret) lets v1 clients in without --allow-v1; `svp vm` serves a real VM
+        ServeSecurity.Result security = ServeSecurity.build(cmd, o, explain && "demo".equals(o.source));
         ServerConfig config = config(cmd, o).withSecurity(security.security());
         org.svp.codec.jpeg.Quality quality = QualityOption.parse(cmd, o.quality);
         ServerTls tls = tls(cmd, o);

@@ -88,6 +88,18 @@ public final class CongestionWindow {
         written += bytes;
     }
 
+    /**
+     * A FLOW_PING frame was written: its bytes are in flight, but they are no news for the next PING
+     * (else an idle client's PONG would make the next PING due at once: a PING/PONG loop at loopback
+     * speed that kept the I/O thread busy on an idle screen).
+     *
+     * @param bytes the PING frame's size
+     */
+    public void wrotePing(long bytes) {
+        written += bytes;
+        pingedPosition = written;
+    }
+
     /** @return bytes written and not yet acknowledged by a PONG */
     public long inFlight() {
         return written - acked;

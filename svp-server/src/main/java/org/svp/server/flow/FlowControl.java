@@ -94,7 +94,7 @@ public final class FlowControl {
             return false;
         }
         var frame = Frames.encode(channel.alloc(), new FlowPing(seq));
-        window.wrote(frame.readableBytes());
+        window.wrotePing(frame.readableBytes());
         channel.write(frame, channel.voidPromise());
         return true;
     }

@@ -20,6 +20,19 @@ class CongestionWindowTest {
     }
 
     @Test
+    void anIdleClientsPongDoesNotMakeTheNextPingDue() {
+        CongestionWindow w = new CongestionWindow();
+        long seq = w.pingDue(0);
+        w.wrotePing(12); // the PING frame itself
+        assertThat(w.pong(seq, MS)).isTrue();
+        for (long t = 2; t < 1000; t += 50) {
+            assertThat(w.pingDue(t * MS)).as("nothing but the PING was written (t = %d ms)", t).isEqualTo(-1);
+        }
+        w.wrote(1000);
+        assertThat(w.pingDue(1000 * MS)).as("new data: a PING is due").isEqualTo(1);
+    }
+
+    @Test
     void theFirstPingGoesBeforeAnyDataAndLaterOnesOnlyAfterNewBytes() {
         CongestionWindow w = new CongestionWindow();
         assertThat(w.pingDue(0)).isEqualTo(0);
