@@ -406,6 +406,11 @@ public final class SvpServer implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> registry.displays().stream().map(d -> d.linkEstimate()).toList(), io);
     }
 
+    /** @return the distinct codec choices of the display clients (read on the I/O thread; tests) */
+    public CompletableFuture<java.util.Set<org.svp.server.encode.CodecChoice>> displayCodecs() {
+        return CompletableFuture.supplyAsync(registry::codecs, io);
+    }
+
     /** @return how many display clients are connected (read on the I/O thread) */
     public CompletableFuture<Integer> displayClientCount() {
         return CompletableFuture.supplyAsync(registry::displayCount, io);

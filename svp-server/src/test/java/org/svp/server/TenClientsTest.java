@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.svp.client.SvpClient;
+import org.svp.protocol.Feature;
 import org.svp.render.Surface;
 import org.svp.server.TestSources.Demo;
 
@@ -30,6 +31,10 @@ class TenClientsTest {
                     clients.add(TestServers.viewer(server));
                 }
                 TestServers.awaitDisplayClients(server, CLIENTS);
+                // ZSTREAM (a zstd stream per connection, compressed on the I/O thread) for the first 8 only
+                var choices = TestServers.get(server.displayCodecs(), "the display clients' codecs");
+                assertThat(choices).as("codec choices").anyMatch(c -> (c.features() & Feature.CODEC_ZSTREAM) != 0)
+                        .anyMatch(c -> c.v2() && (c.features() & Feature.CODEC_ZSTREAM) == 0);
                 assertThat(demo.demo().framesPlayed()).as("all clients joined while the demo was still animating")
                         .isLessThan(FRAMES);
 

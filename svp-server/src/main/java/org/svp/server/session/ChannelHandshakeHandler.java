@@ -298,10 +298,21 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
     private static final int V2_DISPLAY_FEATURES = Feature.GDI | Feature.LZ4 | CodecRegistry.acceptedFeatures()
             | Feature.BITMAP_CACHE | Feature.FLOW_CONTROL;
 
+    /**
+     * Display clients that may get ZSTREAM. Its zstd stream is per connection and compresses on the I/O
+     * thread as frames are written, so its cost grows with the clients while every other codec is
+     * encoded once per update for all: beyond this many, further clients get PALETTE/QOIZ
+     * (`bench load` with 200 clients: svp-io saturated and p99 in seconds with a stream each).
+     */
+    static final int MAX_STREAM_CLIENTS = 8;
+
     private void ready(ChannelHandlerContext ctx, ChannelType type, Session s, int features, boolean v2) {
         session = s;
         // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
         int answer = type == ChannelType.DISPLAY ? (v2 ? features & V2_DISPLAY_FEATURES : features) : Feature.GDI;
+        if (type == ChannelType.DISPLAY && v2 && registry.displayCount() >= MAX_STREAM_CLIENTS) {
+            answer &= ~Feature.CODEC_ZSTREAM;
+        }
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {
             case DISPLAY -> {

@@ -189,7 +189,7 @@ public final class ClientRegistry {
         }
     }
 
-    /** @return the display clients, in join order */
+    /** @return the display clients, in join order (a copy) */
     public List<DisplayClient> displays() {
         return new ArrayList<>(displays.values());
     }
