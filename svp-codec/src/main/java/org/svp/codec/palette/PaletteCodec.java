@@ -68,53 +68,24 @@ public final class PaletteCodec implements BitmapCodec {
 
     /** Per-thread encoder: a colour table, the packed indices and the header, all reused. */
     private static final class PaletteEncoder implements Encoder {
-        /** Open-addressing colour set: keys are colour | 1 << 24 (0 = empty); values the index. */
-        private final int[] keys = new int[1024];
-        private final int[] values = new int[1024];
+        /** The region's colours; values[slot] is a colour's palette index. */
+        private final ColourTable table = new ColourTable();
+        private final int[] values = new int[ColourTable.SLOTS];
         private final int[] found = new int[MAX_COLOURS];
         private final ZstdBlock zstd = new ZstdBlock();
         private final byte[] head = new byte[6 + 3 * MAX_COLOURS];
         private byte[] packed = new byte[0];
 
-        private int slot(int key) {
-            int i = (key * 0x9E3779B1) >>> 22;
-            while (keys[i] != 0 && keys[i] != key) {
-                i = (i + 1) & 1023;
-            }
-            return i;
-        }
-
         @Override
         public EncodedData encode(int[] rgb, int offset, int stride, int w, int h) {
-            Arrays.fill(keys, 0);
-            int count = 0;
-            int last = -1;
-            for (int y = 0; y < h; y++) {
-                int row = offset + y * stride;
-                for (int x = 0; x < w; x++) {
-                    int p = rgb[row + x] & 0xFFFFFF;
-                    if (p == last) {
-                        continue;
-                    }
-                    last = p;
-                    int key = p | 1 << 24;
-                    int s = slot(key);
-                    if (keys[s] == 0) {
-                        if (count == MAX_COLOURS) {
-                            return null;
-                        }
-                        keys[s] = key;
-                        found[count++] = p;
-                    }
-                }
-            }
-            if (count == 0) {
+            int count = table.collect(rgb, offset, stride, w, h, MAX_COLOURS, found);
+            if (count <= 0) { // more than MAX_COLOURS, or an empty region
                 return null;
             }
             int[] colours = Arrays.copyOf(found, count);
             Arrays.sort(colours);
             for (int i = 0; i < count; i++) {
-                values[slot(colours[i] | 1 << 24)] = i;
+                values[table.slot(colours[i] | 1 << 24)] = i;
             }
             int bits = bitsFor(count);
             int rowBytes = (w * bits + 7) >>> 3;
@@ -127,13 +98,13 @@ public final class PaletteCodec implements BitmapCodec {
             for (int y = 0; y < h; y++) {
                 int row = offset + y * stride;
                 int o = y * rowBytes;
-                last = -1;
+                int last = -1;
                 int idx = 0;
                 for (int x = 0; x < w; x++) {
                     int p = rgb[row + x] & 0xFFFFFF;
                     if (p != last) {
                         last = p;
-                        idx = values[slot(p | 1 << 24)];
+                        idx = values[table.slot(p | 1 << 24)];
                     }
                     int shift = 8 - bits * (x % perByte + 1);
                     packed[o + x / perByte] |= (byte) (idx << shift);
