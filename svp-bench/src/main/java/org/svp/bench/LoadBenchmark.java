@@ -38,10 +38,18 @@ public final class LoadBenchmark {
      * @param finalsSame clients whose final picture equals the server's
      * @param finalsCompared clients compared
      * @param benchThreads live threads of the benchmark JVM with all clients connected
+     * @param ioCpuSeconds of {@code cpuSeconds}, the server's I/O event loop (svp-io)
+     * @param encoderCpuSeconds of {@code cpuSeconds}, the server's encoder workers
+     * @param gcCpuSeconds of {@code cpuSeconds}, garbage collection and VM operations
+     * @param coalesceEvents display queues turned into damage during the hold (server counter)
+     * @param resyncTilesEncoded resync grid tiles encoded from the mirror during the hold
+     * @param resyncTilesShared resync grid tiles handed to a client without encoding again
      */
     public record Result(int clients, int held, double connectSeconds, double holdSeconds, double messagesPerSecond,
                          double cpuSeconds, double rssStartMb, double rssPeakMb, double rssEndMb, double p99Ms,
-                         int finalsSame, int finalsCompared, int benchThreads) {
+                         int finalsSame, int finalsCompared, int benchThreads, double ioCpuSeconds,
+                         double encoderCpuSeconds, double gcCpuSeconds, long coalesceEvents, long resyncTilesEncoded,
+                         long resyncTilesShared) {
         /** @return true only if every client was compared and every one is identical */
         public boolean finalsIdentical() {
             return finalsCompared == clients && finalsSame == clients;
@@ -63,6 +71,12 @@ public final class LoadBenchmark {
             m.put("updates_per_s", messagesPerSecond);
             m.put("server_cpu_s", cpuSeconds);
             m.put("bench_threads", benchThreads);
+            m.put("server_io_cpu_s", ioCpuSeconds);
+            m.put("server_encoder_cpu_s", encoderCpuSeconds);
+            m.put("server_gc_cpu_s", gcCpuSeconds);
+            m.put("coalesce_events", coalesceEvents);
+            m.put("resync_tiles_encoded", resyncTilesEncoded);
+            m.put("resync_tiles_shared", resyncTilesShared);
             return m;
         }
 
@@ -73,6 +87,10 @@ public final class LoadBenchmark {
             out.printf(Locale.ROOT, "updates/s delivered   %.0f display messages/s (sum over clients)%n", messagesPerSecond);
             out.printf(Locale.ROOT, "server CPU            %.1f s in %.0f s (%.0f %% of one core)%n", cpuSeconds, holdSeconds,
                     100 * cpuSeconds / Math.max(holdSeconds, 1e-9));
+            out.printf(Locale.ROOT, "  of which             svp-io %.1f s (%.0f %% of one core), encoders %.1f s, GC/VM %.1f s%n",
+                    ioCpuSeconds, 100 * ioCpuSeconds / Math.max(holdSeconds, 1e-9), encoderCpuSeconds, gcCpuSeconds);
+            out.printf(Locale.ROOT, "resyncs in the hold    %d coalesce events; %d resync tiles encoded, %d shared%n",
+                    coalesceEvents, resyncTilesEncoded, resyncTilesShared);
             out.printf(Locale.ROOT, "server RSS            start %.0f MB, peak %.0f MB, end %.0f MB%n", rssStartMb, rssPeakMb,
                     rssEndMb);
             out.printf(Locale.ROOT, "p99 update latency    %.1f ms (capture to wire, server histogram)%n", p99Ms);
@@ -90,6 +108,10 @@ public final class LoadBenchmark {
         private static void target(PrintWriter out, String what, boolean met) {
             out.printf("  %-38s %s%n", what, met ? "met" : "not met");
         }
+    }
+
+    private static long counter(ServerCounters c, String name) {
+        return c.extra().getOrDefault(name, 0L);
     }
 
     private final int clients;
@@ -133,9 +155,11 @@ public final class LoadBenchmark {
                         .forEach(l -> out.println("    server: " + l));
             }
             fleet.yieldToServer();
+            out.printf(Locale.ROOT, "  %d connected in %.1f s; holding them %d s%n", connected, connectSeconds, seconds);
+            out.flush();
             int benchThreads = ProcessMemory.threads();
             ServerCounters s0 = server.stats();
-            double cpu0 = ProcessCpu.seconds(server.pid());
+            ProcessCpu.Snapshot cpu0 = ProcessCpu.snapshot(server.pid());
             long m0 = fleet.displayMessages();
             long h0 = System.nanoTime();
             long holdEnd = h0 + TimeUnit.SECONDS.toNanos(seconds);
@@ -144,17 +168,21 @@ public final class LoadBenchmark {
             }
             double holdSeconds = (System.nanoTime() - h0) / 1e9;
             ServerCounters s1 = server.stats();
-            double cpu = ProcessCpu.seconds(server.pid()) - cpu0;
+            ProcessCpu.Usage cpu = ProcessCpu.snapshot(server.pid()).since(cpu0);
+            ServerCounters hold = s1.minus(s0);
             long messages = fleet.displayMessages() - m0;
             int held = fleet.held();
-            double p99 = LatencyHistogram.quantileMillis(s1.minus(s0).latency(), 0.99);
+            double p99 = LatencyHistogram.quantileMillis(hold.latency(), 0.99);
             out.printf("  held %d for %.0f s; ending the animation and comparing final pictures%n", held, holdSeconds);
             out.flush();
             int[] finals = demo.compareFinals(fleet);
             fleet.close();
             double rssEnd = demo.rssAfterClientsLeft(out);
-            return new Result(clients, held, connectSeconds, holdSeconds, messages / holdSeconds, cpu,
-                    demo.rssStartMb(), demo.rssPeakMb(), rssEnd, p99, finals[0], finals[1], benchThreads);
+            return new Result(clients, held, connectSeconds, holdSeconds, messages / holdSeconds, cpu.total(),
+                    demo.rssStartMb(), demo.rssPeakMb(), rssEnd, p99, finals[0], finals[1], benchThreads,
+                    cpu.seconds(ProcessCpu.Group.IO), cpu.seconds(ProcessCpu.Group.ENCODER),
+                    cpu.seconds(ProcessCpu.Group.GC), counter(hold, "coalesceEvents"),
+                    counter(hold, "resyncTiles.encoded"), counter(hold, "resyncTiles.shared"));
         }
     }
 }

@@ -161,6 +161,8 @@ final class Serving {
         extra.put("memBltFallbacks", s.memBltFallbacks.sum());
         extra.put("v1Fallbacks", s.v1Fallbacks.sum());
         extra.put("coalesceEvents", s.coalesceEvents.sum());
+        extra.put("resyncTiles.encoded", s.resyncTilesEncoded.sum());
+        extra.put("resyncTiles.shared", s.resyncTilesShared.sum());
         extra.put("cache.hits", s.cacheHits.sum());
         extra.put("cache.saves", s.cacheSaves.sum());
         extra.put("cache.bytes_saved", s.cacheBytesSaved.sum());

@@ -47,6 +47,10 @@ public final class ServerStats {
     public final AtomicLong maxQueuedBytesTotal = new AtomicLong();
     /** Times the server-wide queue budget made the biggest queue coalesce. */
     public final LongAdder budgetCoalesces = new LongAdder();
+    /** Resync grid tiles encoded from the mirror (session.ResyncTiles). */
+    public final LongAdder resyncTilesEncoded = new LongAdder();
+    /** Resync grid tiles handed to another client without encoding again (the same tile, unchanged). */
+    public final LongAdder resyncTilesShared = new LongAdder();
     /** Display clients dropped because they could not drain within the deadline. */
     public final LongAdder slowClientDrops = new LongAdder();
 

@@ -11,6 +11,7 @@ import java.util.Set;
 import org.svp.codec.BitmapEncoder;
 import org.svp.netty.Frames;
 import org.svp.protocol.ProtocolLimits;
+import org.svp.protocol.Rect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.CursorShape;
 import org.svp.server.ServerStats;
@@ -30,6 +31,7 @@ public final class ClientRegistry {
     private final ScreenMirror mirror;
     private final ServerStats stats;
     private final BitmapEncoder ioEncoder = new BitmapEncoder();
+    private final ResyncTiles resyncTiles;
     private final long clientQueueBytes;
     private CursorShape cursor;
     private long budgetBytes = Long.MAX_VALUE;
@@ -45,6 +47,19 @@ public final class ClientRegistry {
         this.mirror = mirror;
         this.stats = stats;
         this.clientQueueBytes = clientQueueBytes;
+        this.resyncTiles = new ResyncTiles(mirror, stats, ioEncoder);
+    }
+
+    /**
+     * The update pipeline applied an update to the mirror: the shared resync encodings of what it
+     * damaged are stale. Called on the I/O thread after applying, before delivering it to the clients.
+     *
+     * @param damage per message, what it changed (null entries allowed)
+     */
+    public void mirrorChanged(Rect[] damage) {
+        for (Rect r : damage) {
+            resyncTiles.invalidate(r);
+        }
     }
 
     /**
@@ -152,7 +167,7 @@ public final class ClientRegistry {
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch, int features, boolean v1) {
-        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1);
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1, resyncTiles);
         displays.put(ch, c);
         c.join();
         return c;
@@ -186,6 +201,9 @@ public final class ClientRegistry {
         CursorClient c = cursors.remove(ch);
         if (c != null) {
             c.dispose();
+        }
+        if (d != null && displays.isEmpty()) {
+            resyncTiles.clear(); // nobody left to share them with: give the buffers back to the pool
         }
     }
 

@@ -3,6 +3,7 @@ package org.svp.server.session;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -53,8 +54,14 @@ public final class DisplayClient {
     private final ArrayDeque<OutboundEntry> queue = new ArrayDeque<>();
     private final Set<BitmapHash> held = new HashSet<>();
     private final DamageRegion damage = new DamageRegion();
-    /** Bands of the current resync round not yet sent; each is captured from the mirror when sent. */
+    /**
+     * Grid tiles of the current resync round not yet sent ({@link ResyncTiles}); each is encoded from
+     * the mirror (or taken from another client's identical request) when sent.
+     */
     private final ArrayDeque<Rect> bands = new ArrayDeque<>();
+    private final ResyncTiles resyncTiles;
+    /** Raw bytes of one band of the current round (grid tiles written together). */
+    private long bandBudget = RESYNC_BAND_BYTES;
     private long queuedBytes;
     private boolean resyncing;
     private boolean midUpdate;
@@ -87,28 +94,18 @@ public final class DisplayClient {
      * @param channel the display connection
      * @param mirror the server's framebuffer
      * @param stats counters
-     * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks)
-     * @param queueLimit bytes queued before coalescing
-     */
-    public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
-                         long queueLimit) {
-        this(channel, mirror, stats, ioEncoder, queueLimit, 0, true);
-    }
-
-    /**
-     * @param channel the display connection
-     * @param mirror the server's framebuffer
-     * @param stats counters
      * @param ioEncoder the I/O thread's bitmap encoder (for resync and MEM_BLT fallbacks of v1 clients)
      * @param queueLimit bytes queued before coalescing
      * @param features the v2 codec feature bits negotiated for this channel (0 for a v1 client), plus
      *     {@link org.svp.protocol.Feature#FLOW_CONTROL} when flow control was negotiated
      * @param v1Exact true for a client of a v1 session: orders the original client does not draw
      *     exactly reach it as pixels ({@link V1Orders})
+     * @param resyncTiles the registry's shared resync encodings (invalidated by the update pipeline)
      */
-    public DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
-                         long queueLimit, int features, boolean v1Exact) {
+    DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
+                  long queueLimit, int features, boolean v1Exact, ResyncTiles resyncTiles) {
         this.v1Exact = v1Exact;
+        this.resyncTiles = resyncTiles;
         this.flow = (features & org.svp.protocol.Feature.FLOW_CONTROL) != 0 ? org.svp.server.flow.FlowControl.on()
                 : org.svp.server.flow.FlowControl.off();
         features &= ~org.svp.protocol.Feature.FLOW_CONTROL; // the rest are codec bits
@@ -464,7 +461,8 @@ public final class DisplayClient {
     }
 
     /**
-     * Queues the next resync band, planning a new round from the damage when the last one is done.
+     * Queues the next resync band — grid tiles of at most the band's raw bytes (at least one tile),
+     * written together — planning a new round from the damage when the last one is done.
      *
      * @return true if a band was queued; false when the resync is complete
      */
@@ -473,7 +471,10 @@ public final class DisplayClient {
         if (flow.enabled()) {
             // small areas damaged since this round was planned go next, ahead of the round's big bands:
             // on a slow link a round can take a while, and a typed character must not wait for it
-            damage.takeSmall(org.svp.server.flow.FlowControl.URGENT_PIXELS).reversed().forEach(bands::addFirst);
+            List<Rect> urgent = new ArrayList<>();
+            damage.takeSmall(org.svp.server.flow.FlowControl.URGENT_PIXELS)
+                    .forEach(r -> ResyncTiles.cover(r, screen, urgent, null));
+            urgent.reversed().forEach(bands::addFirst);
         }
         while (true) {
             if (bands.isEmpty()) {
@@ -484,34 +485,49 @@ public final class DisplayClient {
                 planBands(screen);
                 continue;
             }
-            Rect band = bands.poll().intersect(screen);
-            if (!band.isEmpty()) {
-                enqueuePixels(band, mirror.capture(band), true);
+            long raw = 0;
+            int first = queue.size();
+            while (!bands.isEmpty() && (raw == 0 || raw + 4L * bands.peek().width() * bands.peek().height() <= bandBudget)) {
+                Rect tile = bands.poll().intersect(screen);
+                if (!tile.isEmpty()) {
+                    raw += 4L * tile.width() * tile.height();
+                    enqueueTile(tile);
+                }
+            }
+            if (queue.size() > first) {
+                markUpdateEnd(first);
+                noteQueueBytes();
                 return true;
             }
         }
     }
 
+    /** Plans a round: the damage as grid tiles, each once (small areas first on a slow link). */
     private void planBands(Rect screen) {
         List<Rect> rects = damage.rects();
         if (flow.enabled()) { // on a slow link small areas (a typed character) first: they are the latency users see
             rects = rects.stream().sorted(java.util.Comparator.comparingLong(r -> (long) r.width() * r.height())).toList();
         }
+        java.util.BitSet seen = new java.util.BitSet();
+        List<Rect> tiles = new ArrayList<>();
         for (Rect r : rects) {
-            Rect clipped = r.intersect(screen);
-            if (clipped.isEmpty()) {
-                continue;
-            }
-            int bandRows = Math.max(1, flow.bandBytes(RESYNC_BAND_BYTES) / (clipped.width() * 4));
-            for (int y = clipped.y(); y < clipped.bottom(); y += bandRows) {
-                bands.add(new Rect(clipped.x(), y, clipped.width(), Math.min(bandRows, clipped.bottom() - y)));
-            }
+            ResyncTiles.cover(r, screen, tiles, seen);
         }
+        bands.addAll(tiles);
+        bandBudget = flow.bandBytes(RESYNC_BAND_BYTES); // per round, as the link was when it was planned
         damage.clear();
     }
 
+    /** Queues one grid tile of the mirror, shared with other clients re-sending it ({@link ResyncTiles}). */
+    private void enqueueTile(Rect tile) {
+        for (WireFrame f : resyncTiles.frames(channel.alloc(), tile, choice, screenCache != null)) {
+            queue.add(new OutboundEntry(f, true, false, tile, false, cacheCandidate(f)));
+            queuedBytes += f.frame().readableBytes();
+        }
+    }
+
     /**
-     * Queues pixels from the mirror (a resync band or a MEM_BLT fallback): one DIRTY_RECT in the v1
+     * Queues pixels captured from the mirror (a MEM_BLT or v1 fallback): one DIRTY_RECT in the v1
      * codec, or the encode manager's tiles for a v2 client.
      */
     private void enqueuePixels(Rect r, int[] rgb, boolean end) {

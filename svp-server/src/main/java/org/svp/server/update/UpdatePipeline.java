@@ -151,6 +151,7 @@ public final class UpdatePipeline {
                 }
             }
         }
+        clients.mirrorChanged(damage); // shared resync tiles of the damaged area are stale now
         if (enc == null) {
             // Not encoded: there was no display client when it was queued (one may have joined since),
             // or encoding failed (logged). Either way clients get the changed area from the mirror; after a

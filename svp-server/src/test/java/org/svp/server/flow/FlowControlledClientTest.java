@@ -124,9 +124,10 @@ class FlowControlledClientTest {
         DisplayClient c = registry.addDisplay(ch, Feature.FLOW_CONTROL);
         List<Message> first = written();
         assertThat(first.getFirst()).as("the idle-link probe goes first").isEqualTo(new FlowPing(0));
-        long rects = first.stream().filter(m -> m instanceof DirtyRect).count();
-        assertThat(rects).as("one band (four windows of raw pixels) of the 1 MiB screen, then the window is full")
-                .isEqualTo(1);
+        long rawBytes = first.stream().filter(m -> m instanceof DirtyRect).mapToLong(m -> 4L
+                * ((DirtyRect) m).bitmap().width() * ((DirtyRect) m).bitmap().height()).sum();
+        assertThat(rawBytes).as("one band (four 64 KiB windows of raw pixels, as grid tiles) of the 1 MiB screen,"
+                + " then the window is full").isEqualTo(4 * 64 * 1024);
         assertThat(c.queuedBytes()).isZero(); // the rest is damage, captured when there is room
         assertThat(written()).as("nothing more without a PONG").isEmpty();
 
@@ -165,14 +166,14 @@ class FlowControlledClientTest {
         DisplayClient c = registry.addDisplay(ch, Feature.FLOW_CONTROL);
         ackUntilShown(c, written(), 200); // a slow link: about 1 MB/s, so the window stays a few 100 KiB
         List<Message> out = new ArrayList<>();
-        for (int i = 0; i < 24; i++) { // each 64 KiB raw: far more than one window without PONGs
+        for (int i = 0; i < 48; i++) { // each 64 KiB raw: 3 MiB, far more than the window (≤ 1 MiB) without PONGs
             submit(List.of(noise(new Rect(0, 0, 128, 128), i)));
         }
         assertThat(stats.coalesceEvents.sum()).as("coalesced into damage").isPositive();
         assertThat(c.queuedBytes()).as("bounded by the window, not by the 16 MiB queue limit")
                 .isLessThanOrEqualTo(1L << 20);
         out.addAll(written());
-        assertThat(out.stream().filter(m -> m instanceof DirtyRect).count()).as("not all 24 went out").isLessThan(24);
+        assertThat(out.stream().filter(m -> m instanceof DirtyRect).count()).as("not all 48 went out").isLessThan(48);
         ackUntilShown(c, out, 0);
         assertThat(shown.pixels()).as("the client converged to the mirror (the last noise on top)")
                 .isEqualTo(mirror.pixels());
