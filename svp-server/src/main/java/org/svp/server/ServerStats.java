@@ -51,6 +51,8 @@ public final class ServerStats {
     public final LongAdder resyncTilesEncoded = new LongAdder();
     /** Resync grid tiles handed to another client without encoding again (the same tile, unchanged). */
     public final LongAdder resyncTilesShared = new LongAdder();
+    /** Times the server gave memory back after its last client left (limits.MemoryTrim). */
+    public final LongAdder memoryTrims = new LongAdder();
     /** Display clients dropped because they could not drain within the deadline. */
     public final LongAdder slowClientDrops = new LongAdder();
 

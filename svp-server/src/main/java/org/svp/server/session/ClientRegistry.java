@@ -32,6 +32,7 @@ public final class ClientRegistry {
     private final ServerStats stats;
     private final BitmapEncoder ioEncoder = new BitmapEncoder();
     private final ResyncTiles resyncTiles;
+    private final org.svp.server.limits.MemoryTrim memoryTrim;
     private final long clientQueueBytes;
     private CursorShape cursor;
     private long budgetBytes = Long.MAX_VALUE;
@@ -48,6 +49,7 @@ public final class ClientRegistry {
         this.stats = stats;
         this.clientQueueBytes = clientQueueBytes;
         this.resyncTiles = new ResyncTiles(mirror, stats, ioEncoder);
+        this.memoryTrim = new org.svp.server.limits.MemoryTrim(stats);
     }
 
     /**
@@ -169,6 +171,7 @@ public final class ClientRegistry {
     public DisplayClient addDisplay(Channel ch, int features, boolean v1) {
         DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1, resyncTiles);
         displays.put(ch, c);
+        memoryTrim.clientJoined();
         c.join();
         return c;
     }
@@ -182,6 +185,7 @@ public final class ClientRegistry {
     public CursorClient addCursor(Channel ch) {
         CursorClient c = new CursorClient(ch, stats);
         cursors.put(ch, c);
+        memoryTrim.clientJoined();
         if (cursor != null) {
             c.send(Frames.encode(ch.alloc(), cursor));
         }
@@ -205,7 +209,11 @@ public final class ClientRegistry {
         if (d != null && displays.isEmpty()) {
             resyncTiles.clear(); // nobody left to share them with: give the buffers back to the pool
         }
+        if ((d != null || c != null) && displays.isEmpty() && cursors.isEmpty()) {
+            memoryTrim.lastClientLeft(ch.eventLoop(), () -> displays.isEmpty() && cursors.isEmpty());
+        }
     }
+
 
     /** @return the display clients, in join order (a copy) */
     public List<DisplayClient> displays() {
