@@ -40,6 +40,8 @@ final class ClientFleet implements AutoCloseable {
     private final EventLoopGroup group = SvpClient.newEventLoopGroup(EVENT_LOOP_THREADS);
     private final List<SvpClient> clients = new ArrayList<>();
     private final List<String> connectErrors = new ArrayList<>();
+    /** Filled by {@link #finalsIdentical} on the benchmark thread. */
+    private final List<String> finalNotes = new ArrayList<>();
     /** Written and read by the benchmark thread only. */
     private int retried;
 
@@ -169,14 +171,20 @@ final class ClientFleet implements AutoCloseable {
                 continue;
             }
             compared++;
+            boolean settled;
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
-                c.screen().settle(Duration.ofSeconds(1), Duration.ofNanos(Math.max(left, 1_000_000_000L)));
+                settled = c.screen().settle(Duration.ofSeconds(1), Duration.ofNanos(Math.max(left, 1_000_000_000L)));
             } catch (RuntimeException e) {
+                finalNotes.add("client " + compared + ": " + e.getMessage());
                 continue; // failed or closed while settling: not identical
             }
-            if (samePicture(c.screen().snapshot(), reference)) {
+            Surface shown = c.screen().snapshot();
+            if (samePicture(shown, reference)) {
                 same++;
+            } else if (finalNotes.size() < 5) {
+                finalNotes.add("client " + compared + (settled ? " (still for 1 s)" : " (still changing at the bound)")
+                        + ": " + difference(shown, reference));
             }
         }
         return new int[] {same, compared};
@@ -192,6 +200,33 @@ final class ClientFleet implements AutoCloseable {
     }
 
     /** @return true if both hold the same RGB pixels (the top byte ignored) */
+    /** @return why the last {@link #finalsIdentical} found pictures different (a few clients), for the report */
+    List<String> finalNotes() {
+        return List.copyOf(finalNotes);
+    }
+
+    /** @return how many pixels differ and their bounding box, or the sizes when they differ */
+    static String difference(Surface a, Surface b) {
+        if (a.width() != b.width() || a.height() != b.height()) {
+            return a.width() + "x" + a.height() + " instead of " + b.width() + "x" + b.height();
+        }
+        int n = 0;
+        int x0 = Integer.MAX_VALUE;
+        int y0 = Integer.MAX_VALUE;
+        int x1 = -1;
+        int y1 = -1;
+        for (int i = 0; i < a.pixels().length; i++) {
+            if (((a.pixels()[i] ^ b.pixels()[i]) & 0xFFFFFF) != 0) {
+                n++;
+                x0 = Math.min(x0, i % a.width());
+                x1 = Math.max(x1, i % a.width());
+                y0 = Math.min(y0, i / a.width());
+                y1 = Math.max(y1, i / a.width());
+            }
+        }
+        return n + " pixels differ within (" + x0 + "," + y0 + ")-(" + x1 + "," + y1 + ")";
+    }
+
     static boolean samePicture(Surface a, Surface b) {
         if (a.width() != b.width() || a.height() != b.height()) {
             return false;

@@ -176,6 +176,7 @@ public final class LoadBenchmark {
             out.printf("  held %d for %.0f s; ending the animation and comparing final pictures%n", held, holdSeconds);
             out.flush();
             int[] finals = demo.compareFinals(fleet);
+            fleet.finalNotes().forEach(n -> out.println("  final picture differs: " + n));
             fleet.close();
             double rssEnd = demo.rssAfterClientsLeft(out);
             return new Result(clients, held, connectSeconds, holdSeconds, messages / holdSeconds, cpu.total(),

@@ -27,7 +27,7 @@ final class MeasuredDemoServer implements AutoCloseable {
      */
     static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
             "-XX:+UseSerialGC", "-Xmn24m", "-XX:-ShrinkHeapInSteps", "-XX:Tier4InvocationThreshold=100000",
-            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx384m",
+            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     static final long SAMPLE_MILLIS = 250;
 

@@ -30,7 +30,7 @@ public record ServerLimits(Duration handshakeTimeout, Duration partialFloor, int
 
     /** The defaults of docs/security.md. */
     public static final ServerLimits DEFAULTS = new ServerLimits(Duration.ofSeconds(10), Duration.ofSeconds(30),
-            64 * 1024, 64, 1024, 4096, 4096, 64, 64, 1000, 256L << 20, Duration.ofSeconds(30), 5,
+            64 * 1024, 64, 1024, 4096, 4096, 64, 64, 1000, 128L << 20, Duration.ofSeconds(30), 5,
             Duration.ofSeconds(10), Duration.ofSeconds(1));
 
     /**
