@@ -21,7 +21,7 @@ import org.svp.source.demo.DemoDisplaySource;
 import org.svp.source.demo.DemoDisplaySource.DemoOptions;
 
 /** Display sources for the tests, and pixel data to feed them. */
-final class TestSources {
+public final class TestSources {
     private TestSources() {
     }
 
@@ -189,7 +189,7 @@ final class TestSources {
     }
 
     /** @return a DIRTY_RECT of noise */
-    static DirtyRect noiseRect(int x, int y, int w, int h, long seed) {
+    public static DirtyRect noiseRect(int x, int y, int w, int h, long seed) {
         return new DirtyRect(rgb32(x, y, w, h, noise(w, h, seed)));
     }
 

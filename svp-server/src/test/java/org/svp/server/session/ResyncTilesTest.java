@@ -11,9 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.svp.codec.BitmapEncoder;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.Feature;
-import org.svp.protocol.PixelFormat;
 import org.svp.protocol.Rect;
-import org.svp.protocol.message.Bitmap;
 import org.svp.protocol.message.DirtyRect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.ScreenResize;
@@ -22,6 +20,7 @@ import org.svp.protocol.wire.MessageReader;
 import org.svp.render.OrderRenderer;
 import org.svp.render.Surface;
 import org.svp.server.ServerStats;
+import org.svp.server.TestSources;
 import org.svp.server.encode.CodecChoice;
 import org.svp.server.encode.WireFrame;
 import org.svp.server.screen.ScreenMirror;
@@ -121,11 +120,6 @@ class ResyncTilesTest {
     }
 
     private static DirtyRect noise(Rect r, int seed) {
-        byte[] px = new byte[r.width() * r.height() * 4];
-        new java.util.Random(seed).nextBytes(px);
-        for (int i = 3; i < px.length; i += 4) {
-            px[i] = 0;
-        }
-        return new DirtyRect(new Bitmap(PixelFormat.RGB32, CodecId.RAW, r.x(), r.y(), r.width(), r.height(), px));
+        return TestSources.noiseRect(r.x(), r.y(), r.width(), r.height(), seed);
     }
 }
