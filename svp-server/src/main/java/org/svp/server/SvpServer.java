@@ -423,6 +423,9 @@ public final class SvpServer implements AutoCloseable {
             source.close();
         } finally {
             listeners.forEach(Channel::close);
+            if (!io.isShuttingDown()) {
+                io.execute(registry::close); // the shared resync tiles' pooled buffers, before the loop ends
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
             workers.shutdownNow();
         }

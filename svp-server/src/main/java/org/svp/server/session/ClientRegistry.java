@@ -285,6 +285,14 @@ public final class ClientRegistry {
         return false;
     }
 
+    /**
+     * The server is closing: the shared resync tiles go back to the buffer pool (channels still open
+     * release their own queues when they close). SvpServer.close, as a task on the I/O thread.
+     */
+    public void close() {
+        resyncTiles.close();
+    }
+
     /** @return how many display clients are connected */
     public int displayCount() {
         return displays.size();

@@ -51,6 +51,8 @@ final class ResyncTiles {
     private int height;
     private final ServerStats stats;
     private long bytes;
+    /** After {@link #close}: tiles are still made for whoever asks, but no longer kept. */
+    private boolean closed;
 
     /**
      * @param mirror the server's framebuffer
@@ -112,7 +114,7 @@ final class ResyncTiles {
                 bytes += f.frame().readableBytes();
             }
             stats.resyncTilesEncoded.increment();
-            if (bytes > MAX_BYTES) { // hand these out, keep none: the next requests encode again
+            if (bytes > MAX_BYTES || closed) { // hand these out, keep none: the next requests encode again
                 List<WireFrame> mine = frames;
                 clear();
                 return mine;
@@ -162,6 +164,12 @@ final class ResyncTiles {
         tiles.values().forEach(this::drop);
         tiles.clear();
         bytes = 0;
+    }
+
+    /** The server is closing: releases everything and keeps nothing from now on (no leak at shutdown). */
+    void close() {
+        closed = true;
+        clear();
     }
 
     /** @return encoded bytes held now */
