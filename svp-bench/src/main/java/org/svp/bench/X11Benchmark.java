@@ -286,9 +286,9 @@ public final class X11Benchmark {
                 perRound == 1 ? "" : "s", warmup, seconds, duration(estimate),
                 tigervnc ? " (each round: Xvnc with rfbcount and SVP; with rfbcount zrle and SVP; with rfbcount tightll and SVP;"
                         + " with SVP only;"
-                        + " alone — each a fresh Xvnc)"
+                        + " alone — each a fresh Xvnc" + (freerdp ? "; with FreeRDP's shadow server, xfreerdp AVC420 and SVP)" : ")")
                         : "",
-                freerdp ? " (and Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP)" : "");
+                freerdp && !tigervnc ? " (Xvfb with SVP; Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP)" : "");
         out.flush();
         long t0 = System.nanoTime();
         List<Round> results = new ArrayList<>();
@@ -676,6 +676,14 @@ public final class X11Benchmark {
         out.printf("  its picture (samples and final, as first seen still, before any lossless refresh): lowest PSNR"
                 + " %s dB, photo area %s dB; final frame (after the refresh) %s%n", psnrRange(def, X11Benchmark::lowestPsnr),
                 psnrRange(def, s -> minPsnr(s, FrameSample::photo)), finalSummary(def));
+        StringBuilder perCodec = new StringBuilder();
+        def.getFirst().extra().forEach((k, v) -> {
+            if (k.startsWith("codec.") && k.endsWith(".bytes") && v > 0) {
+                perCodec.append(perCodec.isEmpty() ? "" : ", ").append(k, 6, k.length() - 6)
+                        .append(String.format(Locale.ROOT, " %.2f MB", v / 1e6));
+            }
+        });
+        out.println("  its bytes by codec (first run): " + perCodec);
         List<Sample> f = rs.stream().map(Round::rdp).filter(java.util.Objects::nonNull).toList();
         if (!f.isEmpty()) {
             out.printf(Locale.ROOT, "FreeRDP (freerdp-shadow-cli /sec:tls, xfreerdp /gfx:AVC420, run F): %s MB server → client,"
@@ -775,14 +783,11 @@ public final class X11Benchmark {
         svp.put("latency_ms", latency(m));
         svp.put("idle_cpu_percent", m.idle);
         svp.put("screen_blts", Math.round(m.blts));
-        Map<String, Object> codecs = new LinkedHashMap<>();
+        Map<String, Object> codecs = codecs(ls.extra());
         Map<String, Object> counters = new LinkedHashMap<>();
         ls.extra().forEach((k, v) -> {
             if (k.startsWith("codec.")) {
-                String[] parts = k.split("\\.", 3);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> c = (Map<String, Object>) codecs.computeIfAbsent(parts[1], n -> new LinkedHashMap<>());
-                c.put(parts.length > 2 ? parts[2] : "value", v);
+                return; // in codecs
             } else if (k.contains(".")) { // e.g. cache.hits → counters.cache.hits
                 String[] parts = k.split("\\.", 2);
                 @SuppressWarnings("unchecked")
@@ -860,6 +865,20 @@ public final class X11Benchmark {
         return run;
     }
 
+    /** @return the server's per-codec counters ({@code codec.NAME.FIELD=…}) as {NAME: {FIELD: …}} */
+    private static Map<String, Object> codecs(Map<String, Long> extra) {
+        Map<String, Object> codecs = new LinkedHashMap<>();
+        extra.forEach((k, v) -> {
+            if (k.startsWith("codec.")) {
+                String[] parts = k.split("\\.", 3);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) codecs.computeIfAbsent(parts[1], n -> new LinkedHashMap<>());
+                c.put(parts.length > 2 ? parts[2] : "value", v);
+            }
+        });
+        return codecs;
+    }
+
     /** @return {@code svp.default}: SVP at its default quality in run A (or F without TigerVNC) */
     private Map<String, Object> defaultReport(Round r) {
         Sample d = r.defaultRun();
@@ -877,6 +896,7 @@ public final class X11Benchmark {
         m.put("final_identical", fin != null && fin.quality() != null && fin.quality().identical());
         m.put("final", fin == null ? null : quality(fin));
         m.put("samples", d.frames().stream().filter(f -> f.label().equals("sample")).map(X11Benchmark::quality).toList());
+        m.put("codecs", codecs(d.extra()));
         return m;
     }
 
