@@ -80,6 +80,16 @@ record PhotoArea(int x, int y, int width, int height) {
         return FrameQuality.compare(crop(reference, screenWidth), crop(seen, screenWidth), width, height);
     }
 
+    /**
+     * @param reference the X server's screen (0x00RRGGBB, row-major)
+     * @param areaPixels a client's picture of just this area (width × height, row-major)
+     * @param screenWidth the screen's width
+     * @return {@code areaPixels} against this area of {@code reference}
+     */
+    FrameQuality compareArea(int[] reference, int[] areaPixels, int screenWidth) {
+        return FrameQuality.compare(crop(reference, screenWidth), areaPixels, width, height);
+    }
+
     private int[] crop(int[] pixels, int screenWidth) {
         int[] out = new int[width * height];
         for (int row = 0; row < height; row++) {
