@@ -1,42 +1,57 @@
 package org.svp.bench;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import org.svp.client.RemoteScreen;
 import org.svp.protocol.Rect;
 
 /**
- * Keeps the last pictures of the photo (slideshow) area that the SVP client showed for a while, so that
- * {@code svp bench x11} can compare those of the current slide with the X server's slide once the
- * workload is frozen. At the default quality a new slide arrives in JPEG and is refreshed
- * losslessly after the server has seen it still for 300 ms: the JPEG picture is on the client's screen
- * for about that long and is gone by the time a frozen screen has been still for 300 ms, so the
- * comparisons at a freeze alone would almost never see it.
+ * Keeps what the SVP client showed of the photo (slideshow) area while the workload runs, so that
+ * {@code svp bench x11} can compare the current slide as the viewer saw it with the X server's once the
+ * workload is frozen. At the default quality a new slide arrives in JPEG and is refreshed losslessly after
+ * the server has seen it still for 300 ms: the JPEG picture is on the client's screen for about that long
+ * and is gone by the time a frozen screen has been still for 300 ms, so the comparisons at a freeze alone
+ * would almost never see it.
  *
- * <p>A picture counts once nothing has touched the area for {@link #QUIET_NANOS} after it (a burst of
- * damage, then quiet); the last {@link #MAX_KEPT} are kept. Which of them show the current slide is
- * decided at the freeze, against the X server's picture ({@link #ofCurrentSlide}): the newest ones
- * down to the first that is not close to it (another slide). {@link #reset()} after each freeze drops
- * them (the windows moved on while the workload was frozen and let go). The listener methods run on the client's display thread (screen
- * monitor held); the others on the benchmark thread.
+ * <p>The area is cut into the screen's 64×64 grid (the server's tiles). A tile's picture counts as seen
+ * once nothing has touched that tile for {@link #QUIET_NANOS} after it; the last {@link #MAX_KEPT} are
+ * kept per tile. At the freeze ({@link #worstOfCurrentSlide}) each tile's kept pictures that are within
+ * {@link #OTHER_SLIDE_DB} of the X server's tile (older ones show another slide) give the worst one, and
+ * those worst tiles together are compared with the X server's area. {@link #reset()} after each freeze
+ * drops what was kept (the windows moved on while the workload was frozen and let go). The listener
+ * methods run on the client's display thread (screen monitor held); the others on the benchmark thread.
  */
 final class PhotoWatch implements RemoteScreen.Listener {
-    /** A picture that stood this long without damage in the area was seen. */
+    /** A tile's picture that stood this long without damage was seen. */
     static final long QUIET_NANOS = 150_000_000L;
-    /** At most this many pictures are kept, the newest (each 1 MB for 640×400). */
+    /** Pictures kept per tile, the newest. */
     private static final int MAX_KEPT = 8;
+    /** The server's tile grid. */
+    private static final int TILE = 64;
     /**
-     * A kept picture this far from the X server's (PSNR below) shows another slide: two different
-     * plasma slides are 12–14 dB apart, a JPEG of the same slide 30 dB or more.
+     * A kept tile this far from the X server's (PSNR below) shows another slide (two plasma slides are
+     * 12–14 dB apart over the area); a JPEG of the same slide at the levels SVP uses is above 35 dB.
      */
-    static final double OTHER_SLIDE_DB = 20;
+    static final double OTHER_SLIDE_DB = 28;
+
+    /** One grid tile of the area: its rect on the screen and what the client showed there. */
+    private static final class Tile {
+        final Rect rect;
+        final Deque<int[]> seen = new ArrayDeque<>();
+        int[] current;
+        long lastDamage;
+
+        Tile(Rect rect) {
+            this.rect = rect;
+        }
+    }
 
     private final RemoteScreen screen;
     private final PhotoArea area;
-    private final List<int[]> seen = new ArrayList<>();
-    private int[] current;
-    private long lastDamage;
-    /** Display thread only: copyInto's target. */
+    private final List<Tile> tiles = new ArrayList<>();
+    /** Display thread only: copyInto's target (it writes in screen coordinates). */
     private int[] scratch;
 
     /**
@@ -46,6 +61,15 @@ final class PhotoWatch implements RemoteScreen.Listener {
     PhotoWatch(RemoteScreen screen, PhotoArea area) {
         this.screen = screen;
         this.area = area;
+        int right = area.x() + area.width();
+        int bottom = area.y() + area.height();
+        for (int ty = area.y() / TILE * TILE; ty < bottom; ty += TILE) {
+            for (int tx = area.x() / TILE * TILE; tx < right; tx += TILE) {
+                int x0 = Math.max(tx, area.x());
+                int y0 = Math.max(ty, area.y());
+                tiles.add(new Tile(new Rect(x0, y0, Math.min(tx + TILE, right) - x0, Math.min(ty + TILE, bottom) - y0)));
+            }
+        }
     }
 
     /** @return the area watched */
@@ -56,43 +80,45 @@ final class PhotoWatch implements RemoteScreen.Listener {
     @Override
     public void resized(int width, int height) {
         synchronized (this) {
-            seen.clear();
-            current = null;
+            for (Tile t : tiles) {
+                t.seen.clear();
+                t.current = null;
+            }
         }
     }
 
     @Override
     public void damaged(Rect r, long receivedNanos) {
-        int x0 = Math.max(r.x(), area.x());
-        int y0 = Math.max(r.y(), area.y());
-        int x1 = Math.min(r.x() + r.width(), area.x() + area.width());
-        int y1 = Math.min(r.y() + r.height(), area.y() + area.height());
-        if (x1 <= x0 || y1 <= y0) {
-            return;
-        }
         long now = System.nanoTime();
         synchronized (this) {
-            if (current != null && now - lastDamage > QUIET_NANOS) {
-                // the picture after the last burst stood for a while: seen
-                if (seen.size() == MAX_KEPT) {
-                    seen.removeFirst();
+            for (Tile t : tiles) {
+                if (t.rect.intersect(r).isEmpty()) {
+                    continue;
                 }
-                seen.add(current);
+                if (t.current != null && now - t.lastDamage > QUIET_NANOS) {
+                    if (t.seen.size() == MAX_KEPT) {
+                        t.seen.removeFirst();
+                    }
+                    t.seen.addLast(t.current); // it stood for a while: seen
+                }
+                t.lastDamage = now;
+                t.current = copy(t.rect);
             }
-            lastDamage = now;
-            // display thread, screen monitor held: the message is applied whole; copyInto writes in screen
-            // coordinates, so through a screen-sized scratch array, then the area's rows out of it
-            int stride = area.x() + area.width();
-            if (scratch == null || scratch.length < stride * (area.y() + area.height())) {
-                scratch = new int[stride * (area.y() + area.height())];
-            }
-            screen.copyInto(new Rect(area.x(), area.y(), area.width(), area.height()), scratch, stride);
-            int[] copy = new int[area.width() * area.height()];
-            for (int row = 0; row < area.height(); row++) {
-                System.arraycopy(scratch, (area.y() + row) * stride + area.x(), copy, row * area.width(), area.width());
-            }
-            current = copy;
         }
+    }
+
+    /** Display thread, screen monitor held (the message is applied whole). */
+    private int[] copy(Rect r) {
+        int stride = r.right();
+        if (scratch == null || scratch.length < stride * r.bottom()) {
+            scratch = new int[stride * r.bottom()];
+        }
+        screen.copyInto(r, scratch, stride);
+        int[] out = new int[r.width() * r.height()];
+        for (int row = 0; row < r.height(); row++) {
+            System.arraycopy(scratch, (r.y() + row) * stride + r.x(), out, row * r.width(), r.width());
+        }
+        return out;
     }
 
     @Override
@@ -101,32 +127,60 @@ final class PhotoWatch implements RemoteScreen.Listener {
     }
 
     /**
-     * The pictures of the current slide the client showed: walking back from the newest kept picture,
-     * each that is within {@link #OTHER_SLIDE_DB} of the X server's, up to the first that is not.
-     * Benchmark thread, workload frozen.
+     * The current slide as the client showed it at its worst: per tile the kept picture (newest first,
+     * up to the first of another slide) farthest from the X server's tile, all of them put together and
+     * compared with the X server's area. Benchmark thread, workload frozen.
      *
-     * @param reference the X server's screen (0x00RRGGBB)
+     * @param reference the X server's screen (0x00RRGGBB, row-major)
      * @param screenWidth its width
-     * @return their comparisons with the X server's area, newest first
+     * @return that comparison; identical if no tile kept a picture of the current slide that differs
      */
-    List<FrameQuality> ofCurrentSlide(int[] reference, int screenWidth) {
-        List<int[]> kept;
+    FrameQuality worstOfCurrentSlide(int[] reference, int screenWidth) {
+        int[] worst = new int[area.width() * area.height()];
+        for (int row = 0; row < area.height(); row++) {
+            System.arraycopy(reference, (area.y() + row) * screenWidth + area.x(), worst, row * area.width(), area.width());
+        }
+        List<Tile> snapshot;
         synchronized (this) {
-            kept = new ArrayList<>(seen);
+            snapshot = tiles.stream().map(t -> {
+                Tile c = new Tile(t.rect);
+                c.seen.addAll(t.seen);
+                return c;
+            }).toList();
         }
-        List<FrameQuality> out = new ArrayList<>();
-        for (int i = kept.size() - 1; i >= 0; i--) {
-            FrameQuality q = area.compareArea(reference, kept.get(i), screenWidth);
-            if (q.psnrDb() < OTHER_SLIDE_DB || Double.isNaN(q.psnrDb())) {
-                break;
+        for (Tile t : snapshot) {
+            int[] ref = new int[t.rect.width() * t.rect.height()];
+            for (int row = 0; row < t.rect.height(); row++) {
+                System.arraycopy(reference, (t.rect.y() + row) * screenWidth + t.rect.x(), ref, row * t.rect.width(),
+                        t.rect.width());
             }
-            out.add(q);
+            int[] pick = null;
+            double pickDb = Double.POSITIVE_INFINITY;
+            for (var it = t.seen.descendingIterator(); it.hasNext(); ) {
+                int[] shown = it.next();
+                double db = FrameQuality.compare(ref, shown, t.rect.width(), t.rect.height()).psnrDb();
+                if (db < OTHER_SLIDE_DB) {
+                    break; // this one and older: another slide
+                }
+                if (db < pickDb) {
+                    pick = shown;
+                    pickDb = db;
+                }
+            }
+            if (pick != null) {
+                for (int row = 0; row < t.rect.height(); row++) {
+                    System.arraycopy(pick, row * t.rect.width(), worst,
+                            (t.rect.y() - area.y() + row) * area.width() + t.rect.x() - area.x(), t.rect.width());
+                }
+            }
         }
-        return out;
+        return area.compareArea(reference, worst, screenWidth);
     }
 
     /** Drops the pictures kept (after a freeze: the other windows moved on meanwhile). Benchmark thread. */
     synchronized void reset() {
-        seen.clear();
+        for (Tile t : tiles) {
+            t.seen.clear();
+        }
     }
 }

@@ -44,12 +44,37 @@ class PhotoWatchTest {
         for (int y = AREA.y(); y < AREA.bottom(); y++) {
             Arrays.fill(reference, y * W + AREA.x(), y * W + AREA.right(), SLIDE);
         }
-        var current = watch.ofCurrentSlide(reference, W);
-        assertThat(current).hasSize(1); // the JPEG picture; the previous slide (PSNR ~8.5 dB) ends the walk
-        assertThat(current.getFirst().differing()).isEqualTo((long) AREA.width() * AREA.height());
-        assertThat(current.getFirst().psnrDb()).isCloseTo(10 * Math.log10(255.0 * 255.0), org.assertj.core.data.Offset.offset(1e-6));
+        FrameQuality worst = watch.worstOfCurrentSlide(reference, W);
+        // the JPEG picture; the previous slide (PSNR ~8.5 dB) is another slide and left out
+        assertThat(worst.differing()).isEqualTo((long) AREA.width() * AREA.height());
+        assertThat(worst.psnrDb()).isCloseTo(10 * Math.log10(255.0 * 255.0), org.assertj.core.data.Offset.offset(1e-6));
 
         watch.reset();
-        assertThat(watch.ofCurrentSlide(reference, W)).isEmpty();
+        assertThat(watch.worstOfCurrentSlide(reference, W).identical()).isTrue();
+    }
+
+    @Test
+    void aTileIsSeenWhileItsNeighbourKeepsChanging() throws Exception {
+        RemoteScreen screen = new RemoteScreen();
+        screen.apply(new ScreenResize(W, H));
+        Rect left = new Rect(64, 0, 64, 64);
+        Rect right = new Rect(128, 0, 64, 64);
+        PhotoWatch watch = new PhotoWatch(screen, new PhotoArea(64, 0, 128, 64));
+        screen.listen(watch);
+        screen.apply(new SolidRect(left, SLIDE + 0x010101)); // JPEG, left tile
+        for (int i = 0; i < 8; i++) { // the right tile never stands still for 150 ms
+            screen.apply(new SolidRect(right, SLIDE + (i % 2) * 0x505050));
+            Thread.sleep(50);
+        }
+        screen.apply(new SolidRect(right, SLIDE));
+        screen.apply(new SolidRect(left, SLIDE)); // the left tile's refresh
+        int[] reference = new int[W * H];
+        for (int y = 0; y < 64; y++) {
+            Arrays.fill(reference, y * W + 64, y * W + 192, SLIDE);
+        }
+        FrameQuality worst = watch.worstOfCurrentSlide(reference, W);
+        assertThat(worst.differing()).isEqualTo(64L * 64); // the left tile's JPEG picture only
+        // MSE 1 over half of the area
+        assertThat(worst.psnrDb()).isCloseTo(10 * Math.log10(255.0 * 255.0 / 0.5), org.assertj.core.data.Offset.offset(1e-6));
     }
 }
