@@ -145,7 +145,9 @@ public final class X11Benchmark {
      * @param label "sample" or "final"
      * @param quality the SVP client's picture against the X server's, once identical or after {@link #CONVERGE_MS}
      * @param first the SVP client's picture when it first looked still (before a lossless refresh, if any)
-     * @param photo the photo (slideshow) area of {@code first}; null if no such window
+     * @param photo the photo (slideshow) area at its worst: of {@code first}, or (runs A and F) of the
+     *     pictures of the current slide the client showed before the freeze ({@link PhotoWatch}); null
+     *     if there is no such window
      * @param rdp xfreerdp's picture against the X server's (run F), else null
      * @param rdpPhoto its photo area, else null
      */
