@@ -3,7 +3,6 @@ package org.svp.bench;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,22 +118,41 @@ final class FreeRdpPeer implements AutoCloseable {
         }
     }
 
+    /**
+     * Waits until the shadow server listens, seen in /proc/net/tcp: not by connecting to it, since a
+     * probe connection that it takes as a client and that then goes away has left it stalling the next
+     * (real) client after ~9 KB of hand-shake.
+     */
     private static void awaitListening(Process shadow, Path log, int port) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + START_MS * 1_000_000L;
-        while (true) {
+        while (!listening(procNetTcp(), port)) {
             if (!shadow.isAlive()) {
                 throw new IOException("freerdp-shadow-cli exited (" + shadow.exitValue() + "): " + tail(log));
             }
-            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return;
-            } catch (IOException notYet) {
-                if (System.nanoTime() - deadline > 0) {
-                    throw new IOException("freerdp-shadow-cli did not listen on port " + port + " within "
-                            + START_MS / 1000 + " s: " + tail(log));
-                }
-                Thread.sleep(100);
+            if (System.nanoTime() - deadline > 0) {
+                throw new IOException("freerdp-shadow-cli did not listen on port " + port + " within "
+                        + START_MS / 1000 + " s: " + tail(log));
             }
+            Thread.sleep(100);
         }
+    }
+
+    /** @return /proc/net/tcp and /proc/net/tcp6 (a dual-stack socket on 127.0.0.1 is in the latter) */
+    static String procNetTcp() throws IOException {
+        Path v6 = Path.of("/proc/net/tcp6");
+        return Files.readString(Path.of("/proc/net/tcp")) + (Files.exists(v6) ? Files.readString(v6) : "");
+    }
+
+    /**
+     * @param procNetTcp the text of /proc/net/tcp (and tcp6)
+     * @param port a TCP port
+     * @return whether a socket listens on 127.0.0.1:port (local address {@code 0100007F:PORT}, in tcp6
+     *     v4-mapped {@code …FFFF00000100007F:PORT}; state 0A)
+     */
+    static boolean listening(String procNetTcp, int port) {
+        String local = String.format(java.util.Locale.ROOT, "0100007F:%04X", port);
+        return procNetTcp.lines().map(String::trim).map(l -> l.split("\\s+"))
+                .anyMatch(f -> f.length > 3 && f[1].endsWith(local) && f[3].equals("0A"));
     }
 
     /** Waits until xfreerdp has had its first H.264 frame (the session is up and uses AVC420). */

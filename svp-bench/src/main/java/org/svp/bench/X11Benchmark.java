@@ -286,15 +286,18 @@ public final class X11Benchmark {
         long estimate = (long) runs * (perRound * (warmup + seconds + 5L) + IDLE_SECONDS + 1);
         out.printf("%d run%s × %d workload%s × (%d s warm-up + %d s) ≈ %s%s%s%n", runs, runs == 1 ? "" : "s", perRound,
                 perRound == 1 ? "" : "s", warmup, seconds, duration(estimate),
-                tigervnc ? " (each round: Xvnc with rfbcount and SVP; with rfbcount zrle and SVP; with rfbcount tightll and SVP;"
+                tigervnc ? " (each round: " + (freerdp ? "Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP; " : "")
+                        + "Xvnc with rfbcount and SVP; with rfbcount zrle and SVP; with rfbcount tightll and SVP;"
                         + " with SVP only;"
-                        + " alone — each a fresh Xvnc" + (freerdp ? "; with FreeRDP's shadow server, xfreerdp AVC420 and SVP)" : ")")
+                        + " alone — each a fresh Xvnc)"
                         : "",
-                freerdp && !tigervnc ? " (Xvfb with SVP; Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP)" : "");
+                freerdp && !tigervnc ? " (Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP; Xvfb with SVP)" : "");
         out.flush();
         long t0 = System.nanoTime();
         List<Round> results = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
+            // run F first: a FreeRDP session that does not come up ends the benchmark before the long runs
+            Sample rdp = freerdp ? withSvp(i, Setup.XVNC_FREERDP_SVP) : null;
             if (tigervnc) {
                 Sample main = withSvp(i, Setup.XVNC_PEER_SVP);
                 Map<String, Sample> lossless = new LinkedHashMap<>();
@@ -302,10 +305,9 @@ public final class X11Benchmark {
                 lossless.put(TigerVncPeer.TIGHT_LOSSLESS, withSvp(i, Setup.XVNC_TIGHTLL_SVP));
                 Sample svpOnly = withSvp(i, Setup.XVNC_SVP);
                 double alone = alone(i);
-                results.add(new Round(main, lossless, svpOnly, alone, freerdp ? withSvp(i, Setup.XVNC_FREERDP_SVP) : null));
+                results.add(new Round(main, lossless, svpOnly, alone, rdp));
             } else {
-                Sample main = withSvp(i, Setup.XVFB_SVP);
-                results.add(new Round(main, null, null, Double.NaN, freerdp ? withSvp(i, Setup.XVNC_FREERDP_SVP) : null));
+                results.add(new Round(withSvp(i, Setup.XVFB_SVP), null, null, Double.NaN, rdp));
             }
         }
         print(results, (System.nanoTime() - t0) / 1_000_000_000L);
