@@ -75,6 +75,10 @@ public final class X11Benchmark {
     private final Path json;
     /** The SVP client's screen-cache budget in bytes (0 = none). */
     private long cacheBudget = SvpClient.DEFAULT_CACHE_BUDGET;
+    /** Also run F: FreeRDP's shadow server and xfreerdp (AVC420) beside SVP (issue 13). */
+    private boolean freerdp;
+    /** In run F, xfreerdp's picture is taken this long after the freeze (it has no "still" signal). */
+    private static final long RDP_SETTLE_MS = 1500;
 
     /** The X server and who is attached to it in one workload run. */
     private enum Setup {
@@ -86,6 +90,8 @@ public final class X11Benchmark {
         XVNC_ZRLE_SVP("Xvnc with rfbcount zrle and SVP"),
         /** Xvnc with the lossless rfbcount Tight without JPEG and SVP attached. */
         XVNC_TIGHTLL_SVP("Xvnc with rfbcount tightll and SVP"),
+        /** Xvnc shadowed by freerdp-shadow-cli (xfreerdp, AVC420, through the counting proxy) and SVP attached. */
+        XVNC_FREERDP_SVP("Xvnc with freerdp-shadow-cli (xfreerdp /gfx:AVC420) and SVP"),
         /** Xvnc with SVP attached and no VNC client: SVP's X-server-side cost on top of the drawing. */
         XVNC_SVP("Xvnc with SVP only, no VNC client"),
         /** Xvnc with nothing attached: the X drawing alone. */
@@ -110,11 +116,12 @@ public final class X11Benchmark {
      * @param frames the SVP client's picture against the X server's (xwd -root) at each freeze: the
      *     in-window samples, then "final" at the end of the window
      * @param extra the server's further counters over the window (per codec, cache)
+     * @param rdp FreeRDP's counters in run F, else null
      */
     private record Sample(double svpMb, double svpUpdates, double svpCpu, ProcessCpu.Usage split, double startupCpu,
             double startupJit, double p50, double p99, double idle, double blts, double moves, double xCpu,
             double peerMb, double peerUpdates, Map<String, long[]> peers, List<FrameSample> frames,
-            Map<String, Long> extra) {
+            Map<String, Long> extra, RdpCount rdp) {
         /** @return the comparison at the end of the window, or null */
         FrameSample finalFrame() {
             return frames.isEmpty() ? null : frames.getLast();
@@ -122,13 +129,30 @@ public final class X11Benchmark {
     }
 
     /**
+     * FreeRDP over the window of run F.
+     *
+     * @param bytes shadow server → xfreerdp through the proxy
+     * @param cpu the shadow server process's CPU seconds (capture, diff, H.264 encoding)
+     * @param h264Frames AVC420 frames xfreerdp received
+     */
+    private record RdpCount(long bytes, double cpu, long h264Frames) {
+    }
+
+    /**
      * One picture comparison.
      *
      * @param at seconds into the window
      * @param label "sample" or "final"
-     * @param quality the SVP client's picture against the X server's
+     * @param quality the SVP client's picture against the X server's, once identical or after {@link #CONVERGE_MS}
+     * @param first the SVP client's picture when it first looked still (before a lossless refresh, if any)
+     * @param photo the photo (slideshow) area at its worst: of {@code first}, or (runs A and F) of the
+     *     pictures of the current slide the client showed before the freeze ({@link PhotoWatch}); null
+     *     if there is no such window
+     * @param rdp xfreerdp's picture against the X server's (run F), else null
+     * @param rdpPhoto its photo area, else null
      */
-    private record FrameSample(double at, String label, FrameQuality quality) {
+    private record FrameSample(double at, String label, FrameQuality quality, FrameQuality first, FrameQuality photo,
+            FrameQuality rdp, FrameQuality rdpPhoto) {
     }
 
     /**
@@ -138,8 +162,9 @@ public final class X11Benchmark {
      * @param lossless per lossless rfbcount mode, its run (that client and SVP on a fresh Xvnc)
      * @param svpOnly the run on Xvnc with SVP only
      * @param aloneCpu Xvnc's CPU seconds with nothing attached
+     * @param rdp run F (FreeRDP and SVP at its default quality), or null without {@code --peer freerdp}
      */
-    private record Round(Sample main, Map<String, Sample> lossless, Sample svpOnly, double aloneCpu) {
+    private record Round(Sample main, Map<String, Sample> lossless, Sample svpOnly, double aloneCpu, Sample rdp) {
         /** @return TigerVNC's encoding CPU of one lossless mode: (Xvnc with it + SVP) − (Xvnc with SVP only) */
         double losslessPeerCpu(String mode) {
             Sample s = lossless.get(mode);
@@ -189,6 +214,11 @@ public final class X11Benchmark {
         double svpTotal() {
             return main.svpCpu + svpXCost();
         }
+
+        /** @return the run with SVP at its default quality: A beside TigerVNC's default, else F beside FreeRDP; or null */
+        Sample defaultRun() {
+            return lossless != null ? main : rdp;
+        }
     }
 
     /**
@@ -228,6 +258,15 @@ public final class X11Benchmark {
     }
 
     /**
+     * @param on also run F each round: FreeRDP's shadow server with xfreerdp (AVC420), and SVP at its default quality
+     * @return this
+     */
+    public X11Benchmark freerdp(boolean on) {
+        this.freerdp = on;
+        return this;
+    }
+
+    /**
      * Runs it and prints the table.
      *
      * @throws IllegalArgumentException if the workload script is missing
@@ -238,29 +277,37 @@ public final class X11Benchmark {
             throw new IllegalArgumentException("workload not found: " + workload
                     + " (pass --workload PATH to ../shared/bench/workload.sh)");
         }
-        int perRound = tigervnc ? 5 : 1;
+        if (freerdp && FreeRdpPeer.missingTools() != null) {
+            throw new IllegalArgumentException(FreeRdpPeer.missingTools());
+        }
+        int perRound = (tigervnc ? 5 : 1) + (freerdp ? 1 : 0);
         // per workload run: X server start, SVP process start, connect and settle, drain (~5 s);
         // per round: the idle measurement (~6 s)
         long estimate = (long) runs * (perRound * (warmup + seconds + 5L) + IDLE_SECONDS + 1);
-        out.printf("%d run%s × %d workload%s × (%d s warm-up + %d s) ≈ %s%s%n", runs, runs == 1 ? "" : "s", perRound,
+        out.printf("%d run%s × %d workload%s × (%d s warm-up + %d s) ≈ %s%s%s%n", runs, runs == 1 ? "" : "s", perRound,
                 perRound == 1 ? "" : "s", warmup, seconds, duration(estimate),
-                tigervnc ? " (each round: Xvnc with rfbcount and SVP; with rfbcount zrle and SVP; with rfbcount tightll and SVP;"
+                tigervnc ? " (each round: " + (freerdp ? "Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP; " : "")
+                        + "Xvnc with rfbcount and SVP; with rfbcount zrle and SVP; with rfbcount tightll and SVP;"
                         + " with SVP only;"
                         + " alone — each a fresh Xvnc)"
-                        : "");
+                        : "",
+                freerdp && !tigervnc ? " (Xvnc with FreeRDP's shadow server, xfreerdp AVC420 and SVP; Xvfb with SVP)" : "");
         out.flush();
         long t0 = System.nanoTime();
         List<Round> results = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
+            // run F first: a FreeRDP session that does not come up ends the benchmark before the long runs
+            Sample rdp = freerdp ? withSvp(i, Setup.XVNC_FREERDP_SVP) : null;
             if (tigervnc) {
                 Sample main = withSvp(i, Setup.XVNC_PEER_SVP);
                 Map<String, Sample> lossless = new LinkedHashMap<>();
                 lossless.put(TigerVncPeer.ZRLE, withSvp(i, Setup.XVNC_ZRLE_SVP));
                 lossless.put(TigerVncPeer.TIGHT_LOSSLESS, withSvp(i, Setup.XVNC_TIGHTLL_SVP));
                 Sample svpOnly = withSvp(i, Setup.XVNC_SVP);
-                results.add(new Round(main, lossless, svpOnly, alone(i)));
+                double alone = alone(i);
+                results.add(new Round(main, lossless, svpOnly, alone, rdp));
             } else {
-                results.add(new Round(withSvp(i, Setup.XVFB_SVP), null, null, Double.NaN));
+                results.add(new Round(withSvp(i, Setup.XVFB_SVP), null, null, Double.NaN, rdp));
             }
         }
         print(results, (System.nanoTime() - t0) / 1_000_000_000L);
@@ -279,12 +326,15 @@ public final class X11Benchmark {
     /** One workload run with SVP attached to a fresh X server (and rfbcount too for the side-by-side run). */
     private Sample withSvp(int run, Setup setup) throws Exception {
         int rfbPort = freePort();
+        // the default quality (auto) beside TigerVNC's and FreeRDP's lossy defaults; lossless everywhere else
+        boolean lossless = setup != Setup.XVNC_PEER_SVP && setup != Setup.XVNC_FREERDP_SVP;
         try (XServerProcess x = setup == Setup.XVFB_SVP ? XServerProcess.xvfb(WIDTH, HEIGHT)
                 : XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort);
+                FreeRdpPeer rdp = setup == Setup.XVNC_FREERDP_SVP ? FreeRdpPeer.start(x.displayName(), WIDTH, HEIGHT) : null;
                 SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName());
-                SvpClient client = connect(svp.port())) {
+                SvpClient client = connect(svp.port(), lossless)) {
             client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
-            return measure(run, setup, x, svp, client, rfbPort);
+            return measure(run, setup, x, svp, client, rfbPort, rdp);
         }
     }
 
@@ -292,10 +342,10 @@ public final class X11Benchmark {
     private static final int CONNECT_ATTEMPTS = 3;
 
     /** Connects the measuring client, again after a failed hand-shake (printed), at most {@link #CONNECT_ATTEMPTS} times. */
-    private SvpClient connect(int port) throws Exception {
+    private SvpClient connect(int port, boolean lossless) throws Exception {
         for (int attempt = 1; ; attempt++) {
             try {
-                return SvpClient.connect(viewerOptions(port), org.svp.client.PasswordSource.NONE, cacheBudget);
+                return SvpClient.connect(viewerOptions(port, lossless), org.svp.client.PasswordSource.NONE, cacheBudget);
             } catch (Exception e) {
                 if (attempt == CONNECT_ATTEMPTS) {
                     throw e;
@@ -309,16 +359,18 @@ public final class X11Benchmark {
     /**
      * The benchmark's SVP viewer: the server's choice of codecs (the v2 lossless codecs), or v1 LZ4
      * when the JVM runs with {@code -Dsvp.bench.codec=lz4} (e.g. {@code JDK_JAVA_OPTIONS}), for
-     * before/after byte counts in the same conditions (docs/benchmarks.md).
+     * before/after byte counts in the same conditions (docs/benchmarks.md). {@code lossless} asks for
+     * Quality.LOSSLESS (svp.lossless); otherwise it asks for nothing and gets the server's default
+     * {@code --quality auto} (svp.default, issue 13).
      */
-    private static ClientOptions viewerOptions(int port) {
-        // lossless: the server runs with its default --quality auto, and this run's numbers are svp.lossless
-        ClientOptions o = ClientOptions.viewer("127.0.0.1", port).withQuality(org.svp.codec.jpeg.Quality.LOSSLESS);
+    private static ClientOptions viewerOptions(int port, boolean lossless) {
+        ClientOptions o = ClientOptions.viewer("127.0.0.1", port)
+                .withQuality(lossless ? org.svp.codec.jpeg.Quality.LOSSLESS : null);
         if (!"lz4".equals(System.getProperty("svp.bench.codec"))) {
             return o;
         }
         return new ClientOptions(o.host(), o.port(), o.connectTimeout(), org.svp.protocol.CodecId.LZ4, o.wantDisplay(),
-                o.wantCursor(), o.wantInput());
+                o.wantCursor(), o.wantInput()).withQuality(o.quality());
     }
 
     /** @return the SVP server process's CPU over {@link #IDLE_SECONDS}, in % of one core */
@@ -330,7 +382,7 @@ public final class X11Benchmark {
     }
 
     private Sample measure(int run, Setup setup, XServerProcess x, SvpServerProcess svp, SvpClient client,
-            int rfbPort) throws Exception {
+            int rfbPort, FreeRdpPeer rdp) throws Exception {
         List<TigerVncPeer> peers = new ArrayList<>();
         Path rfbcount = workload.resolveSibling("rfbcount.py");
         if (setup == Setup.XVNC_PEER_SVP) {
@@ -348,6 +400,14 @@ public final class X11Benchmark {
             ProcessCpu.Snapshot cpu0 = ProcessCpu.snapshot(svp.pid());
             ServerCounters stats0 = svp.stats();
             double xcpu0 = ProcessCpu.seconds(x.pid());
+            long rdpBytes0 = rdp == null ? 0 : rdp.downBytes();
+            double rdpCpu0 = rdp == null ? 0 : ProcessCpu.seconds(rdp.shadowPid());
+            long rdpFrames0 = rdp == null ? 0 : rdp.h264Frames();
+            // at the default quality: the photo area's pictures as the client showed them, JPEG included
+            PhotoArea slide = setup == Setup.XVNC_PEER_SVP || setup == Setup.XVNC_FREERDP_SVP
+                    ? PhotoArea.locate(x.displayName(), WIDTH, HEIGHT) : null;
+            PhotoWatch watch = slide == null ? null : new PhotoWatch(client.screen(), slide);
+            client.screen().listen(watch);
             long windowStart = System.nanoTime();
             for (TigerVncPeer p : peers) {
                 p.start(rfbPort, seconds + PEER_SLACK_SECONDS);
@@ -356,12 +416,14 @@ public final class X11Benchmark {
             for (int k = 1; k <= samples; k++) {
                 double at = (double) seconds * k / (samples + 1);
                 sleepUntil(windowStart, at);
-                frames.add(new FrameSample(at, "sample", frozenComparison(work, x, client)));
+                frames.add(frozenComparison(work, x, client, rdp, watch, at));
             }
             sleepUntil(windowStart, seconds);
             // the window ends with the workload frozen, its windows still up
             WorkloadFreeze.freeze(work);
-            FrameQuality last;
+            long frozenAt = System.nanoTime();
+            FrameSample last;
+            RdpCount rdpCount = null;
             double xcpu;
             ServerCounters stats;
             ProcessCpu.Usage cpu;
@@ -370,11 +432,20 @@ public final class X11Benchmark {
                 xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
                 stats = svp.stats().minus(stats0);
                 cpu = ProcessCpu.snapshot(svp.pid()).since(cpu0);
-                last = compare(x, client);
+                last = compare(seconds, "final", x, client, rdp, watch, frozenAt);
+                client.screen().listen(null);
+                if (rdp != null) {
+                    // read after xfreerdp's picture: its last frames are in
+                    rdpCount = new RdpCount(rdp.downBytes() - rdpBytes0, ProcessCpu.seconds(rdp.shadowPid()) - rdpCpu0,
+                            rdp.h264Frames() - rdpFrames0);
+                    if (!rdp.alive()) {
+                        throw new IOException("the FreeRDP session ended during the window: " + rdp.logTails());
+                    }
+                }
             } finally {
                 WorkloadFreeze.thaw(work);
             }
-            frames.add(new FrameSample(seconds, "final", last));
+            frames.add(last);
             ProcessCpu.Usage startup = cpu0.sinceStart();
             Map<String, long[]> peerResults = new LinkedHashMap<>();
             for (TigerVncPeer p : peers) {
@@ -393,7 +464,7 @@ public final class X11Benchmark {
                     startup.seconds(ProcessCpu.Group.JIT), LatencyHistogram.quantileMillis(stats.latency(), 0.5),
                     LatencyHistogram.quantileMillis(stats.latency(), 0.99), idle, stats.screenBlts(),
                     stats.windowMoves(), xcpu, withDefault ? main[0] / 1e6 : Double.NaN,
-                    withDefault ? main[1] : Double.NaN, peerResults, frames, stats.extra());
+                    withDefault ? main[1] : Double.NaN, peerResults, frames, stats.extra(), rdpCount);
         } finally {
             stopWorkload(work);
             peers.forEach(TigerVncPeer::stop);
@@ -408,39 +479,85 @@ public final class X11Benchmark {
         }
     }
 
-    /** Freezes the workload, compares (or, without a client, waits about as long), lets it go on. */
-    private static FrameQuality frozenComparison(Process work, XServerProcess x, SvpClient client) throws Exception {
+    /**
+     * Freezes the workload, compares (or, without a client, waits about as long), lets it go on.
+     *
+     * @return the comparison, or null without a client
+     */
+    private static FrameSample frozenComparison(Process work, XServerProcess x, SvpClient client, FreeRdpPeer rdp,
+            PhotoWatch watch, double at) throws Exception {
         WorkloadFreeze.freeze(work);
+        long frozenAt = System.nanoTime();
         try {
             if (client == null) {
                 Thread.sleep(FREEZE_WITHOUT_CLIENT_MS);
                 return null;
             }
             client.screen().awaitStill(FROZEN_STILL, Duration.ofSeconds(10));
-            return compare(x, client);
+            return compare(at, "sample", x, client, rdp, watch, frozenAt);
         } finally {
             WorkloadFreeze.thaw(work);
+            if (watch != null) {
+                watch.reset();
+            }
         }
     }
 
     /**
      * The SVP client's picture against {@code xwd -root} of the frozen X server: compared again every
      * {@link #RECOMPARE_MS} until identical or {@link #CONVERGE_MS} have passed (on a loaded machine the
-     * last captures may still be on their way after a short still spell), the last comparison counts.
+     * last captures may still be on their way after a short still spell, and the default quality sends a
+     * lossless refresh of lossy regions once they are still), the last comparison counts; the first is
+     * kept too. The photo area's figure is the worst of the first picture's area and of the pictures
+     * {@code watch} kept (what the client showed of the current slide before its lossless refresh). In run
+     * F then xfreerdp's picture, at least {@link #RDP_SETTLE_MS} after the freeze.
      */
-    private static FrameQuality compare(XServerProcess x, SvpClient client) throws Exception {
+    private static FrameSample compare(double at, String label, XServerProcess x, SvpClient client, FreeRdpPeer rdp,
+            PhotoWatch watch, long frozenAt) throws Exception {
+        PhotoArea area = PhotoArea.locate(x.displayName(), WIDTH, HEIGHT);
         long deadline = System.nanoTime() + CONVERGE_MS * 1_000_000L;
+        FrameQuality first = null;
+        FrameQuality photo = null;
         while (true) {
             XwdImage ref = XwdImage.captureRoot(x.displayName());
             Surface seen = client.screen().snapshot();
-            FrameQuality q = seen.width() != ref.width() || seen.height() != ref.height()
-                    ? new FrameQuality(false, (long) ref.width() * ref.height(), Double.NaN, Double.NaN)
-                    : FrameQuality.compare(ref.pixels(), seen.pixels(), ref.width(), ref.height());
+            FrameQuality q = against(ref, seen.width(), seen.height(), seen.pixels());
+            if (first == null) {
+                first = q;
+                photo = photoArea(area, ref, seen.width(), seen.height(), seen.pixels());
+                if (photo != null && watch != null && watch.area().equals(area)) {
+                    FrameQuality shown = watch.worstOfCurrentSlide(ref.pixels(), ref.width());
+                    if (shown.psnrDb() < photo.psnrDb()) {
+                        photo = shown;
+                    }
+                }
+            }
             if (q.identical() || System.nanoTime() - deadline > 0) {
-                return q;
+                FrameQuality rq = null;
+                FrameQuality rp = null;
+                if (rdp != null) {
+                    sleepUntil(frozenAt, RDP_SETTLE_MS / 1000.0);
+                    XwdImage r = rdp.picture();
+                    rq = against(ref, r.width(), r.height(), r.pixels());
+                    rp = photoArea(area, ref, r.width(), r.height(), r.pixels());
+                }
+                return new FrameSample(at, label, q, first, photo, rq, rp);
             }
             Thread.sleep(RECOMPARE_MS);
         }
+    }
+
+    /** @return a client's picture against the X server's; every pixel differs when the sizes do */
+    private static FrameQuality against(XwdImage ref, int width, int height, int[] pixels) {
+        return width != ref.width() || height != ref.height()
+                ? new FrameQuality(false, (long) ref.width() * ref.height(), Double.NaN, Double.NaN)
+                : FrameQuality.compare(ref.pixels(), pixels, width, height);
+    }
+
+    /** @return the photo area of a client's picture against the X server's, or null without the area or with another size */
+    private static FrameQuality photoArea(PhotoArea area, XwdImage ref, int width, int height, int[] pixels) {
+        return area == null || width != ref.width() || height != ref.height() ? null
+                : area.compare(ref.pixels(), pixels, width);
     }
 
     private void progress(int run, XServerProcess x, Setup setup) {
@@ -460,7 +577,7 @@ public final class X11Benchmark {
                 long windowStart = System.nanoTime();
                 for (int k = 1; k <= samples; k++) {
                     sleepUntil(windowStart, (double) seconds * k / (samples + 1));
-                    frozenComparison(work, x, null);
+                    frozenComparison(work, x, null, null, null, 0);
                 }
                 sleepUntil(windowStart, seconds);
                 double xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
@@ -561,7 +678,77 @@ public final class X11Benchmark {
                 + " nothing changing; /proc counts 10 ms ticks)%n", range(main, Sample::idle, "%.2f"), IDLE_SECONDS);
         out.println("SVP server process = all CPU of the 'svp server' process (/proc, every thread, JIT and GC"
                 + " included); latency = capture to hand-off to the sockets");
+        printDefaultMode(rs);
         out.flush();
+    }
+
+    /** SVP at its default quality (run A or F), FreeRDP (run F) and issue 13's targets. */
+    private void printDefaultMode(List<Round> rs) {
+        List<Sample> def = rs.stream().map(Round::defaultRun).filter(java.util.Objects::nonNull).toList();
+        if (def.isEmpty()) {
+            return;
+        }
+        String run = tigervnc ? "run A, beside TigerVNC's default" : "run F, beside FreeRDP";
+        out.printf(Locale.ROOT, "SVP at its default quality (the client asks for none: the server's --quality auto; %s):"
+                + " %s MB, %s updates, server process %s s, p50 %s ms, p99 %s ms%n", run, range(def, Sample::svpMb, "%.2f"),
+                range(def, Sample::svpUpdates, "%.0f"), range(def, Sample::svpCpu, "%.2f"), range(def, Sample::p50, "%.2f"),
+                range(def, Sample::p99, "%.1f"));
+        out.printf("  its picture (samples and final, as first seen still, before any lossless refresh): lowest PSNR"
+                + " %s dB, photo area %s dB; final frame (after the refresh) %s%n", psnrRange(def, X11Benchmark::lowestPsnr),
+                psnrRange(def, s -> minPsnr(s, FrameSample::photo)), finalSummary(def));
+        StringBuilder perCodec = new StringBuilder();
+        def.getFirst().extra().forEach((k, v) -> {
+            if (k.startsWith("codec.") && k.endsWith(".bytes") && v > 0) {
+                perCodec.append(perCodec.isEmpty() ? "" : ", ").append(k, 6, k.length() - 6)
+                        .append(String.format(Locale.ROOT, " %.2f MB", v / 1e6));
+            }
+        });
+        out.println("  its bytes by codec (first run): " + perCodec);
+        List<Sample> f = rs.stream().map(Round::rdp).filter(java.util.Objects::nonNull).toList();
+        if (!f.isEmpty()) {
+            out.printf(Locale.ROOT, "FreeRDP (freerdp-shadow-cli /sec:tls, xfreerdp /gfx:AVC420, run F): %s MB server → client,"
+                    + " %s H.264 frames, shadow server CPU %s s (its own capture included), Xvnc CPU in F %s s%n",
+                    range(f, s -> s.rdp().bytes() / 1e6, "%.2f"), range(f, s -> s.rdp().h264Frames(), "%.0f"),
+                    range(f, s -> s.rdp().cpu(), "%.2f"), range(f, Sample::xCpu, "%.2f"));
+            out.printf("  xfreerdp's picture (%.1f s after each freeze): lowest PSNR %s dB, photo area %s dB; final frame"
+                    + " PSNR %s dB%n", RDP_SETTLE_MS / 1000.0, psnrRange(f, s -> minPsnr(s, FrameSample::rdp)),
+                    psnrRange(f, s -> minPsnr(s, FrameSample::rdpPhoto)),
+                    psnrRange(f, s -> s.finalFrame() == null || s.finalFrame().rdp() == null ? Double.NaN
+                            : s.finalFrame().rdp().psnrDb()));
+            out.printf(Locale.ROOT, "  SVP (default quality) beside it: %s MB, server process %s s, lowest PSNR %s dB,"
+                    + " photo area %s dB, final frame %s%n", range(f, Sample::svpMb, "%.2f"), range(f, Sample::svpCpu, "%.2f"),
+                    psnrRange(f, X11Benchmark::lowestPsnr), psnrRange(f, s -> minPsnr(s, FrameSample::photo)),
+                    finalSummary(f));
+        }
+        out.println("Issue 13 targets, SVP at its default quality (" + (tigervnc ? "run A" : "run F")
+                + "; TigerVNC's lossless bytes from D/E, FreeRDP's from F):");
+        DefaultModeTargets.print(out, rs.stream().map(this::defaultTargets).toList());
+    }
+
+    /** @return issue 13's figures of one round (needs {@link Round#defaultRun()}) */
+    private DefaultModeTargets defaultTargets(Round r) {
+        Sample d = r.defaultRun();
+        Map.Entry<String, Long> best = tigervnc ? r.bestLossless() : null;
+        FrameSample fin = d.finalFrame();
+        return new DefaultModeTargets(d.svpMb * 1e6, best == null ? Double.NaN : best.getValue(),
+                tigervnc ? r.main.peerMb * 1e6 : Double.NaN, r.rdp == null ? Double.NaN : r.rdp.rdp().bytes(),
+                minPsnr(d, FrameSample::photo), fin == null || fin.quality() == null ? -1 : fin.quality().differing(),
+                tigervnc ? r.svpTotal() : Double.NaN, tigervnc ? r.peerCpu() : Double.NaN, d.p50);
+    }
+
+    /** @return the lowest PSNR of one kind of picture over a run's comparisons; +∞ if all identical, NaN if none */
+    private static double minPsnr(Sample s, java.util.function.Function<FrameSample, FrameQuality> which) {
+        return s.frames().stream().map(which).filter(java.util.Objects::nonNull).mapToDouble(FrameQuality::psnrDb).min()
+                .orElse(Double.NaN);
+    }
+
+    /** @return the lowest PSNR of SVP's whole picture, as first seen still or after convergence */
+    private static double lowestPsnr(Sample s) {
+        return Math.min(minPsnr(s, FrameSample::first), minPsnr(s, FrameSample::quality));
+    }
+
+    private static <T> String psnrRange(List<T> rs, ToDoubleFunction<T> f) {
+        return range(rs, f, "%.1f").replace("Infinity", "∞").replace("NaN", "-");
     }
 
     /** @return everything measured, for {@code --json} (layout in docs/benchmarks.md) */
@@ -572,7 +759,9 @@ public final class X11Benchmark {
         config.put("seconds", seconds);
         config.put("warmup_s", warmup);
         config.put("runs", runs);
-        config.put("peer", tigervnc ? "tigervnc" : null);
+        config.put("peer", tigervnc ? "tigervnc" : freerdp ? "freerdp" : null);
+        config.put("peers", java.util.stream.Stream.of(tigervnc ? "tigervnc" : null, freerdp ? "freerdp" : null)
+                .filter(java.util.Objects::nonNull).toList());
         config.put("workload", workload.toString());
         config.put("samples", samples);
         config.put("summary", rs.size() == 1 ? "the one run" : "median over the runs (booleans: true in every run)");
@@ -614,14 +803,11 @@ public final class X11Benchmark {
         svp.put("latency_ms", latency(m));
         svp.put("idle_cpu_percent", m.idle);
         svp.put("screen_blts", Math.round(m.blts));
-        Map<String, Object> codecs = new LinkedHashMap<>();
+        Map<String, Object> codecs = codecs(ls.extra());
         Map<String, Object> counters = new LinkedHashMap<>();
         ls.extra().forEach((k, v) -> {
             if (k.startsWith("codec.")) {
-                String[] parts = k.split("\\.", 3);
-                @SuppressWarnings("unchecked")
-                Map<String, Object> c = (Map<String, Object>) codecs.computeIfAbsent(parts[1], n -> new LinkedHashMap<>());
-                c.put(parts.length > 2 ? parts[2] : "value", v);
+                return; // in codecs
             } else if (k.contains(".")) { // e.g. cache.hits → counters.cache.hits
                 String[] parts = k.split("\\.", 2);
                 @SuppressWarnings("unchecked")
@@ -634,6 +820,9 @@ public final class X11Benchmark {
         svp.put("codecs", codecs);
         svp.put("counters", counters);
         Map<String, Object> run = new LinkedHashMap<>();
+        if (r.defaultRun() != null) {
+            svp.put("default", defaultReport(r));
+        }
         run.put("svp", svp);
         if (tigervnc) {
             Map<String, Object> tv = new LinkedHashMap<>();
@@ -685,7 +874,88 @@ public final class X11Benchmark {
             targets.put("final_identical", lossless.get("final_identical"));
             run.put("targets", targets);
         }
+        if (r.rdp != null) {
+            run.put("freerdp", freerdpReport(r));
+        }
+        if (r.defaultRun() != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> targets = (Map<String, Object>) run.computeIfAbsent("targets", k -> new LinkedHashMap<>());
+            targets.put("default", defaultTargets(r).json());
+        }
         return run;
+    }
+
+    /** @return the server's per-codec counters ({@code codec.NAME.FIELD=…}) as {NAME: {FIELD: …}} */
+    private static Map<String, Object> codecs(Map<String, Long> extra) {
+        Map<String, Object> codecs = new LinkedHashMap<>();
+        extra.forEach((k, v) -> {
+            if (k.startsWith("codec.")) {
+                String[] parts = k.split("\\.", 3);
+                @SuppressWarnings("unchecked")
+                Map<String, Object> c = (Map<String, Object>) codecs.computeIfAbsent(parts[1], n -> new LinkedHashMap<>());
+                c.put(parts.length > 2 ? parts[2] : "value", v);
+            }
+        });
+        return codecs;
+    }
+
+    /** @return {@code svp.default}: SVP at its default quality in run A (or F without TigerVNC) */
+    private Map<String, Object> defaultReport(Round r) {
+        Sample d = r.defaultRun();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("run", tigervnc ? "A" : "F");
+        m.put("quality", "auto (the client asks for none; the server's default)");
+        m.put("bytes", Math.round(d.svpMb * 1e6));
+        m.put("updates", Math.round(d.svpUpdates));
+        m.put("latency_ms", latency(d));
+        m.put("cpu_s", d.svpCpu);
+        m.put("total_cpu_s", tigervnc ? r.svpTotal() : null);
+        m.put("psnr_min_db", lowestPsnr(d));
+        m.put("photo_psnr_min_db", minPsnr(d, FrameSample::photo));
+        FrameSample fin = d.finalFrame();
+        m.put("final_identical", fin != null && fin.quality() != null && fin.quality().identical());
+        m.put("final", fin == null ? null : quality(fin));
+        m.put("samples", d.frames().stream().filter(f -> f.label().equals("sample")).map(X11Benchmark::quality).toList());
+        m.put("codecs", codecs(d.extra()));
+        return m;
+    }
+
+    /** @return {@code freerdp}: run F's FreeRDP figures and SVP's beside it */
+    private Map<String, Object> freerdpReport(Round r) {
+        Sample f = r.rdp;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("mode", "freerdp-shadow-cli /sec:tls -auth; xfreerdp /gfx:AVC420 (H.264) through a counting proxy");
+        m.put("bytes", f.rdp().bytes());
+        m.put("cpu_s", f.rdp().cpu());
+        m.put("h264_frames", f.rdp().h264Frames());
+        m.put("xvnc_cpu_s", f.xCpu);
+        // like TigerVNC's A − B: Xvnc answering the shadow server's captures, beside SVP as in B
+        m.put("x_server_side_cpu_s", tigervnc ? f.xCpu - r.svpOnly.xCpu : null);
+        m.put("psnr_min_db", minPsnr(f, FrameSample::rdp));
+        m.put("photo_psnr_min_db", minPsnr(f, FrameSample::rdpPhoto));
+        List<Map<String, Object>> pictures = new ArrayList<>();
+        for (FrameSample s : f.frames()) {
+            Map<String, Object> q = new LinkedHashMap<>();
+            q.put("at_s", s.at());
+            q.put("label", s.label());
+            q.put("identical", s.rdp() != null && s.rdp().identical());
+            q.put("differing_pixels", s.rdp() == null ? null : s.rdp().differing());
+            q.put("psnr_db", s.rdp() == null ? null : s.rdp().psnrDb());
+            q.put("ssim", s.rdp() == null ? null : s.rdp().ssim());
+            q.put("photo_psnr_db", s.rdpPhoto() == null ? null : s.rdpPhoto().psnrDb());
+            pictures.add(q);
+        }
+        m.put("pictures", pictures);
+        FrameSample fin = f.finalFrame();
+        m.put("final_identical", fin != null && fin.rdp() != null && fin.rdp().identical());
+        Map<String, Object> svp = new LinkedHashMap<>();
+        svp.put("bytes", Math.round(f.svpMb * 1e6));
+        svp.put("cpu_s", f.svpCpu);
+        svp.put("psnr_min_db", lowestPsnr(f));
+        svp.put("photo_psnr_min_db", minPsnr(f, FrameSample::photo));
+        svp.put("final_identical", fin != null && fin.quality() != null && fin.quality().identical());
+        m.put("svp_beside_it", svp);
+        return m;
     }
 
     private static Map<String, Object> latency(Sample s) {
@@ -703,6 +973,9 @@ public final class X11Benchmark {
         q.put("differing_pixels", fq == null ? null : fq.differing());
         q.put("psnr_db", fq == null ? null : fq.psnrDb());
         q.put("ssim", fq == null ? null : fq.ssim());
+        // the picture when first still (default quality: before the lossless refresh) and its photo area
+        q.put("first_psnr_db", f.first() == null ? null : f.first().psnrDb());
+        q.put("photo_psnr_db", f.photo() == null ? null : f.photo().psnrDb());
         return q;
     }
 

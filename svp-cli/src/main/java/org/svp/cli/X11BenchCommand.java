@@ -1,6 +1,10 @@
 package org.svp.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import org.svp.bench.X11Benchmark;
 import picocli.CommandLine.Command;
@@ -9,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
-/** {@code svp bench x11}: the shared desktop workload through the X11 source, optionally beside TigerVNC. */
+/** {@code svp bench x11}: the shared desktop workload through the X11 source, optionally beside TigerVNC and FreeRDP. */
 @Command(name = "x11", mixinStandardHelpOptions = true,
         description = "Run ../shared/bench/workload.sh on a 1280x800 X display served by the X11 source, with the SVP"
                 + " server as its own process (svp server --source x11:DISPLAY, same java and JVM flags); print the server"
@@ -21,7 +25,10 @@ import picocli.CommandLine.Spec;
                 + " fresh Xvnc (A: rfbcount Tight q8 and SVP; D: rfbcount ZRLE and SVP; E: rfbcount lossless Tight and SVP;"
                 + " B: SVP only; C: alone): a mode's encoding CPU is its run minus B, SVP's total is its server process"
                 + " plus its X-server-side cost (B minus C); the targets compare SVP with TigerVNC's best lossless mode in"
-                + " that mode's run.")
+                + " that mode's run. SVP's client uses the server's default quality (auto) beside TigerVNC's default (A)"
+                + " and FreeRDP, lossless in D, E and without a peer. With --peer freerdp one more run F: a fresh Xvnc"
+                + " shadowed by freerdp-shadow-cli, xfreerdp /gfx:AVC420 on an Xvfb of its own through a byte-counting"
+                + " proxy, and SVP (default quality) beside it.")
 final class X11BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,12 +42,14 @@ final class X11BenchCommand implements Callable<Integer> {
                     + " printed separately) (default: ${DEFAULT-VALUE}).")
     int warmup;
 
-    @Option(names = "--peer", description = "Also measure this peer on the same X display: tigervnc.")
-    String peer;
+    @Option(names = "--peer", paramLabel = "PEER",
+            description = "Also measure this peer on the same workload: tigervnc, freerdp; repeatable"
+                    + " (--peer tigervnc --peer freerdp).")
+    List<String> peer = new ArrayList<>();
 
     @Option(names = "--runs", defaultValue = "1",
             description = "Repeat the measurement N times and print min-max per column (these machines are noisy);"
-                    + " with --peer tigervnc each round is five workload runs (default: ${DEFAULT-VALUE}).")
+                    + " with --peer tigervnc each round is five workload runs, with --peer freerdp one more (default: ${DEFAULT-VALUE}).")
     int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
@@ -60,6 +69,26 @@ final class X11BenchCommand implements Callable<Integer> {
             description = "Screen cache the SVP client offers, in MiB; 0 = none (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
+    /** {@code --peer tigervnc}: Xvnc with rfbcount (runs A, D, E, B, C). */
+    static final String TIGERVNC = "tigervnc";
+    /** {@code --peer freerdp}: freerdp-shadow-cli and xfreerdp through a counting proxy (run F). */
+    static final String FREERDP = "freerdp";
+
+    /**
+     * @return the peers asked for, each once, in the order given
+     * @throws ParameterException naming the first one that is neither tigervnc nor freerdp
+     */
+    Set<String> peers() {
+        Set<String> peers = new LinkedHashSet<>();
+        for (String p : peer) {
+            if (!p.equals(TIGERVNC) && !p.equals(FREERDP)) {
+                throw new ParameterException(spec.commandLine(), "--peer must be tigervnc or freerdp, got '" + p + "'");
+            }
+            peers.add(p);
+        }
+        return peers;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (cacheMb < 0 || cacheMb > 4095) {
@@ -68,9 +97,7 @@ final class X11BenchCommand implements Callable<Integer> {
         if (samples < 0) {
             throw new ParameterException(spec.commandLine(), "--samples must be at least 0");
         }
-        if (peer != null && !peer.equals("tigervnc")) {
-            throw new ParameterException(spec.commandLine(), "--peer must be tigervnc, got '" + peer + "'");
-        }
+        Set<String> peers = peers();
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
@@ -80,9 +107,9 @@ final class X11BenchCommand implements Callable<Integer> {
         if (runs < 1) {
             throw new ParameterException(spec.commandLine(), "--runs must be at least 1");
         }
-        new X11Benchmark(seconds, warmup, peer != null, runs, workload.toAbsolutePath(), Main.class.getName(),
+        new X11Benchmark(seconds, warmup, peers.contains(TIGERVNC), runs, workload.toAbsolutePath(), Main.class.getName(),
                 spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
-                .cacheBudget(cacheMb << 20).run();
+                .cacheBudget(cacheMb << 20).freerdp(peers.contains(FREERDP)).run();
         return 0;
     }
 }
