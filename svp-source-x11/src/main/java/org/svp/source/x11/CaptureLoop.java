@@ -32,13 +32,23 @@ import org.svp.source.x11.xlib.Xlib;
  * turns X events into captures, cursor shapes and resizes, replays client input with XTest, and
  * paces captures to at most one per {@link X11Options#frameMillis()} (damage arriving faster stays
  * in the X server's damage object and is taken whole by the next capture: never dropped). Submitting
- * blocks while the server is busy; damage meanwhile accumulates the same way. The constructor runs on
- * the starting thread (so set-up errors reach {@code start}); everything else on "svp-x11".
+ * blocks while the server is busy; damage meanwhile accumulates the same way. Once the screen has been
+ * still for {@link #STILL_CHECK_NANOS} after a capture, the whole screen is read and compared once
+ * (the still check): whatever the damage-driven captures missed — a drawing that raced the damage
+ * subtract, a scroll guess that left a stale row — reaches clients then, so a still screen is exact.
+ * The constructor runs on the starting thread (so set-up errors reach {@code start}); everything else
+ * on "svp-x11".
  */
 final class CaptureLoop {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureLoop.class);
     /** Raw bitmap bytes per Draw update: splits a full screen so encoder workers share it. */
     private static final int BATCH_BYTES = 256 * 1024;
+    /**
+     * A screen still this long after a capture gets one whole-screen read. Short enough that a viewer
+     * sees a still screen exact well within a second; long enough that a screen changing every frame
+     * (the still check finds nothing there to fix) never pays for it. One read is 4 MB at 1280×800.
+     */
+    private static final long STILL_CHECK_NANOS = 300_000_000L;
     /** {@code POLLIN}. */
     private static final short POLLIN = 1;
 
@@ -60,6 +70,8 @@ final class CaptureLoop {
     private boolean resized;
     private boolean cursorChanged = true;
     private long lastCapture;
+    /** False after a capture that changed something, until the still check has run. */
+    private boolean stillChecked = true;
 
     CaptureLoop(XConnection x, X11Options options, X11Stats stats, Supplier<Message> inputQueue, Wakeup wakeup) {
         this.x = x;
@@ -132,6 +144,14 @@ final class CaptureLoop {
                 cursor.check(sink);
             }
             int timeout = -1;
+            if (!damaged && !stillChecked) {
+                long wait = lastCapture + STILL_CHECK_NANOS - System.nanoTime();
+                if (wait <= 0) {
+                    checkStill(sink);
+                    continue;
+                }
+                timeout = (int) Math.max(1, wait / 1_000_000L);
+            }
             if (damaged) {
                 long wait = lastCapture + options.frameMillis() * 1_000_000L - System.nanoTime();
                 if (wait <= 0) {
@@ -194,7 +214,20 @@ final class CaptureLoop {
         damaged = true;
     }
 
-    private void capture(DisplaySink sink) throws InterruptedException {
+    /** The still check: reads and compares the whole screen once; see the class comment. */
+    private void checkStill(DisplaySink sink) throws InterruptedException {
+        stillChecked = true;
+        stats.stillChecks.increment();
+        differ.tiles().markAll();
+        int corrections = capture(sink);
+        if (corrections > 0) {
+            stats.stillCorrections.add(corrections);
+            LOG.debug("still check: {} orders for pixels the captures had missed", corrections);
+        }
+    }
+
+    /** @return the number of orders submitted (0 when nothing had changed) */
+    private int capture(DisplaySink sink) throws InterruptedException {
         long t0 = System.nanoTime();
         lastCapture = t0;
         damaged = false;
@@ -210,7 +243,7 @@ final class CaptureLoop {
         }
         TileGrid tiles = differ.tiles();
         if (tiles.isEmpty()) {
-            return;
+            return 0;
         }
         try {
             for (Rect r : tiles.readRects()) {
@@ -220,7 +253,7 @@ final class CaptureLoop {
             LOG.debug("capture failed ({}); checking the screen size and retrying", e.getMessage());
             resized = true;
             damaged = true;
-            return; // the tiles stay marked for the retry
+            return 0; // the tiles stay marked for the retry
         }
         stats.captures.increment();
         List<DisplayMessage> orders = differ.diff(rects);
@@ -228,6 +261,10 @@ final class CaptureLoop {
             LOG.trace("capture: damage {} -> {} orders", rects, orders.stream().map(m -> m.command().name()).toList());
         }
         submit(sink, orders, t0);
+        if (!orders.isEmpty()) {
+            stillChecked = false;
+        }
+        return orders.size();
     }
 
     /** Copies the pixels of {@code r} into the differ's latest frame as X gave them (top byte unmasked). */

@@ -22,4 +22,8 @@ public final class X11Stats {
     public final LongAdder cursors = new LongAdder();
     /** Screen size changes. */
     public final LongAdder resizes = new LongAdder();
+    /** Whole-screen reads of a screen that had been still ({@code CaptureLoop}'s still check). */
+    public final LongAdder stillChecks = new LongAdder();
+    /** Orders those reads produced: pixels the damage-driven captures had missed (should stay 0). */
+    public final LongAdder stillCorrections = new LongAdder();
 }
