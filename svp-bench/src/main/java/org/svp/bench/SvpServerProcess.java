@@ -77,8 +77,11 @@ final class SvpServerProcess implements AutoCloseable {
      */
     static SvpServerProcess start(String mainClass, String display) throws IOException, InterruptedException {
         int port = freePort();
-        List<String> command = command(javaBinary(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
-                System.getProperty("java.class.path"), mainClass, display, port);
+        List<String> jvm = new ArrayList<>(ManagementFactory.getRuntimeMXBean().getInputArguments());
+        jvm.addAll(ServerAotCache.flags(System.getProperty("svp.server.aot"), javaBinary(), jvm,
+                System.getProperty("java.class.path")));
+        List<String> command = command(javaBinary(), jvm, System.getProperty("java.class.path"), mainClass, display,
+                port);
         SvpServerProcess p = new SvpServerProcess(new ProcessBuilder(command).start(), port, command);
         try {
             p.awaitReady();
@@ -330,6 +333,15 @@ final class SvpServerProcess implements AutoCloseable {
             stdin.close();
         } catch (IOException ignored) {
             // it has gone already
+        }
+        if (command.contains("-XX:AOTMode=record") && process.isAlive()) {
+            // a training run writes its AOT configuration as it exits: more than Programs.stop's 3 s on a busy machine
+            process.destroy();
+            try {
+                process.waitFor(60, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         Programs.stop(process);
         try {
