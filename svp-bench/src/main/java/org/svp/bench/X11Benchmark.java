@@ -533,6 +533,9 @@ public final class X11Benchmark {
                 }
             }
             if (q.identical() || System.nanoTime() - deadline > 0) {
+                if (!q.identical() && System.getProperty("svp.bench.diffdir") != null) {
+                    DiffImages.write(Path.of(System.getProperty("svp.bench.diffdir")), ref, seen);
+                }
                 FrameQuality rq = null;
                 FrameQuality rp = null;
                 if (rdp != null) {

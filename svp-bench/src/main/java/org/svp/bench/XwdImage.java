@@ -3,6 +3,8 @@ package org.svp.bench;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -26,14 +28,24 @@ record XwdImage(int width, int height, int[] pixels) {
      * @throws IOException if xwd fails or writes something else than a 24/32-bit ZPixmap dump
      */
     static XwdImage captureRoot(String display) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder("xwd", "-root", "-silent", "-display", display)
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] bytes = p.getInputStream().readAllBytes();
-        if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
-            p.destroyForcibly();
-            throw new IOException("xwd -root on " + display + " failed");
+        // into a file, so the timeout holds: reading its pipe blocked for good when xwd itself waited
+        // (seen twice with the workload frozen: a stopped client holding a server grab, likely)
+        Path out = Files.createTempFile("svp-xwd", ".xwd");
+        try {
+            Process p = new ProcessBuilder("xwd", "-root", "-silent", "-display", display)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).redirectOutput(out.toFile()).start();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("xwd -root on " + display + " did not finish within 30 s (the X server does not"
+                        + " answer it: a frozen workload client holding a server grab?)");
+            }
+            if (p.exitValue() != 0) {
+                throw new IOException("xwd -root on " + display + " failed (exit " + p.exitValue() + ")");
+            }
+            return parse(Files.readAllBytes(out));
+        } finally {
+            Files.deleteIfExists(out);
         }
-        return parse(bytes);
     }
 
     /**

@@ -63,11 +63,19 @@ public final class ZstreamCodec implements BitmapCodec {
      * @param out room for {@code 3·w·h} bytes
      */
     public static void putRgb24(int[] rgb, int offset, int stride, int w, int h, ByteBuffer out) {
+        // one heap row, then one bulk put: three single-byte puts per pixel into a direct buffer (bounds
+        // and position checks each) were 30 % of an encoder worker's time in bench x11
+        byte[] row = new byte[3 * w];
         for (int y = 0; y < h; y++) {
+            int j = 0;
             for (int i = offset + y * stride, end = i + w; i < end; i++) {
                 int p = rgb[i];
-                out.put((byte) (p >>> 16)).put((byte) (p >>> 8)).put((byte) p);
+                row[j] = (byte) (p >>> 16);
+                row[j + 1] = (byte) (p >>> 8);
+                row[j + 2] = (byte) p;
+                j += 3;
             }
+            out.put(row, 0, j);
         }
     }
 
