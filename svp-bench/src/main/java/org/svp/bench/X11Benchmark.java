@@ -75,6 +75,8 @@ public final class X11Benchmark {
     private final Path json;
     /** The SVP client's screen-cache budget in bytes (0 = none). */
     private long cacheBudget = SvpClient.DEFAULT_CACHE_BUDGET;
+    /** The measuring client's quality override (LOSSLESS: the svp.lossless numbers; AUTO: the server's default). */
+    private org.svp.codec.jpeg.Quality quality = org.svp.codec.jpeg.Quality.LOSSLESS;
 
     /** The X server and who is attached to it in one workload run. */
     private enum Setup {
@@ -228,6 +230,15 @@ public final class X11Benchmark {
     }
 
     /**
+     * @param q what the measuring SVP client asks for (default LOSSLESS; AUTO measures the default mode)
+     * @return this
+     */
+    public X11Benchmark quality(org.svp.codec.jpeg.Quality q) {
+        this.quality = q;
+        return this;
+    }
+
+    /**
      * Runs it and prints the table.
      *
      * @throws IllegalArgumentException if the workload script is missing
@@ -311,9 +322,9 @@ public final class X11Benchmark {
      * when the JVM runs with {@code -Dsvp.bench.codec=lz4} (e.g. {@code JDK_JAVA_OPTIONS}), for
      * before/after byte counts in the same conditions (docs/benchmarks.md).
      */
-    private static ClientOptions viewerOptions(int port) {
-        // lossless: the server runs with its default --quality auto, and this run's numbers are svp.lossless
-        ClientOptions o = ClientOptions.viewer("127.0.0.1", port).withQuality(org.svp.codec.jpeg.Quality.LOSSLESS);
+    private ClientOptions viewerOptions(int port) {
+        // lossless by default: the server runs with its default --quality auto, and this run's numbers are svp.lossless
+        ClientOptions o = ClientOptions.viewer("127.0.0.1", port).withQuality(quality);
         if (!"lz4".equals(System.getProperty("svp.bench.codec"))) {
             return o;
         }

@@ -60,6 +60,11 @@ final class X11BenchCommand implements Callable<Integer> {
             description = "Screen cache the SVP client offers, in MiB; 0 = none (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
+    @Option(names = "--quality", defaultValue = "lossless",
+            description = "What the measuring SVP client asks for: lossless, high, medium, low or auto (the server's"
+                    + " default mode) (default: ${DEFAULT-VALUE}).")
+    String quality;
+
     @Override
     public Integer call() throws Exception {
         if (cacheMb < 0 || cacheMb > 4095) {
@@ -70,6 +75,12 @@ final class X11BenchCommand implements Callable<Integer> {
         }
         if (peer != null && !peer.equals("tigervnc")) {
             throw new ParameterException(spec.commandLine(), "--peer must be tigervnc, got '" + peer + "'");
+        }
+        org.svp.codec.jpeg.Quality q;
+        try {
+            q = org.svp.codec.jpeg.Quality.parse(quality);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
         }
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
@@ -82,7 +93,7 @@ final class X11BenchCommand implements Callable<Integer> {
         }
         new X11Benchmark(seconds, warmup, peer != null, runs, workload.toAbsolutePath(), Main.class.getName(),
                 spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
-                .cacheBudget(cacheMb << 20).run();
+                .cacheBudget(cacheMb << 20).quality(q).run();
         return 0;
     }
 }

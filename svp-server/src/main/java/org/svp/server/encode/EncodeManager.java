@@ -26,7 +26,8 @@ import org.svp.server.ServerStats;
  *   <li>solid → a SOLID_RECT order;</li>
  *   <li>at most 256 colours (text, UI) → ZSTREAM if negotiated (compressed per client as it is written,
  *       with the memory of the client's stream), else PALETTE, its palette cached by the client;</li>
- *   <li>anything else (gradients, photos, mixed) → QOIZ; when a client has a screen cache, cut at the
+ *   <li>anything else (gradients, photos, mixed) → QOIZ (or, for a lossy client, H264/JPEG as the
+ *       {@link org.svp.server.lossy.LossyPolicy} decides); when a client has a screen cache, cut at the
  *       screen's 64×64 grid into pieces with content keys ({@link PhotoTiles}, {@link TileKeys}), so
  *       pictures seen before go as CACHE_DRAWs (the display client decides per client as it writes);</li>
  *   <li>a codec the client did not negotiate → LZ4, or RAW where LZ4 does not shrink.</li>
@@ -128,14 +129,15 @@ public final class EncodeManager {
                 } else {
                     p = (features & Feature.CODEC_PALETTE) != 0 ? palette(alloc, rgb, at, stride, x, y, w, h, t0) : null;
                 }
+                boolean lossless = p == null && losslessFirst(new Rect(x, y, w, h), features);
                 if (p != null) {
                     out.add(p);
-                } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0 && !lossyFor(features)) {
+                } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0 && lossless) {
                     PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, keyed) -> out.add(photoTile(alloc, rgb,
                             at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th,
                             keyed || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP)));
                 } else {
-                    out.add(other(alloc, rgb, at, stride, x, y, w, h, features, t0));
+                    out.add(other(alloc, rgb, at, stride, x, y, w, h, features, lossless, t0));
                 }
             }
         } catch (RuntimeException e) {
@@ -146,12 +148,13 @@ public final class EncodeManager {
     }
 
     /**
-     * @return true if this client may get lossy (JPEG/H264) many-colour bands: those go through
-     *     {@link #other} unkeyed rather than as keyed lossless grid tiles
+     * @return true if this many-colour band goes lossless for this client: always without a lossy policy,
+     *     else as {@link org.svp.server.lossy.LossyPolicy#losslessFirst} decides (lossless bands go as
+     *     keyed grid tiles when some client has a screen cache)
      */
-    private boolean lossyFor(int features) {
+    private boolean losslessFirst(Rect band, int features) {
         org.svp.server.lossy.LossyPolicy p = lossy;
-        return p != null && p.qualityFor(features) != org.svp.codec.jpeg.Quality.LOSSLESS;
+        return p == null || p.losslessFirst(band, features);
     }
 
     /**
@@ -217,12 +220,13 @@ public final class EncodeManager {
                 : WireFrame.of(frame);
     }
 
-    /** A many-colour band: QOIZ if negotiated, else LZ4/RAW. */
+    /** A many-colour band: H264 or JPEG unless {@code lossless}, else QOIZ if negotiated, else LZ4/RAW. */
     private WireFrame other(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
-                            int features, long t0) {
+                            int features, boolean lossless, long t0) {
         Tools t = TOOLS.get();
         Bitmap b;
-        org.svp.server.lossy.LossyPolicy policy = lossy; // issue 13: video (H264) or photo (JPEG) bands
+        // issue 13: video (H264) or photo (JPEG) bands
+        org.svp.server.lossy.LossyPolicy policy = lossless ? null : lossy;
         byte[] video = policy == null ? null : policy.video(rgb, at, stride, new Rect(x, y, w, h), features);
         if (video != null) {
             b = count(CodecRegistry.byId(CodecId.H264), video, x, y, w, h, t0);
