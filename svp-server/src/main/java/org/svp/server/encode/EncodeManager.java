@@ -133,9 +133,7 @@ public final class EncodeManager {
                 if (p != null) {
                     out.add(p);
                 } else if (tileKeys && (features & Feature.CODEC_QOIZ) != 0 && lossless) {
-                    PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, keyed) -> out.add(photoTile(alloc, rgb,
-                            at + (ty - y) * stride + (tx - x), stride, tx, ty, tw, th,
-                            keyed || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP)));
+                    gridPieces(alloc, rgb, at, stride, x, y, w, h, features, out);
                 } else {
                     out.add(other(alloc, rgb, at, stride, x, y, w, h, features, lossless, t0));
                 }
@@ -204,6 +202,47 @@ public final class EncodeManager {
         ByteBuf full = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.data());
         ByteBuf ref = dirty(alloc, CodecId.PALETTE, x, y, w, h, e.cachedData());
         return new WireFrame(full, ref, e.paletteId(), e.palette());
+    }
+
+    /**
+     * A many-colour band cut at the screen's grid ({@link PhotoTiles}): each piece with more than
+     * {@link #STREAM_COLOURS} colours a keyed QOIZ tile ({@link #photoTile}); for a ZSTREAM client, the
+     * pieces of few colours (text and UI beside a picture: a terminal next to a slideshow makes the
+     * whole band many-colour) go through the client's stream instead, side by side pieces of a row
+     * joined into one bitmap. Issue 13, on the recorded shared workload (42 s): 2 121 such pieces took
+     * 2.63 MB as QOIZ and add 0.67 MB to the stream; they were almost never cache hits.
+     */
+    private void gridPieces(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
+                            int features, List<WireFrame> out) {
+        boolean streamed = (features & Feature.CODEC_ZSTREAM) != 0;
+        int[] run = new int[4]; // the few-colour pieces waiting to be joined: x, y, w, h (w = 0: none)
+        PhotoTiles.cut(x, y, w, h, (tx, ty, tw, th, whole) -> {
+            int pat = at + (ty - y) * stride + (tx - x);
+            if (streamed && ColourCount.atMost(rgb, pat, stride, tw, th, STREAM_COLOURS)) {
+                if (run[2] > 0 && run[1] == ty && run[3] == th && run[0] + run[2] == tx) {
+                    run[2] += tw;
+                    return;
+                }
+                flushRun(alloc, rgb, at, stride, x, y, run, out);
+                run[0] = tx;
+                run[1] = ty;
+                run[2] = tw;
+                run[3] = th;
+                return;
+            }
+            out.add(photoTile(alloc, rgb, pat, stride, tx, ty, tw, th,
+                    whole || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP));
+        });
+        flushRun(alloc, rgb, at, stride, x, y, run, out);
+    }
+
+    /** Sends the waiting few-colour pieces ({@link #gridPieces}) as one ZSTREAM bitmap, if any. */
+    private static void flushRun(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int[] run,
+                                 List<WireFrame> out) {
+        if (run[2] > 0) {
+            out.add(stream(alloc, rgb, at + (run[1] - y) * stride + (run[0] - x), stride, run[0], run[1], run[2], run[3]));
+            run[2] = 0;
+        }
     }
 
     /**
