@@ -26,15 +26,17 @@ import org.svp.protocol.error.SvpStatus;
  */
 public final class ZstreamCodec implements BitmapCodec {
     /**
-     * zstd level 7 (lazy2 match search), window {@link #WINDOW_LOG}, tables {@link #HASH_LOG}/{@link
-     * #CHAIN_LOG}. Issue 13, measured on the ZSTREAM bands of a recorded run of the shared workload (42
-     * s, 5 816 bands, 225 MB of RGB24; CPU of the compressing thread, load 11): level 1 window 2^20 6.63
-     * MB; window 2^23 with 2^20 tables: level 1 6.32 MB 0.38 s, level 7 3.51 MB 0.77 s, level 9 3.42
-     * MB 0.9–1.2 s, level 12 2.82 MB 1.1–2.3 s. Text re-sent where it was before (a window moved over
-     * a terminal, lines exposed again) is found far back only by the deeper search; level 7 takes most
-     * of the gain at a third of level 12's CPU, which runs on the I/O thread.
+     * zstd level 7 (lazy2 match search) with long-distance matching, window {@link #WINDOW_LOG}, tables
+     * {@link #HASH_LOG}/{@link #CHAIN_LOG}. Issue 13, measured on the ZSTREAM bands of a recorded run of
+     * the shared workload (42 s, 5 816 bands, 225 MB of RGB24; CPU of the compressing thread, load
+     * 10): level 1 window 2^20 6.63 MB; window 2^23 with 2^20 tables: level 1 6.32 MB 0.38 s, level 7
+     * 3.51 MB 0.66–0.77 s, with long-distance matching 3.14 MB 0.84–1.0 s, level 9 3.42 MB 0.9 s, level
+     * 12 2.82 MB 1.1–1.3 s. Text re-sent where it was before (a window moved over a terminal, lines
+     * exposed again) is found far back only by the deeper search. The compression runs on the I/O
+     * thread, so the default stays at level 7; {@code -Dsvp.zstream.level=N} (1–19) picks another
+     * level for measurements (the decoder does not care).
      */
-    public static final int LEVEL = 7;
+    public static final int LEVEL = Integer.getInteger("svp.zstream.level", 7);
     /**
      * Window of the stream: 2^23 = 8 MiB of earlier RGB24 bytes (level 12: 2^22 2.90 MB, 2^23 2.82,
      * 2^24 2.77). Decoders need that much memory per connection (zstd's default decoder limit is 2^27).
@@ -93,7 +95,7 @@ public final class ZstreamCodec implements BitmapCodec {
     /** One connection's compressing end. */
     public static final class StreamEncoder implements Encoder, AutoCloseable {
         private final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL).setWindowLog(WINDOW_LOG)
-                .setHashLog(HASH_LOG).setChainLog(CHAIN_LOG);
+                .setHashLog(HASH_LOG).setChainLog(CHAIN_LOG).setEnableLongDistanceMatching(Zstd.ParamSwitch.ENABLE);
         private ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         private ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
 
