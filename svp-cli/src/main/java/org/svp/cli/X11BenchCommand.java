@@ -60,7 +60,7 @@ final class X11BenchCommand implements Callable<Integer> {
             description = "Screen cache the SVP client offers, in MiB; 0 = none (default: ${DEFAULT-VALUE}).")
     long cacheMb;
 
-    @Option(names = "--quality", defaultValue = "lossless",
+    @Option(names = "--quality", paramLabel = "LEVEL", defaultValue = "lossless",
             description = "What the measuring SVP client asks for: lossless, high, medium, low or auto (the server's"
                     + " default mode) (default: ${DEFAULT-VALUE}).")
     String quality;
@@ -76,12 +76,7 @@ final class X11BenchCommand implements Callable<Integer> {
         if (peer != null && !peer.equals("tigervnc")) {
             throw new ParameterException(spec.commandLine(), "--peer must be tigervnc, got '" + peer + "'");
         }
-        org.svp.codec.jpeg.Quality q;
-        try {
-            q = org.svp.codec.jpeg.Quality.parse(quality);
-        } catch (IllegalArgumentException e) {
-            throw new ParameterException(spec.commandLine(), "--" + e.getMessage());
-        }
+        org.svp.codec.jpeg.Quality q = QualityOption.parse(spec.commandLine(), quality);
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
