@@ -24,34 +24,34 @@ final class MedPredictor {
      */
     static void forward(int[] rgb, int offset, int stride, int w, int h, byte[] out) {
         int n = w * h;
-        for (int y = 0; y < h; y++) {
+        int left = 0; // first row: the prediction is the left sample (0 at the corner)
+        for (int x = 0; x < w; x++) {
+            int p = rgb[offset + x];
+            residual(out, n, x, p, left);
+            left = p;
+        }
+        for (int y = 1; y < h; y++) { // then a = left, b = above, c = upper-left; at x = 0 all three are above
             int row = offset + y * stride;
             int up = row - stride;
             int o = y * w;
-            for (int x = 0; x < w; x++) {
+            residual(out, n, o, rgb[row], rgb[up]);
+            for (int x = 1; x < w; x++) {
+                int a = rgb[row + x - 1];
+                int b = rgb[up + x];
+                int c = rgb[up + x - 1];
                 int p = rgb[row + x];
-                int left;
-                int above;
-                int corner;
-                if (y == 0) {
-                    left = x > 0 ? rgb[row + x - 1] : 0;
-                    above = left;
-                    corner = left;
-                } else if (x == 0) {
-                    above = rgb[up];
-                    left = above;
-                    corner = above;
-                } else {
-                    left = rgb[row + x - 1];
-                    above = rgb[up + x];
-                    corner = rgb[up + x - 1];
-                }
-                for (int c = 0, shift = 16; c < 3; c++, shift -= 8) {
-                    out[c * n + o + x] = (byte) (((p >>> shift) & 0xFF)
-                            - predict((left >>> shift) & 0xFF, (above >>> shift) & 0xFF, (corner >>> shift) & 0xFF));
-                }
+                out[o + x] = (byte) ((p >>> 16) - predict((a >>> 16) & 0xFF, (b >>> 16) & 0xFF, (c >>> 16) & 0xFF));
+                out[n + o + x] = (byte) ((p >>> 8) - predict((a >>> 8) & 0xFF, (b >>> 8) & 0xFF, (c >>> 8) & 0xFF));
+                out[2 * n + o + x] = (byte) (p - predict(a & 0xFF, b & 0xFF, c & 0xFF));
             }
         }
+    }
+
+    /** Stores the residuals of pixel {@code p} at index {@code i} of each plane, predicted as {@code pred} (a = b = c). */
+    private static void residual(byte[] out, int n, int i, int p, int pred) {
+        out[i] = (byte) ((p >>> 16) - (pred >>> 16));
+        out[n + i] = (byte) ((p >>> 8) - (pred >>> 8));
+        out[2 * n + i] = (byte) (p - pred);
     }
 
     /**
