@@ -37,7 +37,8 @@ class AllDecodersFuzz {
             ScramTextFuzz::check,
             CodecDecodeFuzz::check,
             JpegDecodeFuzz::check,
-            H264DecodeFuzz::check);
+            H264DecodeFuzz::check,
+            MedzDecodeFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {

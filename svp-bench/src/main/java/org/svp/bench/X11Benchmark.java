@@ -79,6 +79,8 @@ public final class X11Benchmark {
     private boolean freerdp;
     /** In run F, xfreerdp's picture is taken this long after the freeze (it has no "still" signal). */
     private static final long RDP_SETTLE_MS = 1500;
+    /** The measuring client's quality override (LOSSLESS: the svp.lossless numbers; AUTO: the server's default). */
+    private org.svp.codec.jpeg.Quality quality = org.svp.codec.jpeg.Quality.LOSSLESS;
 
     /** The X server and who is attached to it in one workload run. */
     private enum Setup {
@@ -267,6 +269,16 @@ public final class X11Benchmark {
     }
 
     /**
+     * @param q what the SVP client asks for in the runs that measure lossless (the Xvfb run, D, E): default
+     *     LOSSLESS; AUTO there compares SVP's default mode with TigerVNC's lossless modes directly
+     * @return this
+     */
+    public X11Benchmark quality(org.svp.codec.jpeg.Quality q) {
+        this.quality = q;
+        return this;
+    }
+
+    /**
      * Runs it and prints the table.
      *
      * @throws IllegalArgumentException if the workload script is missing
@@ -360,12 +372,11 @@ public final class X11Benchmark {
      * The benchmark's SVP viewer: the server's choice of codecs (the v2 lossless codecs), or v1 LZ4
      * when the JVM runs with {@code -Dsvp.bench.codec=lz4} (e.g. {@code JDK_JAVA_OPTIONS}), for
      * before/after byte counts in the same conditions (docs/benchmarks.md). {@code lossless} asks for
-     * Quality.LOSSLESS (svp.lossless); otherwise it asks for nothing and gets the server's default
+     * {@code --quality} (default Quality.LOSSLESS: svp.lossless); otherwise it asks for nothing and gets the server's default
      * {@code --quality auto} (svp.default, issue 13).
      */
-    private static ClientOptions viewerOptions(int port, boolean lossless) {
-        ClientOptions o = ClientOptions.viewer("127.0.0.1", port)
-                .withQuality(lossless ? org.svp.codec.jpeg.Quality.LOSSLESS : null);
+    private ClientOptions viewerOptions(int port, boolean lossless) {
+        ClientOptions o = ClientOptions.viewer("127.0.0.1", port).withQuality(lossless ? quality : null);
         if (!"lz4".equals(System.getProperty("svp.bench.codec"))) {
             return o;
         }

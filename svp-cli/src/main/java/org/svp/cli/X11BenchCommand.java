@@ -89,6 +89,11 @@ final class X11BenchCommand implements Callable<Integer> {
         return peers;
     }
 
+    @Option(names = "--quality", paramLabel = "LEVEL", defaultValue = "lossless",
+            description = "What the measuring SVP client asks for: lossless, high, medium, low or auto (the server's"
+                    + " default mode) (default: ${DEFAULT-VALUE}).")
+    String quality;
+
     @Override
     public Integer call() throws Exception {
         if (cacheMb < 0 || cacheMb > 4095) {
@@ -98,6 +103,7 @@ final class X11BenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--samples must be at least 0");
         }
         Set<String> peers = peers();
+        org.svp.codec.jpeg.Quality q = QualityOption.parse(spec.commandLine(), quality);
         if (seconds < 1) {
             throw new ParameterException(spec.commandLine(), "--seconds must be at least 1");
         }
@@ -109,7 +115,7 @@ final class X11BenchCommand implements Callable<Integer> {
         }
         new X11Benchmark(seconds, warmup, peers.contains(TIGERVNC), runs, workload.toAbsolutePath(), Main.class.getName(),
                 spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
-                .cacheBudget(cacheMb << 20).freerdp(peers.contains(FREERDP)).run();
+                .cacheBudget(cacheMb << 20).freerdp(peers.contains(FREERDP)).quality(q).run();
         return 0;
     }
 }

@@ -37,6 +37,9 @@ class QualityOptionTest {
         Run b = svp("bench", "video", "--quality", "best");
         assertThat(b.code()).isEqualTo(2);
         assertThat(b.err()).startsWith("svp: --quality: quality must be");
+        Run x = svp("bench", "x11", "--quality", "best");
+        assertThat(x.code()).isEqualTo(2);
+        assertThat(x.err().lines().toList()).hasSize(1).first().asString().startsWith("svp: --quality: quality must be");
     }
 
     @Test

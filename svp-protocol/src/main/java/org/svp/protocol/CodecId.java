@@ -15,6 +15,8 @@ public final class CodecId {
     public static final int PALETTE = 3;
     /** QOI op stream + zstd, the general lossless coder (v2, protocol.md "Codecs"). */
     public static final int QOIZ = 4;
+    /** LOCO-I's median predictor per colour plane + zstd, the lossless photo coder (v2, protocol.md "Codecs"). */
+    public static final int MEDZ = 5;
     /**
      * RGB24 through one zstd stream per display connection, with memory across bitmaps (v2, protocol.md
      * "Codecs"; 8, clear of the lossy codecs' ids).
@@ -43,6 +45,7 @@ public final class CodecId {
             case JPEG -> "JPEG";
             case PALETTE -> "PALETTE";
             case QOIZ -> "QOIZ";
+            case MEDZ -> "MEDZ";
             case ZSTREAM -> "ZSTREAM";
             case JPEG_LOSSY -> "JPEG10";
             case H264 -> "H264";

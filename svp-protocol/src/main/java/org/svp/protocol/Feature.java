@@ -18,6 +18,8 @@ public final class Feature {
      * sends DISPLAY_CACHE_INIT with its byte budget.
      */
     public static final int BITMAP_CACHE = 0x1000;
+    /** v2 display channel: the client decodes codec MEDZ (5), the lossless photo coder (issue 13). */
+    public static final int CODEC_MEDZ = 0x4000;
     /**
      * v2 display channel: the client decodes codec ZSTREAM (8), one zstd stream per display connection
      * (0x8000: the bits below are left to the lossy codecs).

@@ -33,14 +33,33 @@ class LossyRefreshTest {
         ScriptedSource source = new ScriptedSource();
         try (SvpServer server = start(source, Quality.AUTO); SvpClient client = TestServers.viewer(server)) {
             Surface first = setUpScreen(server, source, client);
+            // auto is lossless first: the photo goes lossy when it changes again within a second
             source.draw(new DirtyRect(TestSources.rgb32(20, 30, PHOTO.w(), PHOTO.h(), PHOTO.rgb())));
+            source.draw(new DirtyRect(TestSources.rgb32(20, 30, PHOTO.w(), PHOTO.h(), darker(PHOTO.rgb()))));
             Surface expected = source.applied();
             assertThat(expected.pixels()).isNotEqualTo(first.pixels());
             assertConverges(client, () -> expected, "client after the lossless refresh");
             assertThat(regions(server.stats().codecCounters(), "JPEG")).as("JPEG bands sent").isPositive();
-            assertThat(regions(server.stats().codecCounters(), "QOIZ"))
+            assertThat(regions(server.stats().codecCounters(), "MEDZ") + regions(server.stats().codecCounters(), "QOIZ"))
                     .as("the photo also went lossless once: the refresh").isPositive();
         }
+    }
+
+    @Test
+    void aStillPhotoGoesLosslessAtOnceInAuto() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        try (SvpServer server = start(source, Quality.AUTO); SvpClient client = TestServers.viewer(server)) {
+            setUpScreen(server, source, client);
+            source.draw(new DirtyRect(TestSources.rgb32(20, 30, PHOTO.w(), PHOTO.h(), PHOTO.rgb())));
+            Surface expected = source.applied();
+            assertConverges(client, () -> expected, "client");
+            assertThat(regions(server.stats().codecCounters(), "JPEG")).as("JPEG bands sent").isZero();
+        }
+    }
+
+    /** @return the picture at half the brightness (still a photo, but a change) */
+    private static int[] darker(int[] rgb) {
+        return java.util.Arrays.stream(rgb).map(p -> (p & 0xFEFEFE) >>> 1).toArray();
     }
 
     @Test

@@ -25,13 +25,13 @@ import org.svp.protocol.CodecId;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CodecBenchmark {
     /**
-     * Codec name (RAW, LZ4, PALETTE, QOIZ, ZSTREAM, and the lossy JPEG and H264). ZSTREAM keeps a stream per
+     * Codec name (RAW, LZ4, PALETTE, QOIZ, MEDZ, ZSTREAM, and the lossy JPEG and H264). ZSTREAM keeps a stream per
      * connection: here every operation runs on a fresh stream (a connection's first bitmap, the context
      * set-up included), since encoding the same tile again into one stream would measure a repeat, and a
      * chunk decodes only once. H264 encodes the same tile again and again, i.e. P frames of a still
      * picture after the first IDR; decode repeats the IDR.
      */
-    @Param({"LZ4", "PALETTE", "QOIZ", "ZSTREAM", "JPEG", "H264"})
+    @Param({"LZ4", "PALETTE", "QOIZ", "MEDZ", "ZSTREAM", "JPEG", "H264"})
     public String codec;
 
     /** Sample tile name ({@link SampleTiles}). */

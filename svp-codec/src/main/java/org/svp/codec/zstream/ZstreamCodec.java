@@ -25,10 +25,31 @@ import org.svp.protocol.error.SvpStatus;
  * connection in order. Not thread-safe; each instance holds a native zstd context.
  */
 public final class ZstreamCodec implements BitmapCodec {
-    /** zstd level: 1, as the block codecs (fast; the stream's memory, not the level, is the gain). */
-    public static final int LEVEL = 1;
-    /** Window of the stream: 2^20 = 1 MiB of earlier RGB24 bytes (about 40 terminal lines). */
-    public static final int WINDOW_LOG = 20;
+    /**
+     * zstd level 7 (lazy2 match search) with long-distance matching, window {@link #WINDOW_LOG}, tables
+     * {@link #HASH_LOG}/{@link #CHAIN_LOG}. Issue 13, measured on the ZSTREAM bands of a recorded run of
+     * the shared workload (42 s, 5 816 bands, 225 MB of RGB24; CPU of the compressing thread, load
+     * 10): level 1 window 2^20 6.63 MB; window 2^23 with 2^20 tables: level 1 6.32 MB 0.38 s, level 7
+     * 3.51 MB 0.66–0.77 s, with long-distance matching 3.14 MB 0.84–1.0 s, level 9 3.42 MB 0.9 s, level
+     * 12 2.82 MB 1.1–1.3 s. Text re-sent where it was before (a window moved over a terminal, lines
+     * exposed again) is found far back only by the deeper search. The compression runs on the I/O
+     * thread, so the default stays at level 7; {@code -Dsvp.zstream.level=N} (1–19) picks another
+     * level for measurements (the decoder does not care).
+     */
+    public static final int LEVEL = Integer.getInteger("svp.zstream.level", 7);
+    /**
+     * Window of the stream: 2^23 = 8 MiB of earlier RGB24 bytes (level 12: 2^22 2.90 MB, 2^23 2.82,
+     * 2^24 2.77). Decoders need that much memory per connection (zstd's default decoder limit is 2^27).
+     */
+    public static final int WINDOW_LOG = 23;
+    /**
+     * Match-finder tables of 2^20 entries (4 MiB each) whatever the level (level 12 would take 2^23 =
+     * 32 MiB each for the same bytes at more CPU): window + tables ≈ 16 MiB per stream client.
+     */
+    static final int HASH_LOG = 20;
+    /** See {@link #HASH_LOG}. */
+    static final int CHAIN_LOG = 20;
+
     /** Largest bitmap in bytes of RGB24 (a 4096 × 4096 screen); larger ones are refused. */
     static final long MAX_BYTES = 3L * 4096 * 4096;
 
@@ -81,7 +102,8 @@ public final class ZstreamCodec implements BitmapCodec {
 
     /** One connection's compressing end. */
     public static final class StreamEncoder implements Encoder, AutoCloseable {
-        private final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL).setWindowLog(WINDOW_LOG);
+        private final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL).setWindowLog(WINDOW_LOG)
+                .setHashLog(HASH_LOG).setChainLog(CHAIN_LOG).setEnableLongDistanceMatching(Zstd.ParamSwitch.ENABLE);
         private ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         private ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
 

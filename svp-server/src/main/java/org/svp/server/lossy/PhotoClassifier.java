@@ -3,9 +3,10 @@ package org.svp.server.lossy;
 /**
  * Tells photographic content (many colours, few repeated pixels, costly to code losslessly) from text,
  * UI and gradients, which stay lossless. Called by {@link LossyPolicy} on the encoder workers for bands
- * that already have more than 256 colours; stateless.
+ * that already have more than 256 colours, and by the encode manager for {@link #runShare} (MEDZ or
+ * QOIZ); stateless.
  */
-final class PhotoClassifier {
+public final class PhotoClassifier {
     /** Lossless bytes per pixel below which lossless is cheap enough (gradients: 0.04, the photo tile: 1.4). */
     static final double MIN_LOSSLESS_BYTES_PER_PIXEL = 0.5;
     /** Share of pixels equal to their left neighbour above which a band is UI-like (flat areas, text). */
@@ -34,7 +35,7 @@ final class PhotoClassifier {
     }
 
     /** @return the share of pixels equal to their left neighbour, on every fourth row */
-    static double runShare(int[] rgb, int at, int stride, int w, int h) {
+    public static double runShare(int[] rgb, int at, int stride, int w, int h) {
         long same = 0;
         long seen = 0;
         for (int y = 0; y < h; y += 4) {

@@ -48,6 +48,26 @@ class LossyPolicyTest {
     }
 
     @Test
+    void autoIsLosslessFirstAndLossyForABandThatChangesAgainWithinASecond() {
+        LossyPolicy auto = new LossyPolicy(Quality.AUTO);
+        Rect band = new Rect(0, 0, 640, 400);
+        long t = 5_000_000_000L;
+        LossyPolicy.beginUpdate(1, t);
+        assertThat(auto.losslessFirst(band, JPEG_CLIENT)).as("first seen").isTrue();
+        assertThat(auto.losslessFirst(band, JPEG_CLIENT)).as("same update, another client choice").isTrue();
+        LossyPolicy.beginUpdate(2, t + 3_000_000_000L);
+        assertThat(auto.losslessFirst(band, JPEG_CLIENT)).as("a slide 3 s later").isTrue();
+        LossyPolicy.beginUpdate(3, t + 3_200_000_000L);
+        assertThat(auto.losslessFirst(band, JPEG_CLIENT)).as("changed again after 0.2 s").isFalse();
+        assertThat(auto.losslessFirst(new Rect(0, 0, 64, 64), JPEG_CLIENT)).as("another band").isTrue();
+        assertThat(auto.losslessFirst(band, JPEG_CLIENT & ~Feature.CODEC_JPEG)).as("no lossy codec").isTrue();
+        LossyPolicy high = new LossyPolicy(Quality.HIGH);
+        assertThat(high.losslessFirst(band, JPEG_CLIENT)).as("high: lossy at once").isFalse();
+        assertThat(high.losslessFirst(band, JPEG_CLIENT | Quality.MEDIUM.hintBits())).isFalse();
+        LossyPolicy.beginUpdate(0, 0);
+    }
+
+    @Test
     void theClientsBitsChooseTheLevel() {
         LossyPolicy p = new LossyPolicy(Quality.HIGH);
         assertThat(p.qualityFor(JPEG_CLIENT)).isEqualTo(Quality.HIGH);
