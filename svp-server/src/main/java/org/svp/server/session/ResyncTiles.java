@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.svp.codec.BitmapEncoder;
 import org.svp.netty.Frames;
+import org.svp.protocol.Feature;
 import org.svp.protocol.Rect;
 import org.svp.protocol.message.Bitmap;
 import org.svp.protocol.message.DirtyRect;
@@ -131,7 +132,11 @@ final class ResyncTiles {
     private List<WireFrame> encode(ByteBufAllocator alloc, Rect tile, CodecChoice choice, boolean keys) {
         int[] rgb = mirror.capture(tile);
         if (choice.v2()) {
-            return encodeManager.encodeArea(alloc, rgb, 0, tile.width(), tile, choice.features(), keys);
+            // QOIZ rather than MEDZ here: this runs on the I/O thread, and MEDZ encodes ~4× slower (a late
+            // joiner's full screen of photo tiles stalled every client's updates by tens of ms: bench faults)
+            int features = (choice.features() & Feature.CODEC_QOIZ) != 0
+                    ? choice.features() & ~Feature.CODEC_MEDZ : choice.features();
+            return encodeManager.encodeArea(alloc, rgb, 0, tile.width(), tile, features, keys);
         }
         Bitmap b = ioEncoder.encode(rgb, 0, tile.width(), tile.x(), tile.y(), tile.width(), tile.height(),
                 choice.v1Codec());
