@@ -22,7 +22,9 @@ class PipelineBenchmarkTest {
                 64 << 10).run();
         assertThat(r.frames()).isEqualTo(40);
         assertThat(r.seconds()).isPositive();
-        assertThat(r.wireBytes()).isGreaterThanOrEqualTo(40L * 320 * 240 * 4);
+        // pixels crossed the wire: RAW frames, but a coalesced screen is re-sent from the mirror in grid tiles
+        // whose one-colour parts go as SOLID_RECTs, so the bytes can be somewhat under 40 raw screens
+        assertThat(r.wireBytes()).isGreaterThanOrEqualTo(40L * 320 * 240 * 4 / 2);
         assertThat(progress.toString()).contains("measuring 40 frames...");
         assertThat(r.report()).startsWith("pipeline 320x240 RGB32 RAW, 40 frames in ");
     }
