@@ -21,6 +21,8 @@ import org.svp.protocol.message.Bitmap;
  * the encoders, then mutated by hand); {@code JAZZER_FUZZ=1} fuzzes.
  */
 class CodecDecodeFuzz {
+    /** What the destination holds before a decode: no decoder writes a top byte. */
+    private static final int PAD = 0x7F000000;
 
     /** One harness for every v2 codec (one Jazzer start-up instead of one per codec). */
     @FuzzTest(maxDuration = "60s")
@@ -37,30 +39,39 @@ class CodecDecodeFuzz {
         int h = input[2] & 0xFF;
         byte[] data = Arrays.copyOfRange(input, 3, input.length);
         BitmapDecoder decoder = new BitmapDecoder();
-        int stride = w + 2;
         for (int pass = 0; pass < 2; pass++) {
-            int[] dst = new int[stride * (h + 2)];
-            Arrays.fill(dst, 0x7F000000);
-            try {
-                decoder.decodeInto(new Bitmap(PixelFormat.RGB32, codec, 0, 0, w, h, data), 300, dst, stride + 1, stride);
-                int topBytes = 0;
-                for (int y = 1; y <= h; y++) {
-                    for (int x = 1; x <= w; x++) {
-                        topBytes |= dst[y * stride + x] >>> 24;
-                    }
-                }
-                assertThat(topBytes).as("decoded pixels have no top byte").isZero();
-            } catch (PeerProtocolException expected) {
-                // bad peer data, reported with a reason: fine
-            }
-            int touched = 0; // plain loops: an assertion per pixel would dominate the fuzzing time
-            for (int x = 0; x < stride; x++) {
-                touched += dst[x] != 0x7F000000 || dst[(h + 1) * stride + x] != 0x7F000000 ? 1 : 0;
-            }
-            for (int y = 0; y < h + 2; y++) {
-                touched += dst[y * stride] != 0x7F000000 || dst[y * stride + w + 1] != 0x7F000000 ? 1 : 0;
-            }
-            assertThat(touched).as("pixels written outside the bitmap").isZero();
+            decodePadded(decoder, codec, w, h, data);
         }
+    }
+
+    /**
+     * Decodes {@code data} as a w×h bitmap of {@code codec} into a destination with a one-pixel frame
+     * around it, and checks what every decode fuzz harness requires: only a {@link PeerProtocolException}
+     * comes out, decoded pixels have no top byte, and nothing outside the bitmap is written.
+     */
+    static void decodePadded(BitmapDecoder decoder, int codec, int w, int h, byte[] data) {
+        int stride = w + 2;
+        int[] dst = new int[stride * (h + 2)];
+        Arrays.fill(dst, PAD);
+        try {
+            decoder.decodeInto(new Bitmap(PixelFormat.RGB32, codec, 0, 0, w, h, data), 300, dst, stride + 1, stride);
+            int topBytes = 0;
+            for (int y = 1; y <= h; y++) {
+                for (int x = 1; x <= w; x++) {
+                    topBytes |= dst[y * stride + x] >>> 24;
+                }
+            }
+            assertThat(topBytes).as("decoded pixels have no top byte").isZero();
+        } catch (PeerProtocolException expected) {
+            // bad peer data, reported with a reason: fine
+        }
+        int touched = 0; // plain loops: an assertion per pixel would dominate the fuzzing time
+        for (int x = 0; x < stride; x++) {
+            touched += dst[x] != PAD || dst[(h + 1) * stride + x] != PAD ? 1 : 0;
+        }
+        for (int y = 0; y < h + 2; y++) {
+            touched += dst[y * stride] != PAD || dst[y * stride + w + 1] != PAD ? 1 : 0;
+        }
+        assertThat(touched).as("pixels written outside the bitmap").isZero();
     }
 }

@@ -76,6 +76,9 @@ public final class ScramClient {
         } catch (IllegalArgumentException e) {
             throw new ScramException("the server's SCRAM challenge is malformed");
         }
+        if (salt.length == 0) { // PBEKeySpec would throw IllegalArgumentException on it
+            throw new ScramException("the server's SCRAM challenge has an empty salt");
+        }
         if (iterations < Scram.MIN_ITERATIONS || iterations > 10_000_000) {
             throw new ScramException("the server asks for " + iterations + " SCRAM iterations (4096..10000000 accepted)");
         }

@@ -75,6 +75,9 @@ class ScramTest {
         c.clientFirst();
         assertThat(catchThrowableOfType(ScramException.class, () -> c.clientFinal(SERVER_FIRST.replace("i=4096", "i=1"))))
                 .hasMessageContaining("iterations");
+        // an empty salt would reach PBEKeySpec, which throws IllegalArgumentException, not ScramException
+        assertThat(catchThrowableOfType(ScramException.class, () -> c.clientFinal(SERVER_FIRST.replace("s=W22ZaJ0SNY7soEsUEjb6gQ==", "s="))))
+                .hasMessageContaining("empty salt");
         assertThat(catchThrowableOfType(ScramException.class, () -> new ScramServer(SALT, 4096).serverFirst("p=x,,n=,r=a")))
                 .hasMessageContaining("channel binding");
     }
