@@ -10,19 +10,20 @@ import org.svp.codec.jpeg.JpegCodec;
 import org.svp.codec.palette.PaletteCodec;
 import org.svp.codec.med.MedZstdCodec;
 import org.svp.codec.qoi.QoiZstdCodec;
+import org.svp.codec.textz.TextzCodec;
 import org.svp.codec.zstream.ZstreamCodec;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.Feature;
 
 /**
- * Every bitmap codec this build knows, by wire id: RAW 0 and LZ4 1 (v1), PALETTE 3, QOIZ 4, MEDZ 5, ZSTREAM 8, JPEG 10 and H264 11 (v2;
+ * Every bitmap codec this build knows, by wire id: RAW 0 and LZ4 1 (v1), PALETTE 3, QOIZ 4, MEDZ 5, TEXTZ 6, ZSTREAM 8, JPEG 10 and H264 11 (v2;
  * new codec ids are 3–99, protocol.md §9). Immutable; read from any thread. The later lossy and video
  * codecs register here too.
  */
 public final class CodecRegistry {
     private static final List<BitmapCodec> ALL =
             List.of(new RawCodec(), new Lz4Codec(), new PaletteCodec(), new QoiZstdCodec(), new MedZstdCodec(),
-                    new ZstreamCodec(),
+                    new TextzCodec(), new ZstreamCodec(),
                     new JpegCodec(), new H264Codec());
     private static final Map<Integer, BitmapCodec> BY_ID =
             ALL.stream().collect(Collectors.toUnmodifiableMap(BitmapCodec::id, Function.identity()));
@@ -62,6 +63,7 @@ public final class CodecRegistry {
             case CodecId.PALETTE -> Feature.CODEC_PALETTE;
             case CodecId.QOIZ -> Feature.CODEC_QOIZ;
             case CodecId.MEDZ -> Feature.CODEC_MEDZ;
+            case CodecId.TEXTZ -> Feature.CODEC_TEXTZ;
             case CodecId.ZSTREAM -> Feature.CODEC_ZSTREAM;
             case CodecId.JPEG_LOSSY -> Feature.CODEC_JPEG;
             case CodecId.H264 -> Feature.CODEC_H264;
@@ -71,7 +73,8 @@ public final class CodecRegistry {
 
     /** @return the feature bits of every v2 codec this build decodes and encodes (H264 only with openh264) */
     public static int v2Features() {
-        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_MEDZ | Feature.CODEC_ZSTREAM | Feature.CODEC_JPEG
+        return Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_MEDZ | Feature.CODEC_TEXTZ | Feature.CODEC_ZSTREAM
+                | Feature.CODEC_JPEG
                 | (H264Stream.available() ? Feature.CODEC_H264 : 0);
     }
 

@@ -18,6 +18,11 @@ public final class CodecId {
     /** LOCO-I's median predictor per colour plane + zstd, the lossless photo coder (v2, protocol.md "Codecs"). */
     public static final int MEDZ = 5;
     /**
+     * Text as glyph references: a program of background strips, cached glyphs and pixels through one
+     * zstd stream per display connection (v2, protocol.md "Codecs"; used together with ZSTREAM).
+     */
+    public static final int TEXTZ = 6;
+    /**
      * RGB24 through one zstd stream per display connection, with memory across bitmaps (v2, protocol.md
      * "Codecs"; 8, clear of the lossy codecs' ids).
      */
@@ -46,6 +51,7 @@ public final class CodecId {
             case PALETTE -> "PALETTE";
             case QOIZ -> "QOIZ";
             case MEDZ -> "MEDZ";
+            case TEXTZ -> "TEXTZ";
             case ZSTREAM -> "ZSTREAM";
             case JPEG_LOSSY -> "JPEG10";
             case H264 -> "H264";

@@ -18,6 +18,12 @@ public final class Feature {
      * sends DISPLAY_CACHE_INIT with its byte budget.
      */
     public static final int BITMAP_CACHE = 0x1000;
+    /**
+     * v2 display channel: the client decodes codec TEXTZ (6), text as cached glyphs through a zstd stream
+     * per display connection; the server uses it only for a client that also has {@link #CODEC_ZSTREAM},
+     * in place of it.
+     */
+    public static final int CODEC_TEXTZ = 0x2000;
     /** v2 display channel: the client decodes codec MEDZ (5), the lossless photo coder (issue 13). */
     public static final int CODEC_MEDZ = 0x4000;
     /**

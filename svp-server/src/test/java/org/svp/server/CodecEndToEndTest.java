@@ -38,10 +38,11 @@ class CodecEndToEndTest {
                 assertThat(v2.screen().missingBitmaps()).isZero();
             }
             Map<String, CodecCounter.Snapshot> after = server.stats().codecCounters();
-            assertThat(regions(after, "PALETTE") + regions(after, "QOIZ") + regions(after, "MEDZ") + regions(after, "ZSTREAM"))
-                    .as("tiles of the v2 viewer's join screen in PALETTE, QOIZ, MEDZ or ZSTREAM")
+            assertThat(regions(after, "PALETTE") + regions(after, "QOIZ") + regions(after, "MEDZ") + regions(after, "ZSTREAM")
+                    + regions(after, "TEXTZ"))
+                    .as("tiles of the v2 viewer's join screen in PALETTE, QOIZ, MEDZ, ZSTREAM or TEXTZ")
                     .isGreaterThan(regions(before, "PALETTE") + regions(before, "QOIZ") + regions(before, "MEDZ")
-                            + regions(before, "ZSTREAM"));
+                            + regions(before, "ZSTREAM") + regions(before, "TEXTZ"));
 
             try (RawClient v1 = RawClient.openDisplay(server, 1 << 20, CodecId.LZ4)) {
                 List<RawClient.Frame> frames = v1.readUntilQuiet(Duration.ofMillis(700), Duration.ofSeconds(20));

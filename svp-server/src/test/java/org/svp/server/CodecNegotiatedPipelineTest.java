@@ -82,6 +82,7 @@ class CodecNegotiatedPipelineTest {
         EmbeddedChannel v1 = new EmbeddedChannel();
         EmbeddedChannel v2 = new EmbeddedChannel();
         EmbeddedChannel v3 = new EmbeddedChannel();
+        EmbeddedChannel v4 = new EmbeddedChannel();
         TestSources.Demo demo = TestSources.Demo.of(640, 480, 40, 0);
         try {
             UpdatePipeline pipeline = new UpdatePipeline(ioTasks::add, workers,
@@ -92,9 +93,11 @@ class CodecNegotiatedPipelineTest {
             c1.configure(new GraphicSettings(CodecId.LZ4, false));
             registry.addDisplay(v2, Feature.CODEC_PALETTE | Feature.CODEC_QOIZ);
             registry.addDisplay(v3, Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_ZSTREAM);
+            registry.addDisplay(v4, Feature.CODEC_PALETTE | Feature.CODEC_QOIZ | Feature.CODEC_ZSTREAM | Feature.CODEC_TEXTZ);
             Receiver r1 = new Receiver();
             Receiver r2 = new Receiver();
             Receiver r3 = new Receiver();
+            Receiver r4 = new Receiver();
 
             demo.demo().start(queue);
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
@@ -106,6 +109,7 @@ class CodecNegotiatedPipelineTest {
                 r1.drain(v1);
                 r2.drain(v2);
                 r3.drain(v3);
+                r4.drain(v4);
             }
             assertThat(demo.finished()).as("the demo finished in time").isDone();
             demo.demo().close();
@@ -118,7 +122,7 @@ class CodecNegotiatedPipelineTest {
                         new DirtyRect(TestSources.rgb32(300, 200 + round, 150, 90, photo)),
                         new DirtyRect(TestSources.rgb32(0, 400, 128, 64, new int[128 * 64])))));
             }
-            runUntilQuiet(new Receiver[] {r1, r2, r3}, new EmbeddedChannel[] {v1, v2, v3});
+            runUntilQuiet(new Receiver[] {r1, r2, r3, r4}, new EmbeddedChannel[] {v1, v2, v3, v4});
 
             int[] server = mirror.pixels().clone();
             for (int i = 0; i < server.length; i++) {
@@ -131,6 +135,12 @@ class CodecNegotiatedPipelineTest {
                     .doesNotContainKey("PALETTE/CACHE_ME");
             assertThat(r3.bytes).as("ZSTREAM client's bytes vs the v1 client's").isLessThan(r1.bytes);
             assertThat(stats.codecCounters().get("ZSTREAM").regions()).isPositive();
+            // TEXTZ replaces ZSTREAM for a client that has both (its glyph slots and stream are its own)
+            assertThat(r4.renderer.surface().pixels()).as("TEXTZ client's picture").isEqualTo(server);
+            assertThat(r4.codecs).as("TEXTZ client's codecs").containsKeys("TEXTZ", "QOIZ", "SOLID_RECT")
+                    .doesNotContainKey("ZSTREAM");
+            assertThat(r4.bytes).as("TEXTZ client's bytes vs the v1 client's").isLessThan(r1.bytes);
+            assertThat(stats.codecCounters().get("TEXTZ").regions()).isPositive();
             assertThat(r1.codecs.keySet()).as("v1 client's codecs").isSubsetOf("RAW", "LZ4", "SOLID_RECT");
             assertThat(r2.codecs).as("v2 client's codecs").containsKeys("PALETTE/CACHE_ME", "PALETTE/FROM_CACHE",
                     "QOIZ", "SOLID_RECT");
@@ -142,6 +152,7 @@ class CodecNegotiatedPipelineTest {
             v1.finishAndReleaseAll();
             v2.finishAndReleaseAll();
             v3.finishAndReleaseAll();
+            v4.finishAndReleaseAll();
             workers.shutdownNow();
         }
     }

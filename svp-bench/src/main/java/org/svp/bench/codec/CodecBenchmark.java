@@ -25,13 +25,13 @@ import org.svp.protocol.CodecId;
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class CodecBenchmark {
     /**
-     * Codec name (RAW, LZ4, PALETTE, QOIZ, MEDZ, ZSTREAM, and the lossy JPEG and H264). ZSTREAM keeps a stream per
+     * Codec name (RAW, LZ4, PALETTE, QOIZ, MEDZ, TEXTZ, ZSTREAM, and the lossy JPEG and H264). TEXTZ and ZSTREAM keep a stream per
      * connection: here every operation runs on a fresh stream (a connection's first bitmap, the context
      * set-up included), since encoding the same tile again into one stream would measure a repeat, and a
      * chunk decodes only once. H264 encodes the same tile again and again, i.e. P frames of a still
      * picture after the first IDR; decode repeats the IDR.
      */
-    @Param({"LZ4", "PALETTE", "QOIZ", "MEDZ", "ZSTREAM", "JPEG", "H264"})
+    @Param({"LZ4", "PALETTE", "QOIZ", "MEDZ", "TEXTZ", "ZSTREAM", "JPEG", "H264"})
     public String codec;
 
     /** Sample tile name ({@link SampleTiles}). */
@@ -51,7 +51,7 @@ public class CodecBenchmark {
     public void setup() {
         BitmapCodec c = byName(codec);
         codecImpl = c;
-        freshStream = c.id() == CodecId.ZSTREAM;
+        freshStream = c.id() == CodecId.ZSTREAM || c.id() == CodecId.TEXTZ;
         t = CodecsBench.tile(tile);
         encoder = c.newEncoder();
         decoder = c.newDecoder();
@@ -68,9 +68,14 @@ public class CodecBenchmark {
     @Benchmark
     public EncodedData encode() {
         if (freshStream) {
-            try (var stream = (org.svp.codec.zstream.ZstreamCodec.StreamEncoder) codecImpl.newEncoder()) {
-                return stream.encode(t.rgb(), 0, t.w(), t.w(), t.h());
+            BitmapCodec.Encoder stream = codecImpl.newEncoder();
+            EncodedData e = stream.encode(t.rgb(), 0, t.w(), t.w(), t.h());
+            switch (stream) { // both hold a native zstd context
+                case org.svp.codec.zstream.ZstreamCodec.StreamEncoder z -> z.close();
+                case org.svp.codec.textz.TextzEncoder x -> x.close();
+                default -> { }
             }
+            return e;
         }
         return encoder.encode(t.rgb(), 0, t.w(), t.w(), t.h());
     }

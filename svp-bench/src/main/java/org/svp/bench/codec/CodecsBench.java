@@ -51,7 +51,7 @@ public final class CodecsBench {
         Collection<RunResult> results = new Runner(opts).run();
         out.printf(Locale.ROOT, "%-8s %-24s %10s %10s %8s %12s %12s%n", "codec", "tile", "raw B", "coded B", "ratio",
                 "enc MB/s", "dec MB/s");
-        for (String codec : List.of("LZ4", "PALETTE", "QOIZ", "MEDZ", "ZSTREAM", "JPEG", "H264")) {
+        for (String codec : List.of("LZ4", "PALETTE", "QOIZ", "MEDZ", "TEXTZ", "ZSTREAM", "JPEG", "H264")) {
             for (String tileName : List.of("xterm-desktop-1280x800", "xterm-text", "photo")) {
                 SampleTiles.Tile t = tile(tileName);
                 long raw = 4L * t.w() * t.h();

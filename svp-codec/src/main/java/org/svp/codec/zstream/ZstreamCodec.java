@@ -3,13 +3,10 @@ package org.svp.codec.zstream;
 import com.github.luben.zstd.EndDirective;
 import com.github.luben.zstd.Zstd;
 import com.github.luben.zstd.ZstdCompressCtx;
-import com.github.luben.zstd.ZstdDecompressCtx;
 import java.nio.ByteBuffer;
 import org.svp.codec.BitmapCodec;
 import org.svp.codec.EncodedData;
 import org.svp.protocol.CodecId;
-import org.svp.protocol.error.PeerProtocolException;
-import org.svp.protocol.error.SvpStatus;
 
 /**
  * ZSTREAM (codec 8, protocol.md "Codecs"): the bitmap's pixels as RGB24 (R, G, B per pixel, row after
@@ -155,72 +152,27 @@ public final class ZstreamCodec implements BitmapCodec {
 
     /** One connection's decompressing end. */
     private static final class StreamDecoder implements Decoder {
-        private final ZstdDecompressCtx ctx = new ZstdDecompressCtx();
-        private final ByteBuffer probe = ByteBuffer.allocateDirect(1);
-        private ByteBuffer in = ByteBuffer.allocateDirect(16 * 1024);
-        private ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
+        private final StreamInflater inflater = new StreamInflater("ZSTREAM");
 
         @Override
         public void decode(byte[] data, int w, int h, int[] dst, int dstOffset, int dstStride, int commandId) {
             long n = 3L * w * h;
             if (n > MAX_BYTES) {
-                throw bad(commandId, w + "x" + h + " is too large");
+                throw inflater.bad(commandId, w + "x" + h + " is too large");
             }
             if (n == 0) {
                 if (data.length != 0) {
-                    throw bad(commandId, "data for an empty bitmap");
+                    throw inflater.bad(commandId, "data for an empty bitmap");
                 }
                 return;
             }
-            if (data.length == 0) {
-                throw bad(commandId, "no data");
-            }
-            if (in.capacity() < data.length) {
-                in = ByteBuffer.allocateDirect(data.length);
-            }
-            in.clear();
-            in.put(data).flip();
-            if (out.capacity() < n) {
-                out = ByteBuffer.allocateDirect((int) n);
-            }
-            out.clear().limit((int) n);
-            try {
-                while (out.hasRemaining()) {
-                    int ip = in.position();
-                    int op = out.position();
-                    ctx.decompressDirectByteBufferStream(out, in);
-                    if (in.position() == ip && out.position() == op) {
-                        break;
-                    }
-                }
-                if (out.hasRemaining()) {
-                    throw bad(commandId, "chunk of " + data.length + " bytes decodes to " + out.position()
-                            + " bytes, " + n + " announced");
-                }
-                // the chunk must be used up exactly: nothing left to read, nothing more to write
-                probe.clear();
-                ctx.decompressDirectByteBufferStream(probe, in);
-                if (in.hasRemaining() || probe.position() != 0) {
-                    throw bad(commandId, "chunk of " + data.length + " bytes decodes to more than the " + n
-                            + " bytes announced");
-                }
-            } catch (RuntimeException e) {
-                if (e instanceof PeerProtocolException p) {
-                    throw p;
-                }
-                throw bad(commandId, "corrupt chunk of " + data.length + " bytes: " + e.getMessage());
-            }
-            out.flip();
+            ByteBuffer out = inflater.inflate(data, (int) n, commandId);
             for (int y = 0; y < h; y++) {
                 int row = dstOffset + y * dstStride;
                 for (int x = 0; x < w; x++) {
                     dst[row + x] = (out.get() & 0xFF) << 16 | (out.get() & 0xFF) << 8 | (out.get() & 0xFF);
                 }
             }
-        }
-
-        private static PeerProtocolException bad(int commandId, String detail) {
-            return new PeerProtocolException(SvpStatus.BAD_BITMAP, commandId, -1, "ZSTREAM: " + detail);
         }
     }
 }

@@ -311,7 +311,7 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         // v1 compatibility: the display channel echoes the client's bits, the others answer GDI
         int answer = type == ChannelType.DISPLAY ? (v2 ? features & V2_DISPLAY_FEATURES : features) : Feature.GDI;
         if (type == ChannelType.DISPLAY && v2 && registry.displayCount() >= MAX_STREAM_CLIENTS) {
-            answer &= ~Feature.CODEC_ZSTREAM;
+            answer &= ~(Feature.CODEC_ZSTREAM | Feature.CODEC_TEXTZ);
         }
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {

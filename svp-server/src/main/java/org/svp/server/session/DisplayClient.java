@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import org.svp.codec.BitmapEncoder;
 import org.svp.codec.palette.PaletteCache;
+import org.svp.codec.textz.TextzCodec;
+import org.svp.codec.textz.TextzEncoder;
 import org.svp.codec.zstream.ZstreamCodec;
 import org.svp.netty.Frames;
 import org.svp.protocol.CodecId;
@@ -82,6 +84,8 @@ public final class DisplayClient {
     private org.svp.render.ScreenCache screenCache;
     /** This client's ZSTREAM stream (codec 8), made at its first ZSTREAM frame; I/O thread. */
     private ZstreamCodec.StreamEncoder zstream;
+    /** This client's TEXTZ stream (codec 6), used instead of ZSTREAM when negotiated; I/O thread. */
+    private TextzEncoder textz;
     /** Frames of a DIRTY_RECT still to drop because a CACHE_DRAW went in their place. */
     private int cacheSkip;
     /** The DIRTY_RECT being written whose CACHE_SAVE follows its last frame, and frames left until then. */
@@ -568,24 +572,34 @@ public final class DisplayClient {
     }
 
     /**
-     * Compresses a ZSTREAM bitmap with this client's stream, as it goes to the socket (so the stream
-     * holds exactly what this client decoded, in order; frames dropped by a resync never enter it). I/O
-     * thread. The RGB24 buffer is released.
+     * Compresses a stream bitmap with this client's stream, as it goes to the socket (so the stream
+     * and TEXTZ's glyph slots hold exactly what this client decoded, in order; frames dropped by a
+     * resync never enter them): TEXTZ when the client has it, else ZSTREAM. I/O thread. The RGB24
+     * buffer is released.
      */
     private ByteBuf streamFrame(WireFrame w) {
         long t0 = System.nanoTime();
-        if (zstream == null) {
-            zstream = new ZstreamCodec().newEncoder();
-        }
+        boolean text = (features & org.svp.protocol.Feature.CODEC_TEXTZ) != 0;
         Rect r = w.streamRect();
         byte[] data;
         try {
-            data = zstream.compress(w.frame().nioBuffer());
+            if (text) {
+                if (textz == null) {
+                    textz = new TextzCodec().newEncoder();
+                }
+                data = textz.compress(w.frame().nioBuffer(), r.width(), r.height());
+            } else {
+                if (zstream == null) {
+                    zstream = new ZstreamCodec().newEncoder();
+                }
+                data = zstream.compress(w.frame().nioBuffer());
+            }
         } finally {
             w.frame().release();
         }
-        stats.codec("ZSTREAM").add(data.length, System.nanoTime() - t0);
-        return encode(new DirtyRect(new Bitmap(org.svp.protocol.PixelFormat.RGB32, CodecId.ZSTREAM, r.x(),
+        int codec = text ? CodecId.TEXTZ : CodecId.ZSTREAM;
+        stats.codec(CodecId.name(codec)).add(data.length, System.nanoTime() - t0);
+        return encode(new DirtyRect(new Bitmap(org.svp.protocol.PixelFormat.RGB32, codec, r.x(),
                 r.y(), r.width(), r.height(), data)));
     }
 
@@ -638,6 +652,10 @@ public final class DisplayClient {
         if (zstream != null) {
             zstream.close();
             zstream = null;
+        }
+        if (textz != null) {
+            textz.close();
+            textz = null;
         }
     }
 
