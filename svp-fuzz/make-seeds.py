@@ -11,9 +11,10 @@ OUT = os.path.join(ROOT, 'src', 'test', 'resources', 'org', 'svp')
 TARGETS = ['DisplayStream', 'KeyboardEvent', 'MouseEvent', 'VideoModeset', 'GraphicConfig', 'MainChannelInit',
            'ChannelInit', 'UsbFrame', 'ClientStream', 'CursorChannel', 'MainChannel', 'Lz4Block', 'PixelFormat',
            'VrdeOrder', 'VrdePointer', 'VrdePixels', 'VrdeRing', 'HandshakeV2', 'ZstreamDecode', 'VncUpdate',
-           'ScramText', 'CodecDecode', 'JpegDecode', 'H264Decode']
+           'ScramText', 'CodecDecode', 'JpegDecode', 'H264Decode', 'MedzDecode', 'TextzDecode']
 # their seeds are kept as committed (captured, built by hand, the committed encoder output; LossyDecodeSeeds.java)
-KEPT = ('DisplayStream', 'ZstreamDecode', 'VncUpdate', 'CodecDecode', 'JpegDecode', 'H264Decode')
+KEPT = ('DisplayStream', 'ZstreamDecode', 'VncUpdate', 'CodecDecode', 'JpegDecode', 'H264Decode', 'MedzDecode',
+        'TextzDecode')
 seeds = {t: {} for t in TARGETS}
 
 def frames(name):

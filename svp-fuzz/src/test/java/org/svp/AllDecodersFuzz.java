@@ -38,7 +38,8 @@ class AllDecodersFuzz {
             CodecDecodeFuzz::check,
             JpegDecodeFuzz::check,
             H264DecodeFuzz::check,
-            MedzDecodeFuzz::check);
+            MedzDecodeFuzz::check,
+            TextzDecodeFuzz::check);
 
     @FuzzTest(maxDuration = "15s")
     void fuzz(byte[] input) {
