@@ -1,6 +1,7 @@
 package org.svp.codec.textz;
 
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import org.svp.codec.BitmapCodec;
 import org.svp.codec.EncodedData;
@@ -27,7 +28,6 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     private final ZstreamCodec.StreamEncoder stream = new ZstreamCodec().newEncoder();
     private final GlyphTable table = new GlyphTable();
     private int[] pixels = new int[0];
-    private byte[] bytes = new byte[0];
     private byte[] prog = new byte[64 * 1024];
     private int len;
     private ByteBuffer direct = ByteBuffer.allocateDirect(64 * 1024);
@@ -45,25 +45,19 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     }
 
     /**
-     * Encodes a bitmap given as RGB24 bytes (what the server's encoder workers prepare for the stream).
+     * Encodes a bitmap the server's encoder workers prepared: its pixels as ints in native byte order.
      *
-     * @param rgb24 3·w·h bytes R, G, B row after row, from its position (not consumed)
+     * @param ints 4·w·h bytes from its position (not consumed)
      * @param w columns
      * @param h rows
      * @return the bitmap's data
      */
-    public byte[] compress(ByteBuffer rgb24, int w, int h) {
+    public byte[] compressPixels(ByteBuffer ints, int w, int h) {
         int n = w * h;
         if (pixels.length < n) {
             pixels = new int[n];
         }
-        if (bytes.length < 3 * n) {
-            bytes = new byte[3 * n];
-        }
-        rgb24.get(rgb24.position(), bytes, 0, 3 * n); // one bulk copy: per-byte gets of a direct buffer cost 3× more
-        for (int i = 0, j = 0; i < n; i++, j += 3) {
-            pixels[i] = (bytes[j] & 0xFF) << 16 | (bytes[j + 1] & 0xFF) << 8 | (bytes[j + 2] & 0xFF);
-        }
+        ints.duplicate().order(ByteOrder.nativeOrder()).asIntBuffer().get(pixels, 0, n);
         return encodeProgram(pixels, 0, w, w, h);
     }
 

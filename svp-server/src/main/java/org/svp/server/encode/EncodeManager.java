@@ -2,6 +2,8 @@ package org.svp.server.encode;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import org.svp.codec.BitmapCodec;
@@ -131,7 +133,7 @@ public final class EncodeManager {
                 }
                 WireFrame p;
                 if ((features & Feature.CODEC_ZSTREAM) != 0) {
-                    p = ColourCount.atMost(rgb, at, stride, w, h, STREAM_COLOURS) ? stream(alloc, rgb, at, stride, x, y, w, h) : null;
+                    p = ColourCount.atMost(rgb, at, stride, w, h, STREAM_COLOURS) ? stream(alloc, rgb, at, stride, x, y, w, h, features) : null;
                 } else {
                     p = (features & Feature.CODEC_PALETTE) != 0 ? palette(alloc, rgb, at, stride, x, y, w, h, t0) : null;
                 }
@@ -213,10 +215,23 @@ public final class EncodeManager {
     static final int STREAM_COLOURS = 256;
 
     /**
-     * A ZSTREAM band: its RGB24 bytes in a direct buffer, compressed by each client's own stream when
-     * the frame is written to its socket (see {@link WireFrame#streamRect()}).
+     * A stream band: its pixels in a direct buffer, compressed by each client's own stream when the
+     * frame is written to its socket (see {@link WireFrame#streamRect()}): RGB24 bytes for ZSTREAM, or
+     * for a TEXTZ client's variant the ints themselves in native order (one bulk copy here and one
+     * there, where RGB24 cost a byte shuffle at both ends; {@code TextzEncoder#compressPixels}).
      */
-    private static WireFrame stream(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h) {
+    private static WireFrame stream(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
+                                    int features) {
+        if ((features & Feature.CODEC_TEXTZ) != 0) {
+            int n = 4 * w * h;
+            ByteBuf raw = alloc.directBuffer(n);
+            IntBuffer ints = raw.nioBuffer(0, n).order(ByteOrder.nativeOrder()).asIntBuffer();
+            for (int r = 0; r < h; r++) {
+                ints.put(rgb, at + r * stride, w);
+            }
+            raw.writerIndex(n);
+            return WireFrame.stream(raw, new Rect(x, y, w, h));
+        }
         int n = 3 * w * h;
         ByteBuf raw = alloc.directBuffer(n);
         ZstreamCodec.putRgb24(rgb, at, stride, w, h, raw.nioBuffer(0, n));
@@ -258,7 +273,7 @@ public final class EncodeManager {
                     run[2] += tw;
                     return;
                 }
-                flushRun(alloc, rgb, at, stride, x, y, run, out);
+                flushRun(alloc, rgb, at, stride, x, y, run, features, out);
                 run[0] = tx;
                 run[1] = ty;
                 run[2] = tw;
@@ -268,14 +283,15 @@ public final class EncodeManager {
             out.add(photoTile(alloc, rgb, pat, stride, tx, ty, tw, th, manyColourCodec(features, rgb, pat, stride, tw, th),
                     whole || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP));
         });
-        flushRun(alloc, rgb, at, stride, x, y, run, out);
+        flushRun(alloc, rgb, at, stride, x, y, run, features, out);
     }
 
     /** Sends the waiting few-colour pieces ({@link #gridPieces}) as one ZSTREAM bitmap, if any. */
     private static void flushRun(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int[] run,
-                                 List<WireFrame> out) {
+                                 int features, List<WireFrame> out) {
         if (run[2] > 0) {
-            out.add(stream(alloc, rgb, at + (run[1] - y) * stride + (run[0] - x), stride, run[0], run[1], run[2], run[3]));
+            out.add(stream(alloc, rgb, at + (run[1] - y) * stride + (run[0] - x), stride, run[0], run[1], run[2], run[3],
+                    features));
             run[2] = 0;
         }
     }

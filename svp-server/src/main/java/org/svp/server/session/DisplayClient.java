@@ -587,7 +587,7 @@ public final class DisplayClient {
                 if (textz == null) {
                     textz = new TextzCodec().newEncoder();
                 }
-                data = textz.compress(w.frame().nioBuffer(), r.width(), r.height());
+                data = textz.compressPixels(w.frame().nioBuffer(), r.width(), r.height());
             } else {
                 if (zstream == null) {
                     zstream = new ZstreamCodec().newEncoder();
