@@ -33,6 +33,8 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     private ByteBuffer direct = ByteBuffer.allocateDirect(64 * 1024);
     /** Per row: true when every pixel of the row has the row's first colour. */
     private boolean[] uniform = new boolean[0];
+    /** The XY cut's column/row flags, one array per recursion depth. */
+    private final boolean[][] scratch = new boolean[MAX_DEPTH + 1][];
     /** The glyphs of the strip being cut: x, y, width, rows each. */
     private int[] glyphs = new int[256];
     private int nGlyphs;
@@ -151,7 +153,11 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     private boolean cut(int[] p, int row, int stride, int bg, int x0, int y0, int x1, int y1, boolean vertical,
             boolean otherFailed, int depth) {
         int len = vertical ? x1 - x0 : y1 - y0;
-        boolean[] has = new boolean[len]; // small (a strip's width at most) and recursion-local
+        if (scratch[depth] == null || scratch[depth].length < len) {
+            scratch[depth] = new boolean[Math.max(len, 256)];
+        }
+        boolean[] has = scratch[depth]; // one per depth: a level's runs are read while deeper levels cut
+        Arrays.fill(has, 0, len, false);
         for (int y = y0; y < y1; y++) {
             int r = row + y * stride;
             if (vertical) {
@@ -204,10 +210,14 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
             while (j < last && has[j]) {
                 j++;
             }
-            if (vertical) {
-                cut(p, row, stride, bg, x0 + i, y0, x0 + j, y1, false, false, depth + 1);
+            // a run of a split cannot be split again in the same direction: only the other one is tried,
+            // and if that finds one run too (it only trims), the run is a glyph
+            if (depth >= MAX_DEPTH) {
+                leaf(vertical ? x0 + i : x0, vertical ? y0 : y0 + i, vertical ? x0 + j : x1, vertical ? y1 : y0 + j);
+            } else if (vertical) {
+                cut(p, row, stride, bg, x0 + i, y0, x0 + j, y1, false, true, depth + 1);
             } else {
-                cut(p, row, stride, bg, x0, y0 + i, x1, y0 + j, true, false, depth + 1);
+                cut(p, row, stride, bg, x0, y0 + i, x1, y0 + j, true, true, depth + 1);
             }
             i = j;
             while (i < last && !has[i]) {
