@@ -22,6 +22,11 @@ import org.svp.codec.zstream.ZstreamCodec;
 public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     /** Text strips are at most this tall (u8 rows − 1 on the wire); the XY cut separates the lines. */
     static final int TEXT_ROWS = TextzCodec.MAX_STRIP_ROWS;
+    /**
+     * Scratch kept between bitmaps at most (program bytes, or pixels × 4): typical text bands need far
+     * less, and up to 8 stream clients each keep their own (ChannelHandshakeHandler.MAX_STREAM_CLIENTS).
+     */
+    static final int KEEP_BYTES = 1 << 20;
     /** Recursion depth of the XY cut at most; deeper regions are taken as they are. */
     static final int MAX_DEPTH = 12;
 
@@ -116,6 +121,13 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
         data[2] = (byte) (len >>> 16);
         data[3] = (byte) (len >>> 24);
         System.arraycopy(chunk, 0, data, 4, chunk.length);
+        if (prog.length > KEEP_BYTES) { // one huge band must not pin megabytes per client for good
+            prog = new byte[64 * 1024];
+            direct = ByteBuffer.allocateDirect(64 * 1024);
+        }
+        if (pixels.length > KEEP_BYTES / 4) {
+            pixels = new int[0];
+        }
         return data;
     }
 
