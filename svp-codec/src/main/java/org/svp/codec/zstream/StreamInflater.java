@@ -41,20 +41,27 @@ public final class StreamInflater {
         }
         in.clear();
         in.put(data).flip();
-        if (out.capacity() < n) {
-            out = ByteBuffer.allocateDirect(n);
-        }
-        out.clear().limit(n);
+        // the output grows as the chunk really decodes: a chunk of a few bytes that claims a huge bitmap
+        // must not make this connection allocate (and keep) the claimed size
+        out.clear().limit(Math.min(n, out.capacity()));
         try {
-            while (out.hasRemaining()) {
+            while (true) {
                 int ip = in.position();
                 int op = out.position();
                 ctx.decompressDirectByteBufferStream(out, in);
-                if (in.position() == ip && out.position() == op) {
+                if (!out.hasRemaining() && out.limit() < n) {
+                    ByteBuffer bigger = ByteBuffer.allocateDirect((int) Math.min(n, 2L * out.capacity()));
+                    out.flip();
+                    bigger.put(out);
+                    out = bigger;
+                    out.limit(out.capacity());
+                    continue;
+                }
+                if (!out.hasRemaining() || in.position() == ip && out.position() == op) {
                     break;
                 }
             }
-            if (out.hasRemaining()) {
+            if (out.position() < n) {
                 throw bad(commandId, "chunk of " + data.length + " bytes decodes to " + out.position()
                         + " bytes, " + n + " announced");
             }

@@ -227,6 +227,16 @@ class TextzCodecTest {
         byte[] shortPixels = program(s4, 0, 0, 1, 2, 3);
         assertThatThrownBy(() -> decode(codec.newDecoder(), shortPixels, 4, 1)).isInstanceOf(PeerProtocolException.class)
                 .hasMessageContaining("ends early");
+        // a one-byte chunk that claims a 10 MB program: refused once the chunk is used up (the decoder's
+        // buffer grows only with what really decodes)
+        ZstreamCodec.StreamEncoder s5 = new ZstreamCodec().newEncoder();
+        byte[] lying = program(s5, 1);
+        lying[0] = (byte) 0x80;
+        lying[1] = (byte) 0x96;
+        lying[2] = (byte) 0x98; // 10 000 000
+        assertThatThrownBy(() -> decode(codec.newDecoder(), lying, 1000, 1000)).isInstanceOf(PeerProtocolException.class)
+                .hasMessageContaining("decodes to 1 bytes, 10000000 announced");
+        s5.close();
         // a length beyond any program for the size, and a corrupt chunk
         assertThatThrownBy(() -> decode(codec.newDecoder(), new byte[] {-1, -1, -1, 0, 1, 2}, 2, 2))
                 .isInstanceOf(PeerProtocolException.class).hasMessageContaining("program of");
