@@ -313,6 +313,9 @@ public final class ChannelHandshakeHandler extends SimpleChannelInboundHandler<O
         if (type == ChannelType.DISPLAY && v2 && registry.displayCount() >= MAX_STREAM_CLIENTS) {
             answer &= ~(Feature.CODEC_ZSTREAM | Feature.CODEC_TEXTZ);
         }
+        if ((answer & Feature.CODEC_ZSTREAM) == 0) {
+            answer &= ~Feature.CODEC_TEXTZ; // TEXTZ replaces ZSTREAM's stream: never granted alone
+        }
         ctx.writeAndFlush(new ChannelReady(answer));
         switch (type) {
             case DISPLAY -> {
