@@ -18,6 +18,7 @@ import org.svp.protocol.message.ScreenResize;
 import org.svp.protocol.message.SolidRect;
 import org.svp.source.DisplaySink;
 import org.svp.source.SourceUpdate;
+import org.svp.source.x11.capture.ReadBatch;
 import org.svp.source.x11.capture.ScreenDiffer;
 import org.svp.source.x11.capture.TileGrid;
 import org.svp.source.x11.capture.WindowMove;
@@ -109,15 +110,18 @@ final class CaptureLoop {
     void run(DisplaySink sink, java.util.function.BooleanSupplier closed) throws InterruptedException {
         try (Arena arena = Arena.ofConfined()) {
             MemorySegment fds = arena.allocate(16);
-            fds.set(ValueLayout.JAVA_INT, 0, xlib.connectionNumber(dpy));
+            fds.set(ValueLayout.JAVA_INT, 0, wakeup.fd());
             fds.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
-            fds.set(ValueLayout.JAVA_INT, 8, wakeup.fd());
+            fds.set(ValueLayout.JAVA_INT, 8, xlib.connectionNumber(dpy));
             fds.set(ValueLayout.JAVA_SHORT, 12, POLLIN);
             MemorySegment event = arena.allocate(Xlib.EVENT_BYTES);
             sink.submit(new SourceUpdate.Draw(List.of(new ScreenResize(differ.width(), differ.height()))));
             differ.tiles().markAll();
             damaged = true;
-            loop(sink, closed, fds, event);
+            lastCapture = System.nanoTime() - options.frameMillis() * 1_000_000L;
+            while (!closed.getAsBoolean()) {
+                step(sink, fds, event);
+            }
         } catch (RuntimeException e) {
             if (x.lost() && !(e instanceof UpstreamException)) {
                 throw x.lostError(e);
@@ -128,51 +132,82 @@ final class CaptureLoop {
         }
     }
 
-    private void loop(DisplaySink sink, java.util.function.BooleanSupplier closed, MemorySegment fds,
-            MemorySegment event) throws InterruptedException {
-        while (!closed.getAsBoolean()) {
-            if (x.lost()) {
-                throw x.lostError(null);
-            }
-            input.replay();
-            drainEvents(event);
-            if (resized) {
-                resize(sink);
-            }
-            if (cursorChanged) {
-                cursorChanged = false;
-                cursor.check(sink);
-            }
-            int timeout = -1;
-            if (!damaged && !stillChecked) {
-                long wait = lastCapture + STILL_CHECK_NANOS - System.nanoTime();
-                if (wait <= 0) {
-                    checkStill(sink);
-                    continue;
-                }
-                timeout = (int) Math.max(1, wait / 1_000_000L);
-            }
+    /**
+     * One wake-up: replays input, reads every queued X event, captures if damage is waiting and the
+     * frame interval has passed (or runs the still check), then waits. A method of its own because
+     * {@link #run} is entered once: its loop body would stay in the interpreter (FFM accessors there
+     * cost microseconds each), while this one is compiled after a few hundred calls.
+     *
+     * <p>For {@link X11Options#frameMillis()} after a capture the thread waits on the wake-up fd only
+     * (input), not on the X socket: what X sends meanwhile (DamageNotify, a window's ConfigureNotify, a
+     * cursor change) is read when the interval ends, just before the next capture, so a screen that
+     * changes all the time costs one poll wake-up per capture instead of one per X event plus one
+     * for the timer. Only after the interval, with nothing to capture, does it wait on the X socket.
+     */
+    private void step(DisplaySink sink, MemorySegment fds, MemorySegment event) throws InterruptedException {
+        if (x.lost()) {
+            throw x.lostError(null);
+        }
+        // after drainEvents, any request may have read X events into libxcb's queue, out of the
+        // socket's sight (libxcb reads what is there before it writes): then poll would miss them
+        boolean requests = input.replay();
+        requests |= drainEvents(event);
+        if (resized) {
+            resize(sink);
+            requests = true;
+        }
+        if (cursorChanged) {
+            cursorChanged = false;
+            cursor.check(sink);
+            requests = true;
+        }
+        long frameNanos = options.frameMillis() * 1_000_000L;
+        long now = System.nanoTime();
+        if (now - lastCapture >= frameNanos) {
             if (damaged) {
-                long wait = lastCapture + options.frameMillis() * 1_000_000L - System.nanoTime();
-                if (wait <= 0) {
-                    capture(sink);
-                    continue;
-                }
-                timeout = (int) Math.max(1, wait / 1_000_000L);
+                capture(sink);
+                requests = true;
+            } else if (!stillChecked && now - lastCapture >= STILL_CHECK_NANOS) {
+                checkStill(sink);
+                requests = true;
             }
-            fds.set(ValueLayout.JAVA_SHORT, 6, (short) 0);
-            fds.set(ValueLayout.JAVA_SHORT, 14, (short) 0);
-            if (xlib.pending(dpy) == 0) {
-                org.svp.source.x11.xlib.LibC.poll(fds, 2, timeout);
+            now = System.nanoTime();
+        }
+        int timeout;
+        int count;
+        if (now - lastCapture < frameNanos) {
+            timeout = ceilMillis(lastCapture + frameNanos - now);
+            count = 1; // the wake-up fd only; X events are read when the interval ends
+        } else {
+            if (requests && xlib.pending(dpy) > 0) {
+                return; // events came in with a reply or a flush: the socket may say nothing more
             }
-            if (fds.get(ValueLayout.JAVA_SHORT, 14) != 0) {
-                wakeup.drain();
-            }
+            timeout = stillChecked ? -1 : ceilMillis(lastCapture + STILL_CHECK_NANOS - now);
+            count = 2;
+        }
+        org.svp.source.x11.xlib.LibC.poll(fds, count, timeout);
+        if (fds.get(ValueLayout.JAVA_SHORT, 6) != 0) {
+            wakeup.drain();
         }
     }
 
-    private void drainEvents(MemorySegment event) {
-        while (xlib.pending(dpy) > 0) {
+    /** @return {@code nanos} in whole milliseconds, rounded up (so one poll covers the wait), at least 1 */
+    private static int ceilMillis(long nanos) {
+        return (int) Math.min(Integer.MAX_VALUE, Math.max(1, (nanos + 999_999L) / 1_000_000L));
+    }
+
+    /**
+     * Handles every event queued: what one {@code XPending} read from the socket, then whatever
+     * handling them queued (a window watcher's round trip may bring more), without asking the socket
+     * again; what arrived meanwhile waits there for the next wake-up.
+     *
+     * @return whether any event was handled
+     */
+    private boolean drainEvents(MemorySegment event) {
+        if (xlib.pending(dpy) == 0) {
+            return false;
+        }
+        do {
             xlib.nextEvent(dpy, event);
             int type = event.get(ValueLayout.JAVA_INT, 0) & 0x7F;
             if (type == x.damage().notifyEvent()) {
@@ -195,7 +230,8 @@ final class CaptureLoop {
                 }
                 resized = true;
             }
-        }
+        } while (xlib.queued(dpy) > 0);
+        return true;
     }
 
     private void resize(DisplaySink sink) throws InterruptedException {
@@ -246,8 +282,8 @@ final class CaptureLoop {
             return 0;
         }
         try {
-            for (Rect r : tiles.readRects()) {
-                read(r);
+            for (ReadBatch b : ReadBatch.join(tiles.readRects())) {
+                read(b);
             }
         } catch (IllegalStateException e) {
             LOG.debug("capture failed ({}); checking the screen size and retrying", e.getMessage());
@@ -267,14 +303,22 @@ final class CaptureLoop {
         return orders.size();
     }
 
-    /** Copies the pixels of {@code r} into the differ's latest frame as X gave them (top byte unmasked). */
-    private void read(Rect r) {
-        MemorySegment px = shm.read(x.root(), r.x(), r.y(), r.width(), r.height());
+    /**
+     * Reads {@code b.bounds()} with one XShmGetImage and copies each of its parts into the differ's
+     * latest frame as X gave them (top byte unmasked); the rest of the bounds is not copied.
+     */
+    private void read(ReadBatch b) {
+        Rect m = b.bounds();
+        MemorySegment px = shm.read(x.root(), m.x(), m.y(), m.width(), m.height());
         int[] latest = differ.latest();
         int stride = differ.width();
-        for (int row = 0; row < r.height(); row++) {
-            int o = (r.y() + row) * stride + r.x();
-            MemorySegment.copy(px, ValueLayout.JAVA_INT_UNALIGNED, (long) row * r.width() * 4, latest, o, r.width());
+        for (Rect r : b.parts()) {
+            long from = ((long) (r.y() - m.y()) * m.width() + (r.x() - m.x())) * 4;
+            for (int row = 0; row < r.height(); row++) {
+                int o = (r.y() + row) * stride + r.x();
+                MemorySegment.copy(px, ValueLayout.JAVA_INT_UNALIGNED, from + (long) row * m.width() * 4, latest, o,
+                        r.width());
+            }
         }
     }
 

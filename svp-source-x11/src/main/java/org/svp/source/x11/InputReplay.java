@@ -28,11 +28,15 @@ final class InputReplay implements PointerState.Actions {
         this.queue = queue;
     }
 
-    /** Sends everything queued, then flushes. */
-    void replay() {
+    /**
+     * Sends everything queued, then flushes.
+     *
+     * @return whether anything was sent (a flush may have read X events into libxcb's queue)
+     */
+    boolean replay() {
         Message m = queue.get();
         if (m == null) {
-            return;
+            return false;
         }
         for (; m != null; m = queue.get()) {
             switch (m) {
@@ -47,6 +51,7 @@ final class InputReplay implements PointerState.Actions {
             }
         }
         x.xlib().flush(dpy);
+        return true;
     }
 
     @Override

@@ -52,6 +52,14 @@ final class EqualRows {
         }
     }
 
+    /** Records every row of {@code r} as equal (nothing in it changed). */
+    void markAll(Rect r) {
+        for (int y = r.y(); y < r.bottom(); y++) {
+            left[y] = r.x();
+            right[y] = r.right();
+        }
+    }
+
     /** @return the first known-equal column of row {@code y} */
     int left(int y) {
         return left[y];

@@ -127,9 +127,19 @@ public final class ScreenDiffer {
                 if (!ScrollDetector.worthSearching(r)) {
                     continue;
                 }
+                int from = ScrollDetector.firstChangedRow(latest, shown, width, r);
+                if (from < 0) {
+                    // nothing in it changed (a window's content a move blit already put in place, a
+                    // redraw with the same pixels): no scroll, and no row needs hashing
+                    equalRows.markAll(r);
+                    searched.add(r);
+                    searchedRows.add(null);
+                    continue;
+                }
                 long[] before = shownRows.rows(shown, width, r, new long[r.height()]);
                 int[] match = new int[r.height()];
-                long[] now = ScrollDetector.nowRowHashes(latest, shown, width, r, before, new long[r.height()], match);
+                long[] now = ScrollDetector.nowRowHashes(latest, shown, width, r, from, before, new long[r.height()],
+                        match);
                 ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r, before, now);
                 if (blt != null) {
                     ScrollDetector.apply(blt, shown, width);
@@ -149,7 +159,9 @@ public final class ScreenDiffer {
         // the shown frame now equals the new one in every damaged tile, so over each searched
         // rectangle it has the row hashes just computed for the new frame: the next capture's "before"
         for (int i = 0; i < searched.size(); i++) {
-            shownRows.put(searched.get(i), searchedRows.get(i));
+            if (searchedRows.get(i) != null) {
+                shownRows.put(searched.get(i), searchedRows.get(i));
+            }
         }
         return orders;
     }

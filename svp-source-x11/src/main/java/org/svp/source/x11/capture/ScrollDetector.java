@@ -87,7 +87,22 @@ final class ScrollDetector {
      * @return {@code out}
      */
     static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, long[] beforeRows, long[] out) {
-        return nowRowHashes(now, before, stride, r, beforeRows, out, new int[r.height()]);
+        return nowRowHashes(now, before, stride, r, 0, beforeRows, out, new int[r.height()]);
+    }
+
+    /**
+     * @return the first row of {@code r} (0-based) that differs between the frames, or -1: a damaged
+     *     rectangle whose pixels did not change needs no row hashes at all
+     */
+    static int firstChangedRow(int[] now, int[] before, int stride, Rect r) {
+        int w = r.width();
+        for (int i = 0; i < r.height(); i++) {
+            int o = (r.y() + i) * stride + r.x();
+            if (Arrays.mismatch(now, o, o + w, before, o, o + w) >= 0) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -98,19 +113,23 @@ final class ScrollDetector {
      * hashed and looked up in {@code before}'s hashes; its offset becomes the guess for the next rows.
      * Every reuse is an exact pixel compare, so {@code match} may be trusted by the tile diff.
      *
+     * @param from rows of {@code r} above this one are known equal in both frames
+     *     ({@link #firstChangedRow}); 0 if nothing is known
      * @param beforeRows the row hashes of {@code before} over {@code r}
      * @param out receives {@code r.height()} hashes
      * @param match receives per row the offset {@code d} at which it was compared equal to row
      *     {@code i + d} of {@code before} (0: unchanged), or {@link #NO_MATCH}
      * @return {@code out}
      */
-    static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, long[] beforeRows, long[] out,
+    static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, int from, long[] beforeRows, long[] out,
             int[] match) {
         int w = r.width();
         int h = r.height();
         int guess = NO_MATCH;
         LineIndex index = null;
-        for (int i = 0; i < h; i++) {
+        System.arraycopy(beforeRows, 0, out, 0, from);
+        Arrays.fill(match, 0, from, 0);
+        for (int i = from; i < h; i++) {
             int o = (r.y() + i) * stride + r.x();
             if (Arrays.mismatch(now, o, o + w, before, o, o + w) < 0) {
                 out[i] = beforeRows[i];

@@ -47,6 +47,7 @@ public final class Xlib {
     private final MethodHandle defaultDepth;
     private final MethodHandle connectionNumber;
     private final MethodHandle pending;
+    private final MethodHandle eventsQueued;
     private final MethodHandle nextEvent;
     private final MethodHandle flush;
     private final MethodHandle sync;
@@ -72,6 +73,7 @@ public final class Xlib {
         defaultDepth = lib.function("XDefaultDepth", FunctionDescriptor.of(INT, PTR, INT));
         connectionNumber = lib.function("XConnectionNumber", FunctionDescriptor.of(INT, PTR));
         pending = lib.function("XPending", FunctionDescriptor.of(INT, PTR));
+        eventsQueued = lib.function("XEventsQueued", FunctionDescriptor.of(INT, PTR, INT));
         nextEvent = lib.function("XNextEvent", FunctionDescriptor.of(INT, PTR, PTR));
         flush = lib.function("XFlush", FunctionDescriptor.of(INT, PTR));
         sync = lib.function("XSync", FunctionDescriptor.of(INT, PTR, INT));
@@ -157,6 +159,18 @@ public final class Xlib {
     public int pending(MemorySegment dpy) {
         try {
             return (int) pending.invokeExact(dpy);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /**
+     * {@code XEventsQueued(dpy, QueuedAlready)}: the events already in Xlib's queue, without reading
+     * the socket (each {@link #pending} that finds nothing costs libxcb two failed {@code recvmsg}).
+     */
+    public int queued(MemorySegment dpy) {
+        try {
+            return (int) eventsQueued.invokeExact(dpy, 0);
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }

@@ -73,6 +73,36 @@ class ScreenDifferTest {
     }
 
     @Test
+    void anUnchangedDamagedAreaCostsNothingAndALaterScrollThereIsStillFound() {
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        Rect band = new Rect(8, 16, 150, 120);
+        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        assertThat(frame(d, 0, band)).isEmpty(); // redrawn with the same pixels
+        int[] px = d.latest();
+        for (int y = band.y(); y < band.bottom(); y++) {
+            for (int x = band.x(); x < band.right(); x++) {
+                px[y * W + x] = pixel(x, y + 7);
+            }
+        }
+        d.tiles().mark(band);
+        List<DisplayMessage> orders = d.diff(List.of(band));
+        orders.forEach(r::apply);
+        assertThat(orders.getFirst()).isEqualTo(new ScreenBlt(new Rect(8, 16, 150, 113), 8, 23, 0xCC));
+        assertThat(client.pixels()).isEqualTo(d.latest());
+        // only the band's bottom row changed below an unchanged top: found all the same
+        for (int x = band.x(); x < band.right(); x++) {
+            px[(band.bottom() - 1) * W + x] = 0x00FF00;
+        }
+        d.tiles().mark(band);
+        orders = d.diff(List.of(band));
+        orders.forEach(r::apply);
+        assertThat(orders).hasSize(3).allMatch(m -> m instanceof SolidRect); // one per tile of that row
+        assertThat(client.pixels()).isEqualTo(d.latest());
+    }
+
+    @Test
     void withoutDetectionScrollingIsResent() {
         ScreenDiffer d = new ScreenDiffer(W, H, false);
         Rect all = new Rect(0, 0, W, H);
