@@ -45,6 +45,28 @@ class LossyRefreshTest {
         }
     }
 
+    /**
+     * A window moved while its photo waits for the refresh: the client copies the JPEG's pixels, and
+     * the refresh must reach them where they went (LossyRegions.copied), not only where they were.
+     */
+    @Test
+    void lossyPixelsCopiedByAScreenBltAreRefreshedWhereTheyLand() throws Exception {
+        ScriptedSource source = new ScriptedSource();
+        try (SvpServer server = start(source, Quality.AUTO); SvpClient client = TestServers.viewer(server)) {
+            setUpScreen(server, source, client);
+            source.draw(new DirtyRect(TestSources.rgb32(4, 4, PHOTO.w(), PHOTO.h(), PHOTO.rgb())));
+            source.draw(new DirtyRect(TestSources.rgb32(4, 4, PHOTO.w(), PHOTO.h(), darker(PHOTO.rgb()))));
+            int w = Math.min(PHOTO.w(), 320 - 4 - 100);
+            int h = Math.min(PHOTO.h(), 200 - 4 - 60);
+            // the photo's top-left part moves 100 right and 60 down; what it uncovers is painted over
+            source.draw(new org.svp.protocol.message.ScreenBlt(new Rect(104, 64, w, h), 4, 4, 0xCC),
+                    new SolidRect(new Rect(4, 4, 100, h), 0x405060));
+            Surface expected = source.applied();
+            assertConverges(client, () -> expected, "client after the refresh, the moved photo included");
+            assertThat(regions(server.stats().codecCounters(), "JPEG")).as("JPEG bands sent").isPositive();
+        }
+    }
+
     @Test
     void aStillPhotoGoesLosslessAtOnceInAuto() throws Exception {
         ScriptedSource source = new ScriptedSource();

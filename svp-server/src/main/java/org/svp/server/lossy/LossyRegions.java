@@ -9,8 +9,8 @@ import org.svp.protocol.Rect;
 
 /**
  * The screen rectangles sent lossy and not yet refreshed, each with when it was last sent lossy. The
- * encoder workers add (a band they coded as JPEG); the I/O thread's {@link LossyRefresh} takes the ones
- * still for long enough. Thread-safe (one lock; a few dozen entries).
+ * encoder workers add (a band they coded as JPEG), the I/O thread adds where a SCREEN_BLT copied such
+ * pixels ({@link #copied}); the I/O thread's {@link LossyRefresh} takes the ones still for long enough. Thread-safe (one lock; a few dozen entries).
  */
 public final class LossyRegions {
     /** More entries than this collapse into their bounding box (bounded memory; a refresh of the box is exact too). */
@@ -32,16 +32,53 @@ public final class LossyRegions {
         Pending before = lastLossy.remove(r);
         lastLossy.put(r, new Pending(nanos, quietNanos));
         if (lastLossy.size() > MAX_ENTRIES) {
-            Rect box = null;
-            long quiet = 0;
-            for (Map.Entry<Rect, Pending> e : lastLossy.entrySet()) {
-                box = box == null ? e.getKey() : box.union(e.getKey());
-                quiet = Math.max(quiet, e.getValue().quietNanos());
-            }
-            lastLossy.clear();
-            lastLossy.put(box, new Pending(nanos, quiet));
+            collapse(nanos);
         }
         return before == null ? -1 : nanos - before.nanos();
+    }
+
+    /**
+     * A SCREEN_BLT copied {@code src} by (dx, dy) on every client: whatever lossy pixels it carried are
+     * now at the destination too, and the destination must be refreshed with them (else a window moved
+     * while its photo waited for its refresh would keep the JPEG's pixels for good). I/O thread, at the
+     * blt's dispatch, in source order: every JPEG band of an earlier update has been noted by then.
+     *
+     * @param src the blt's source rectangle
+     * @param dx its horizontal offset to the destination
+     * @param dy its vertical offset
+     */
+    public synchronized void copied(Rect src, int dx, int dy) {
+        if (lastLossy.isEmpty()) {
+            return;
+        }
+        List<Map.Entry<Rect, Pending>> moved = new ArrayList<>();
+        for (Map.Entry<Rect, Pending> e : lastLossy.entrySet()) {
+            Rect part = e.getKey().intersect(src);
+            if (!part.isEmpty()) {
+                moved.add(Map.entry(new Rect(part.x() + dx, part.y() + dy, part.width(), part.height()), e.getValue()));
+            }
+        }
+        for (Map.Entry<Rect, Pending> m : moved) {
+            Pending held = lastLossy.get(m.getKey());
+            if (held == null || held.nanos() < m.getValue().nanos()) {
+                lastLossy.put(m.getKey(), m.getValue());
+            }
+        }
+        if (lastLossy.size() > MAX_ENTRIES) {
+            collapse(lastLossy.values().stream().mapToLong(Pending::nanos).max().orElse(0));
+        }
+    }
+
+    /** Replaces every entry with their bounding box, pending since {@code nanos} with the longest quiet time. */
+    private void collapse(long nanos) {
+        Rect box = null;
+        long quiet = 0;
+        for (Map.Entry<Rect, Pending> e : lastLossy.entrySet()) {
+            box = box == null ? e.getKey() : box.union(e.getKey());
+            quiet = Math.max(quiet, e.getValue().quietNanos());
+        }
+        lastLossy.clear();
+        lastLossy.put(box, new Pending(nanos, quiet));
     }
 
     /**

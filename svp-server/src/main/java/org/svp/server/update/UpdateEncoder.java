@@ -40,6 +40,8 @@ public final class UpdateEncoder {
     private final ByteBufAllocator alloc;
     private final ServerStats stats;
     private final EncodeManager manager;
+    /** Where JPEG bands wait for their refresh; null on a lossless server. */
+    private volatile org.svp.server.lossy.LossyRegions lossyRegions;
 
     /**
      * @param alloc where frames are allocated (thread-safe pooled allocator)
@@ -57,7 +59,22 @@ public final class UpdateEncoder {
      */
     public UpdateEncoder lossy(org.svp.server.lossy.LossyPolicy policy) {
         manager.lossy(policy);
+        this.lossyRegions = policy == null ? null : policy.regions();
         return this;
+    }
+
+    /**
+     * Tells the lossy refresh that a SCREEN_BLT was dispatched: lossy pixels it copied must be refreshed
+     * where they went too. I/O thread, in source order ({@link UpdatePipeline}).
+     *
+     * @param blt the order
+     */
+    public void dispatched(org.svp.protocol.message.ScreenBlt blt) {
+        if (lossyRegions != null) {
+            Rect dst = blt.rect();
+            lossyRegions.copied(new Rect(blt.srcX(), blt.srcY(), dst.width(), dst.height()), dst.x() - blt.srcX(),
+                    dst.y() - blt.srcY());
+        }
     }
 
     /**

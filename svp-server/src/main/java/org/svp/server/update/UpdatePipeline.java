@@ -135,6 +135,9 @@ public final class UpdatePipeline {
         int[][] captured = new int[msgs.size()][];
         for (int i = 0; i < msgs.size(); i++) {
             DisplayMessage m = msgs.get(i);
+            if (m instanceof org.svp.protocol.message.ScreenBlt blt) {
+                encoder.dispatched(blt); // lossy pixels it copies need their refresh where they land
+            }
             try {
                 damage[i] = mirror.apply(m);
             } catch (RuntimeException e) {
