@@ -34,8 +34,7 @@ class LossyRefreshTest {
         try (SvpServer server = start(source, Quality.AUTO); SvpClient client = TestServers.viewer(server)) {
             Surface first = setUpScreen(server, source, client);
             // auto is lossless first: the photo goes lossy when it changes again within a second
-            source.draw(new DirtyRect(TestSources.rgb32(20, 30, PHOTO.w(), PHOTO.h(), PHOTO.rgb())));
-            source.draw(new DirtyRect(TestSources.rgb32(20, 30, PHOTO.w(), PHOTO.h(), darker(PHOTO.rgb()))));
+            photoChangingAgain(source, 20, 30);
             Surface expected = source.applied();
             assertThat(expected.pixels()).isNotEqualTo(first.pixels());
             assertConverges(client, () -> expected, "client after the lossless refresh");
@@ -54,8 +53,7 @@ class LossyRefreshTest {
         ScriptedSource source = new ScriptedSource();
         try (SvpServer server = start(source, Quality.AUTO); SvpClient client = TestServers.viewer(server)) {
             setUpScreen(server, source, client);
-            source.draw(new DirtyRect(TestSources.rgb32(4, 4, PHOTO.w(), PHOTO.h(), PHOTO.rgb())));
-            source.draw(new DirtyRect(TestSources.rgb32(4, 4, PHOTO.w(), PHOTO.h(), darker(PHOTO.rgb()))));
+            photoChangingAgain(source, 4, 4);
             int w = Math.min(PHOTO.w(), 320 - 4 - 100);
             int h = Math.min(PHOTO.h(), 200 - 4 - 60);
             // the photo's top-left part moves 100 right and 60 down; what it uncovers is painted over
@@ -77,6 +75,12 @@ class LossyRefreshTest {
             assertConverges(client, () -> expected, "client");
             assertThat(regions(server.stats().codecCounters(), "JPEG")).as("JPEG bands sent").isZero();
         }
+    }
+
+    /** The photo, then darker at once: auto is lossless first, so the second goes JPEG (it changed again within 1 s). */
+    private static void photoChangingAgain(ScriptedSource source, int x, int y) throws InterruptedException {
+        source.draw(new DirtyRect(TestSources.rgb32(x, y, PHOTO.w(), PHOTO.h(), PHOTO.rgb())));
+        source.draw(new DirtyRect(TestSources.rgb32(x, y, PHOTO.w(), PHOTO.h(), darker(PHOTO.rgb()))));
     }
 
     /** @return the picture at half the brightness (still a photo, but a change) */

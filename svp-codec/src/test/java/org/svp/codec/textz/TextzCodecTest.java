@@ -34,6 +34,13 @@ class TextzCodecTest {
         return out;
     }
 
+    /** Encodes a bitmap into the stream, decodes it at the other end, asserts it exact; @return its bytes */
+    private static int roundTrip(TextzEncoder enc, BitmapCodec.Decoder dec, int[] px, int w, int h, String what) {
+        byte[] data = enc.encode(px, 0, w, w, h).data();
+        assertThat(decode(dec, data, w, h)).as(what).isEqualTo(rgb(px));
+        return data.length;
+    }
+
     /**
      * A terminal printing new lines of a 60-glyph font (7×15 cells, anti-aliased ink): every line is new,
      * every glyph in it was seen before. ZSTREAM has to find each glyph's rows again in its window; TEXTZ
@@ -69,9 +76,7 @@ class TextzCodecTest {
                     System.arraycopy(g, y * 7, px, y * w + 2 + c * 7, 7);
                 }
             }
-            byte[] data = enc.encode(px, 0, w, w, 15).data();
-            assertThat(decode(dec, data, w, 15)).as("line %d", line).isEqualTo(rgb(px));
-            textz += data.length;
+            textz += roundTrip(enc, dec, px, w, 15, "line " + line);
             zstream += zs.encode(px, 0, w, w, 15).data().length;
         }
         assertThat(textz).as("TEXTZ vs ZSTREAM (%d bytes) on the same 300 lines", zstream).isLessThan(zstream / 2);
@@ -88,10 +93,7 @@ class TextzCodecTest {
         for (int pass = 0; pass < 2; pass++) { // the second pass: every glyph is in a slot
             long bytes = 0;
             for (int y = 0; y + 14 <= t.h(); y += 14) {
-                int[] line = rows(t, y, 14);
-                byte[] data = enc.encode(line, 0, t.w(), t.w(), 14).data();
-                assertThat(decode(dec, data, t.w(), 14)).as("pass %d line at row %d", pass, y).isEqualTo(rgb(line));
-                bytes += data.length;
+                bytes += roundTrip(enc, dec, rows(t, y, 14), t.w(), 14, "pass " + pass + " line at row " + y);
             }
             if (pass == 0) {
                 first = bytes;
@@ -166,8 +168,7 @@ class TextzCodecTest {
                     px[(i / 3) * w + g * 4 + i % 3] = (id * 9 + i) * 0x010203 & 0xFFFFFF | 0x010101;
                 }
             }
-            byte[] data = enc.encode(px, 0, w, w, 3).data();
-            assertThat(decode(dec, data, w, 3)).as("glyphs %d..", base).isEqualTo(rgb(px));
+            roundTrip(enc, dec, px, w, 3, "glyphs " + base + "..");
             if (first == null) {
                 first = px;
             }
@@ -175,8 +176,7 @@ class TextzCodecTest {
         // the first row's glyphs were given up long ago: stored again into reused slots, exact again
         // (a slot the two ends disagreed on would draw another glyph here)
         for (int round = 0; round < 2; round++) {
-            byte[] again = enc.encode(first, 0, w, w, 3).data();
-            assertThat(decode(dec, again, w, 3)).as("round %d", round).isEqualTo(rgb(first));
+            roundTrip(enc, dec, first, w, 3, "round " + round);
         }
         enc.close();
     }
