@@ -109,7 +109,9 @@ class ViewerPasswordTest {
                 display.run("xdotool", "windowfocus", "--sync", dialog);
                 // without a window manager, a click gives AWT the focus (the dialog then focuses its field)
                 display.run("xdotool", "mousemove", "--window", dialog, "8", "8", "click", "1");
-                Thread.sleep(300);
+                // AWT moves the focus into the field asynchronously: keys typed before that are lost and
+                // Return sends an empty password (a CI run on a busy machine lost them after 300 ms)
+                Thread.sleep(1500);
                 display.run("xdotool", "type", "--delay", "20", PASSWORD);
                 display.run("xdotool", "key", "Return");
                 await(lines, "canvas ", " 640 480", Duration.ofSeconds(40));
