@@ -32,8 +32,7 @@ final class TextzDecoder implements BitmapCodec.Decoder {
         if (n == 0 || n > TextzCodec.maxProgram(w, h) || n > Integer.MAX_VALUE - 8) {
             throw inflater.bad(commandId, "a program of " + n + " bytes for " + w + "x" + h);
         }
-        byte[] chunk = Arrays.copyOfRange(data, 4, data.length);
-        ByteBuffer prog = inflater.inflate(chunk, (int) n, commandId);
+        ByteBuffer prog = inflater.inflate(data, 4, (int) n, commandId);
         run(prog, w, h, dst, dstOffset, dstStride, commandId);
     }
 

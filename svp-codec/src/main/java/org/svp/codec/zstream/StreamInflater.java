@@ -33,14 +33,31 @@ public final class StreamInflater {
      * @throws PeerProtocolException BAD_BITMAP if the chunk decodes to fewer or more bytes, or is corrupt
      */
     public ByteBuffer inflate(byte[] data, int n, int commandId) {
-        if (data.length == 0) {
+        return inflate(data, 0, n, commandId);
+    }
+
+    /**
+     * Inflates the next chunk: {@code data} from {@code from} to its end (a codec's own header before
+     * it, e.g. TEXTZ's program length, is not copied out first).
+     *
+     * @param data the bitmap's data
+     * @param from where the chunk starts in it
+     * @param n the exact number of bytes it must decode to (≥ 1)
+     * @param commandId the carrying message's id, for errors
+     * @return a buffer holding the n bytes from position 0 to its limit; valid until the next call
+     * @throws PeerProtocolException BAD_BITMAP if the chunk is empty, decodes to fewer or more bytes,
+     *     or is corrupt
+     */
+    public ByteBuffer inflate(byte[] data, int from, int n, int commandId) {
+        int size = data.length - from;
+        if (size <= 0) {
             throw bad(commandId, "no data");
         }
-        if (in.capacity() < data.length) {
-            in = ByteBuffer.allocateDirect(data.length);
+        if (in.capacity() < size) {
+            in = ByteBuffer.allocateDirect(size);
         }
         in.clear();
-        in.put(data).flip();
+        in.put(data, from, size).flip();
         // the output grows as the chunk really decodes: a chunk of a few bytes that claims a huge bitmap
         // must not make this connection allocate (and keep) the claimed size
         out.clear().limit(Math.min(n, out.capacity()));
@@ -62,21 +79,21 @@ public final class StreamInflater {
                 }
             }
             if (out.position() < n) {
-                throw bad(commandId, "chunk of " + data.length + " bytes decodes to " + out.position()
+                throw bad(commandId, "chunk of " + size + " bytes decodes to " + out.position()
                         + " bytes, " + n + " announced");
             }
             // the chunk must be used up exactly: nothing left to read, nothing more to write
             probe.clear();
             ctx.decompressDirectByteBufferStream(probe, in);
             if (in.hasRemaining() || probe.position() != 0) {
-                throw bad(commandId, "chunk of " + data.length + " bytes decodes to more than the " + n
+                throw bad(commandId, "chunk of " + size + " bytes decodes to more than the " + n
                         + " bytes announced");
             }
         } catch (RuntimeException e) {
             if (e instanceof PeerProtocolException p) {
                 throw p;
             }
-            throw bad(commandId, "corrupt chunk of " + data.length + " bytes: " + e.getMessage());
+            throw bad(commandId, "corrupt chunk of " + size + " bytes: " + e.getMessage());
         }
         return out.flip();
     }
