@@ -195,6 +195,12 @@ final class SvpServerProcess implements AutoCloseable {
             // started with "java -jar svp.jar", the jar's manifest grants it; with -cp the flag must
             c.add("--enable-native-access=ALL-UNNAMED");
         }
+        // extra JVM flags for the server child only, for measurements (an AOT cache, -Xlog:jit…);
+        // docs/benchmarks.md "JVM flags of the server"
+        String extra = System.getenv("SVP_BENCH_SERVER_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            c.addAll(List.of(extra.trim().split("\\s+")));
+        }
         c.addAll(List.of("-cp", classPath, mainClass, "server", "--source", "x11:" + display, "--bind", "127.0.0.1",
                 "--port", Integer.toString(port), "--single-port", "--stats-on-stdin", "--no-tls"));
         return c;

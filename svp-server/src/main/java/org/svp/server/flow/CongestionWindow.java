@@ -45,6 +45,15 @@ public final class CongestionWindow {
     /** Pings are sent at most this far apart while others are outstanding, at least {@link #MIN_PING_GAP_NANOS}. */
     static final long MAX_PING_GAP_NANOS = 50_000_000L;
     static final long MIN_PING_GAP_NANOS = 2_000_000L;
+    /**
+     * A link whose lowest round trip is below this is a LAN (or loopback): there a PING after every
+     * update (a PONG waking the I/O thread 30–60 times a second per client) buys nothing, since the
+     * window is far above what one update writes. Such a client gets a PING once a quarter window was
+     * written or {@link #LAN_PING_GAP_NANOS} after the last one, whichever comes first.
+     */
+    static final long LAN_RTT_NANOS = 5_000_000L;
+    /** See {@link #LAN_RTT_NANOS}: how often an uncongested LAN client's round trip is still sampled. */
+    static final long LAN_PING_GAP_NANOS = 100_000_000L;
     /** More unanswered pings than this is a client that does not answer: no more are sent. */
     static final int MAX_OUTSTANDING = 256;
     /** A ping goes after any update once this share of the window was written since the last one. */
@@ -134,15 +143,18 @@ public final class CongestionWindow {
      * were written since the last one (or none was ever sent: the first measures the idle link) and
      * either none is outstanding, or the last one is at least a quarter of an RTT (2–50 ms) old, or a
      * quarter of the window was written since (so acknowledgements arrive several times per window and
-     * the link stays busy instead of waiting for one PONG per window).
+     * the link stays busy instead of waiting for one PONG per window). On a LAN ({@link #LAN_RTT_NANOS})
+     * only the quarter window, or {@link #LAN_PING_GAP_NANOS} since the last PING, makes one due.
      *
      * @param now the time of the write, ns
      * @return the seq to send (u32), or -1 for none
      */
     public long pingDue(long now) {
         boolean fresh = written > pingedPosition;
-        boolean gap = pings.isEmpty() || now - lastPingNanos >= pingGap()
-                || written - pingedPosition >= Math.max(MIN_PING_BYTES, window / PINGS_PER_WINDOW);
+        boolean quarter = written - pingedPosition >= Math.max(MIN_PING_BYTES, window / PINGS_PER_WINDOW);
+        boolean gap = baseRtt < LAN_RTT_NANOS
+                ? quarter || now - lastPingNanos >= LAN_PING_GAP_NANOS
+                : pings.isEmpty() || now - lastPingNanos >= pingGap() || quarter;
         if (!fresh || !gap || pings.size() >= MAX_OUTSTANDING) {
             return -1;
         }

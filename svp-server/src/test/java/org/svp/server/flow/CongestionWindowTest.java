@@ -33,6 +33,37 @@ class CongestionWindowTest {
     }
 
     @Test
+    void onALanSmallUpdatesArePingedAtMostEvery100MsAndAQuarterWindowAlwaysIs() {
+        CongestionWindow w = new CongestionWindow();
+        assertThat(w.pong(w.pingDue(0), MS / 2)).as("a 0.5 ms round trip: a LAN").isTrue();
+        long pings = 0;
+        for (long t = 1; t <= 1000; t += 30) { // an update of 1 kB every 30 ms, each PONG 0.5 ms later
+            w.wrote(1024);
+            long seq = w.pingDue(t * MS);
+            if (seq >= 0) {
+                pings++;
+                assertThat(w.pong(seq, t * MS + MS / 2)).isTrue();
+            }
+            assertThat(w.mayWrite()).isTrue();
+        }
+        assertThat(pings).as("PINGs for 34 small updates in a second").isBetween(7L, 10L); // every 120 ms: the first update 100 ms after the last PING
+        w.wrote(w.window() / CongestionWindow.PINGS_PER_WINDOW);
+        assertThat(w.pingDue(1001 * MS)).as("a quarter window written: due at once").isNotNegative();
+    }
+
+    @Test
+    void onASlowLinkEveryUpdateIsPingedWhenNoneIsOutstanding() {
+        CongestionWindow w = new CongestionWindow();
+        assertThat(w.pong(w.pingDue(0), 40 * MS)).as("a 40 ms round trip").isTrue();
+        w.wrote(1024);
+        long seq = w.pingDue(100 * MS);
+        assertThat(seq).isNotNegative();
+        assertThat(w.pong(seq, 140 * MS)).isTrue();
+        w.wrote(1024);
+        assertThat(w.pingDue(141 * MS)).as("none outstanding: due").isNotNegative();
+    }
+
+    @Test
     void theFirstPingGoesBeforeAnyDataAndLaterOnesOnlyAfterNewBytes() {
         CongestionWindow w = new CongestionWindow();
         assertThat(w.pingDue(0)).isEqualTo(0);
