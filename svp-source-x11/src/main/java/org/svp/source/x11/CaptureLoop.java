@@ -50,8 +50,6 @@ final class CaptureLoop {
      * (the still check finds nothing there to fix) never pays for it. One read is 4 MB at 1280×800.
      */
     private static final long STILL_CHECK_NANOS = 300_000_000L;
-    /** Damage rectangles kept per capture before they are merged into one ({@link #addDamage}). */
-    private static final int MAX_DAMAGE_RECTS = 4096;
     /** {@code POLLIN}. */
     private static final short POLLIN = 1;
 
@@ -66,8 +64,7 @@ final class CaptureLoop {
     private final WindowWatcher windows;
     private final Wakeup wakeup;
     private final long damage;
-    /** What DamageNotify events reported since the last capture (clipped to the screen), in arrival order. */
-    private final List<Rect> damagedRects = new ArrayList<>();
+    private final long region;
     private ShmImage shm;
     private ScreenDiffer differ;
     private boolean damaged;
@@ -87,7 +84,8 @@ final class CaptureLoop {
         this.input = new InputReplay(x, inputQueue);
         this.cursor = new CursorWatcher(x, stats);
         long root = x.root();
-        damage = x.damage().create(dpy, root, XDamage.REPORT_DELTA_RECTANGLES);
+        damage = x.damage().create(dpy, root, XDamage.REPORT_NON_EMPTY);
+        region = x.fixes().createRegion(dpy);
         x.fixes().selectCursorInput(dpy, root);
         if (options.detectMoves()) {
             windows = new WindowWatcher(x);
@@ -213,11 +211,6 @@ final class CaptureLoop {
             xlib.nextEvent(dpy, event);
             int type = event.get(ValueLayout.JAVA_INT, 0) & 0x7F;
             if (type == x.damage().notifyEvent()) {
-                Rect c = XDamage.area(event).intersect(new Rect(0, 0, differ.width(), differ.height()));
-                if (!c.isEmpty()) {
-                    addDamage(c);
-                    differ.tiles().mark(c);
-                }
                 damaged = true;
                 stats.damageEvents.increment();
             } else if (type == x.fixes().cursorNotifyEvent()) {
@@ -241,26 +234,6 @@ final class CaptureLoop {
         return true;
     }
 
-    /**
-     * Keeps a reported rectangle for the scroll search. The rectangles of one capture are disjoint (each
-     * delta lies outside the region the earlier ones built, and the region is emptied only at a capture),
-     * as the scroll search and {@code DamageBands} assume. Bounded: past {@link #MAX_DAMAGE_RECTS} (a
-     * client drawing thousands of specks) they become their bounding box, which is read whole.
-     */
-    private void addDamage(Rect c) {
-        if (damagedRects.size() < MAX_DAMAGE_RECTS) {
-            damagedRects.add(c);
-            return;
-        }
-        Rect all = c;
-        for (Rect r : damagedRects) {
-            all = all.union(r);
-        }
-        damagedRects.clear();
-        damagedRects.add(all);
-        differ.tiles().mark(all);
-    }
-
     private void resize(DisplaySink sink) throws InterruptedException {
         resized = false;
         int[] size = x.rootSize();
@@ -271,7 +244,6 @@ final class CaptureLoop {
         shm.close();
         shm = new ShmImage(x.shm(), xlib, dpy, x.screen(), size[0], size[1]);
         differ = new ScreenDiffer(size[0], size[1], options.detectScroll());
-        damagedRects.clear(); // the whole new screen is read
         stats.resizes.increment();
         sink.submit(new SourceUpdate.Draw(List.of(new ScreenResize(size[0], size[1]))));
         differ.tiles().markAll();
@@ -295,11 +267,16 @@ final class CaptureLoop {
         long t0 = System.nanoTime();
         lastCapture = t0;
         damaged = false;
-        // the events read so far hold all damage up to here; emptying the region makes the next damage
-        // report itself again (XDamage's class comment). Sent ahead of the reads, in one flush with them.
-        x.damage().clear(dpy, damage);
-        List<Rect> rects = List.copyOf(damagedRects);
-        damagedRects.clear();
+        x.damage().subtract(dpy, damage, region);
+        Rect screen = new Rect(0, 0, differ.width(), differ.height());
+        List<Rect> rects = new ArrayList<>();
+        for (Rect r : x.fixes().fetchRegion(dpy, region, xlib)) {
+            Rect c = r.intersect(screen);
+            if (!c.isEmpty()) {
+                rects.add(c);
+                differ.tiles().mark(c);
+            }
+        }
         TileGrid tiles = differ.tiles();
         if (tiles.isEmpty()) {
             return 0;
@@ -381,6 +358,7 @@ final class CaptureLoop {
         try {
             shm.close();
             x.damage().destroy(dpy, damage);
+            x.fixes().destroyRegion(dpy, region);
             xlib.sync(dpy);
         } catch (RuntimeException e) {
             LOG.debug("releasing X resources failed", e);

@@ -6,26 +6,17 @@ import static org.svp.source.x11.xlib.CTypes.PTR;
 
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
-import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
-import org.svp.protocol.Rect;
 
 /**
  * libXdamage: the server reports which parts of a drawable changed. The source creates one damage
- * object on the root window at level {@link #REPORT_DELTA_RECTANGLES}: each DamageNotify carries a
- * rectangle of damage that was not yet in the object's region ({@link #area}), so the events alone say
- * what changed and a capture only empties the region ({@link #clear}, a request without a reply)
- * instead of fetching it (a round trip per capture). Nothing is lost: damage inside the region was
- * reported by an earlier event since the last clear, and damage after the clear is new again.
+ * object on the root window at level {@link #REPORT_NON_EMPTY} (one event when damage appears), and
+ * when it captures, moves the accumulated region into an XFixes region with {@link #subtract}.
  * Thread: the connection's owner.
  */
 public final class XDamage {
     /** {@code XDamageReportNonEmpty}: one DamageNotify each time the damage goes from empty to not. */
     public static final int REPORT_NON_EMPTY = 3;
-    /** {@code XDamageReportDeltaRectangles}: one DamageNotify per rectangle added to the damage region. */
-    public static final int REPORT_DELTA_RECTANGLES = 1;
-    /** Offset of {@code area} (an XRectangle: x, y as shorts, width, height as unsigned shorts) in XDamageNotifyEvent. */
-    private static final long AREA = 64;
 
     private final MethodHandle create;
     private final MethodHandle subtract;
@@ -77,25 +68,6 @@ public final class XDamage {
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }
-    }
-
-    /**
-     * Empties the damage (XDamageSubtract with repair and parts None): no reply, no round trip.
-     *
-     * @param damage the damage object
-     */
-    public void clear(MemorySegment dpy, long damage) {
-        subtract(dpy, damage, 0L);
-    }
-
-    /**
-     * @param event a DamageNotify as XNextEvent stored it
-     * @return its {@code area}: the damage it reports, in root coordinates (the object is on the root)
-     */
-    public static Rect area(MemorySegment event) {
-        return new Rect(event.get(ValueLayout.JAVA_SHORT, AREA), event.get(ValueLayout.JAVA_SHORT, AREA + 2),
-                Short.toUnsignedInt(event.get(ValueLayout.JAVA_SHORT, AREA + 4)),
-                Short.toUnsignedInt(event.get(ValueLayout.JAVA_SHORT, AREA + 6)));
     }
 
     /** @param damage a damage object to destroy */

@@ -4,20 +4,28 @@ import static org.svp.source.x11.xlib.CTypes.INT;
 import static org.svp.source.x11.xlib.CTypes.LONG;
 import static org.svp.source.x11.xlib.CTypes.PTR;
 
+import java.lang.foreign.Arena;
 import java.lang.foreign.FunctionDescriptor;
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.lang.invoke.MethodHandle;
+import org.svp.protocol.Rect;
 
 /**
- * libXfixes: cursor shapes and their change events. Thread: the connection's
+ * libXfixes: regions (where DAMAGE puts what changed) and cursor shapes. Thread: the connection's
  * owner.
  */
 public final class XFixes {
     /** {@code XFixesDisplayCursorNotifyMask}. */
     public static final long DISPLAY_CURSOR_NOTIFY_MASK = 1;
+    /** Bytes of an {@code XRectangle}: short x, y; unsigned short width, height. */
+    private static final long XRECTANGLE_BYTES = 8;
 
     private final MethodHandle selectCursorInput;
     private final MethodHandle getCursorImage;
+    private final MethodHandle createRegion;
+    private final MethodHandle destroyRegion;
+    private final MethodHandle fetchRegion;
     private final int eventBase;
 
     /**
@@ -36,6 +44,9 @@ public final class XFixes {
         this.eventBase = eventBase;
         selectCursorInput = lib.function("XFixesSelectCursorInput", FunctionDescriptor.ofVoid(PTR, LONG, LONG));
         getCursorImage = lib.function("XFixesGetCursorImage", FunctionDescriptor.of(PTR, PTR));
+        createRegion = lib.function("XFixesCreateRegion", FunctionDescriptor.of(LONG, PTR, PTR, INT));
+        destroyRegion = lib.function("XFixesDestroyRegion", FunctionDescriptor.ofVoid(PTR, LONG));
+        fetchRegion = lib.function("XFixesFetchRegion", FunctionDescriptor.of(PTR, PTR, LONG, PTR));
     }
 
     /** @return the XFixesCursorNotify event type */
@@ -59,6 +70,52 @@ public final class XFixes {
     public MemorySegment getCursorImage(MemorySegment dpy) {
         try {
             return (MemorySegment) getCursorImage.invokeExact(dpy);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /** @return a new empty region */
+    public long createRegion(MemorySegment dpy) {
+        try {
+            return (long) createRegion.invokeExact(dpy, MemorySegment.NULL, 0);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /** @param region a region to free on the server */
+    public void destroyRegion(MemorySegment dpy, long region) {
+        try {
+            destroyRegion.invokeExact(dpy, region);
+        } catch (Throwable t) {
+            throw NativeLibrary.rethrow(t);
+        }
+    }
+
+    /**
+     * @param region a region
+     * @param xlib for XFree
+     * @return its rectangles (a round trip)
+     */
+    public Rect[] fetchRegion(MemorySegment dpy, long region, Xlib xlib) {
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment count = a.allocate(INT);
+            MemorySegment rects = (MemorySegment) fetchRegion.invokeExact(dpy, region, count);
+            int n = count.get(INT, 0);
+            if (rects.equals(MemorySegment.NULL)) {
+                return new Rect[0];
+            }
+            MemorySegment r = rects.reinterpret(n * XRECTANGLE_BYTES);
+            Rect[] out = new Rect[n];
+            for (int i = 0; i < n; i++) {
+                long o = i * XRECTANGLE_BYTES;
+                out[i] = new Rect(r.get(ValueLayout.JAVA_SHORT, o), r.get(ValueLayout.JAVA_SHORT, o + 2),
+                        Short.toUnsignedInt(r.get(ValueLayout.JAVA_SHORT, o + 4)),
+                        Short.toUnsignedInt(r.get(ValueLayout.JAVA_SHORT, o + 6)));
+            }
+            xlib.free(rects);
+            return out;
         } catch (Throwable t) {
             throw NativeLibrary.rethrow(t);
         }
