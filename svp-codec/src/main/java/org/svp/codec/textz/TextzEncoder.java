@@ -30,6 +30,10 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     /** Recursion depth of the XY cut at most; deeper regions are taken as they are. */
     static final int MAX_DEPTH = 12;
 
+    /** {@link #cut}'s per-column ink of a vertical cut (consumed at once, so one for all depths). */
+    private int[] ink = new int[256];
+    /** The odd multiplier of {@link #key}'s chains. */
+    private static final long KEY_MUL = 0x9E3779B97F4A7C15L;
     private final ZstreamCodec.StreamEncoder stream = new ZstreamCodec().newEncoder();
     private final GlyphTable table = new GlyphTable();
     private int[] pixels = new int[0];
@@ -169,16 +173,25 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
             scratch[depth] = new boolean[Math.max(len, 256)];
         }
         boolean[] has = scratch[depth]; // one per depth: a level's runs are read while deeper levels cut
-        Arrays.fill(has, 0, len, false);
-        for (int y = y0; y < y1; y++) {
-            int r = row + y * stride;
-            if (vertical) {
-                for (int x = x0; x < x1; x++) {
-                    if ((p[r + x] & 0xFFFFFF) != bg) {
-                        has[x - x0] = true;
-                    }
+        if (vertical) {
+            // ink per column as the OR of (pixel ^ bg) down the rows: a branch-free loop the JIT vectorises
+            if (ink.length < len) {
+                ink = new int[Math.max(len, 2 * ink.length)];
+            }
+            Arrays.fill(ink, 0, len, 0);
+            for (int y = y0; y < y1; y++) {
+                int r = row + y * stride + x0;
+                for (int i = 0; i < len; i++) {
+                    ink[i] |= (p[r + i] ^ bg) & 0xFFFFFF;
                 }
-            } else {
+            }
+            for (int i = 0; i < len; i++) {
+                has[i] = ink[i] != 0;
+            }
+        } else {
+            Arrays.fill(has, 0, len, false);
+            for (int y = y0; y < y1; y++) {
+                int r = row + y * stride;
                 for (int x = x0; x < x1; x++) {
                     if ((p[r + x] & 0xFFFFFF) != bg) {
                         has[y - y0] = true;
@@ -281,15 +294,33 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
         }
     }
 
-    /** A 64-bit content key of a glyph: its size and every pixel (collisions: see protocol.md TEXTZ). */
+    /**
+     * A 64-bit content key of a glyph: its size and every pixel (collisions: see protocol.md TEXTZ).
+     * The server's alone (the client is told slots, never keys), so its only constraints are speed and
+     * spread: four independent multiply chains, one per column mod 4, so the multiplies overlap instead
+     * of each waiting for the one before (a single chain was most of {@link #glyph}'s time).
+     */
     private static long key(int[] p, int at, int stride, int gw, int n) {
-        long h = 0x9E3779B97F4A7C15L * (gw * 257L + n);
+        long h0 = 0x9E3779B97F4A7C15L * (gw * 257L + n);
+        long h1 = 0x632BE59BD9B4E019L;
+        long h2 = 0x85EBCA77C2B2AE63L;
+        long h3 = 0x27D4EB2F165667C5L;
         for (int y = 0; y < n; y++) {
             int r = at + y * stride;
-            for (int x = 0; x < gw; x++) {
-                h = (h ^ (p[r + x] & 0xFFFFFF)) * 0x100000001B3L + (h >>> 29);
+            int x = 0;
+            for (; x + 4 <= gw; x += 4) {
+                h0 = Long.rotateLeft((h0 ^ (p[r + x] & 0xFFFFFF)) * KEY_MUL, 29);
+                h1 = Long.rotateLeft((h1 ^ (p[r + x + 1] & 0xFFFFFF)) * KEY_MUL, 29);
+                h2 = Long.rotateLeft((h2 ^ (p[r + x + 2] & 0xFFFFFF)) * KEY_MUL, 29);
+                h3 = Long.rotateLeft((h3 ^ (p[r + x + 3] & 0xFFFFFF)) * KEY_MUL, 29);
+            }
+            for (; x < gw; x++) {
+                h0 = Long.rotateLeft((h0 ^ (p[r + x] & 0xFFFFFF) ^ (long) x << 40) * KEY_MUL, 29);
             }
         }
+        long h = (h0 ^ Long.rotateLeft(h1, 16)) * KEY_MUL;
+        h = (h ^ Long.rotateLeft(h2, 32)) * KEY_MUL;
+        h = (h ^ Long.rotateLeft(h3, 48)) * KEY_MUL;
         h ^= h >>> 33;
         h *= 0xFF51AFD7ED558CCDL;
         h ^= h >>> 33;
