@@ -30,10 +30,11 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     /** Recursion depth of the XY cut at most; deeper regions are taken as they are. */
     static final int MAX_DEPTH = 12;
 
-    /** {@link #cut}'s per-column ink of a vertical cut (consumed at once, so one for all depths). */
-    private int[] ink = new int[256];
     /** The odd multiplier of {@link #key}'s chains. */
     private static final long KEY_MUL = 0x9E3779B97F4A7C15L;
+
+    /** {@link #cut}'s per-column ink of a vertical cut (consumed at once, so one for all depths). */
+    private int[] ink = new int[256];
     private final ZstreamCodec.StreamEncoder stream = new ZstreamCodec().newEncoder();
     private final GlyphTable table = new GlyphTable();
     private int[] pixels = new int[0];
