@@ -327,4 +327,77 @@ class ScreenDifferTest {
         }
         assertThat(blts).isGreaterThan(200);
     }
+
+    /** A terminal whose damage X reports as two stacked bands of different widths (an L). */
+    @Test
+    void aTerminalDamagedAsAnLScrollsAsOneAndSendsOnlyItsNewLines() {
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        List<Rect> l = List.of(new Rect(0, 0, 150, 80), new Rect(0, 80, W, 80));
+        for (int step = 1; step <= 4; step++) {
+            int[] px = d.latest();
+            for (Rect band : l) {
+                for (int y = band.y(); y < band.bottom(); y++) {
+                    for (int x = band.x(); x < band.right(); x++) {
+                        px[y * W + x] = pixel(x, y + 40 * step);
+                    }
+                }
+                d.tiles().mark(band);
+            }
+            List<DisplayMessage> orders = d.diff(l);
+            orders.forEach(r::apply);
+            assertThat(orders).as("step %d", step).contains(new ScreenBlt(new Rect(0, 0, 150, 120), 0, 40, 0xCC));
+            long dirty = orders.stream().filter(m -> m instanceof DirtyRect)
+                    .mapToLong(m -> (long) ((DirtyRect) m).bitmap().width() * ((DirtyRect) m).bitmap().height()).sum();
+            // the shared columns' 40 new rows and the wide band's extra 50 columns; before the bands were
+            // joined, the upper band's 40 rows that came from the lower band were sent as pixels too
+            assertThat(dirty).as("step %d", step).isLessThanOrEqualTo(150L * 40 + 50L * 80);
+            assertThat(client.pixels()).as("step %d", step).isEqualTo(d.latest());
+        }
+    }
+
+    @Test
+    void randomScrollsUnderRandomlyBandedDamageStayPixelExact() {
+        java.util.Random rnd = new java.util.Random(11);
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        int top = 0;
+        int blts = 0;
+        for (int step = 0; step < 300; step++) {
+            top = Math.max(0, top + rnd.nextInt(40) - 8);
+            // the damage: stacked bands, each of its own width from the left edge, like X's banded
+            // region of a terminal that other windows' damage cuts into an irregular staircase
+            List<Rect> damage = new java.util.ArrayList<>();
+            int y = rnd.nextInt(20);
+            while (y < H) {
+                int bh = Math.min(H - y, 5 + rnd.nextInt(60));
+                damage.add(new Rect(0, y, 40 + rnd.nextInt(W - 40), bh));
+                y += bh + (rnd.nextInt(5) == 0 ? rnd.nextInt(10) : 0);
+            }
+            int[] px = d.latest();
+            for (Rect band : damage) {
+                for (int yy = band.y(); yy < band.bottom(); yy++) {
+                    for (int x = band.x(); x < band.right(); x++) {
+                        px[yy * W + x] = rnd.nextInt(500) == 0 ? rnd.nextInt(1 << 24) : pixel(x, yy + top);
+                    }
+                }
+                d.tiles().mark(band);
+            }
+            List<DisplayMessage> orders = d.diff(damage);
+            orders.forEach(r::apply);
+            blts += (int) orders.stream().filter(m -> m instanceof ScreenBlt).count();
+            for (Rect band : damage) {
+                for (int yy = band.y(); yy < band.bottom(); yy++) {
+                    int o = yy * W + band.x();
+                    assertThat(java.util.Arrays.mismatch(client.pixels(), o, o + band.width(), d.latest(), o, o + band.width()))
+                            .as("step %d row %d", step, yy).isEqualTo(-1);
+                }
+            }
+        }
+        assertThat(blts).isGreaterThan(100);
+    }
 }
