@@ -151,9 +151,11 @@ public final class ScreenDiffer {
                 searchedRows.add(now);
             }
         }
+        List<Piece> open = new ArrayList<>();
         for (int ty = 0; ty < tiles.rows(); ty++) {
-            tileRowOrders(ty, orders);
+            open = stack(open, tileRowPieces(ty), orders);
         }
+        emit(open, orders);
         tiles.clear();
         equalRows.clear(searched);
         // the shown frame now equals the new one in every damaged tile, so over each searched
@@ -167,13 +169,70 @@ public final class ScreenDiffer {
     }
 
     /**
-     * The orders for one row of tiles: each damaged tile's changed pixels are bounded by a box; a box
-     * of one colour is a SOLID_RECT; boxes of neighbouring tiles are joined into one DIRTY_RECT while
-     * that adds little unchanged area. A new terminal line spans ten or more tiles, and one message
-     * instead of ten saves a frame, a bitmap header, an LZ4 call and a queue entry per tile on the
+     * A changed box of one tile row or more, not yet an order: a SOLID_RECT's colour, or -1 for a
+     * DIRTY_RECT of the pixels.
+     */
+    private static final class Piece {
+        Rect box;
+        final int solid;
+
+        Piece(Rect box, int solid) {
+            this.box = box;
+            this.solid = solid;
+        }
+    }
+
+    /**
+     * Joins the pieces of one tile row to those of the row above that end where they start and have
+     * the same columns and kind (an exposed strip beside a moved window, a picture's columns, a solid
+     * area taller than a tile): the union is exact, and one message instead of one per tile row saves a
+     * frame, a header and an encoder call each, and the encoders see taller bands. Pieces of the row
+     * above that nothing joined are finished as orders.
+     *
+     * @param open the row above's pieces
+     * @param row this row's pieces
+     * @return the pieces still open after this row
+     */
+    private List<Piece> stack(List<Piece> open, List<Piece> row, List<DisplayMessage> orders) {
+        List<Piece> next = new ArrayList<>(row.size());
+        for (Piece p : row) {
+            Piece above = null;
+            for (Piece o : open) {
+                if (o.box.x() == p.box.x() && o.box.width() == p.box.width() && o.box.bottom() == p.box.y()
+                        && o.solid == p.solid) {
+                    above = o;
+                    break;
+                }
+            }
+            if (above != null) {
+                open.remove(above);
+                above.box = above.box.union(p.box);
+                next.add(above);
+            } else {
+                next.add(p);
+            }
+        }
+        emit(open, orders);
+        return next;
+    }
+
+    private void emit(List<Piece> pieces, List<DisplayMessage> orders) {
+        for (Piece p : pieces) {
+            orders.add(p.solid >= 0 ? new SolidRect(p.box, p.solid) : new DirtyRect(rgb32(p.box)));
+        }
+    }
+
+    /**
+     * The changed boxes of one row of tiles: each damaged tile's changed pixels are bounded by a box; a
+     * box of one colour is a solid piece (joined with the previous tile's if that has the same colour
+     * and rows); other boxes of neighbouring tiles are joined into one piece while that adds little
+     * unchanged area. A new terminal line spans ten or more tiles, and one message
+     * instead of ten saves a frame, a bitmap header, an encoder call and a queue entry per tile on the
      * server and the client, and compresses better.
      */
-    private void tileRowOrders(int ty, List<DisplayMessage> orders) {
+    private List<Piece> tileRowPieces(int ty) {
+        List<Piece> pieces = new ArrayList<>();
+        Piece lastSolid = null;
         Rect run = null;
         long runPixels = 0;
         int lastTx = -2;
@@ -187,7 +246,13 @@ public final class ScreenDiffer {
             }
             int solid = solidColour(box);
             if (solid >= 0) {
-                orders.add(new SolidRect(box, solid));
+                if (lastSolid != null && lastSolid.solid == solid && lastSolid.box.right() == box.x()
+                        && lastSolid.box.y() == box.y() && lastSolid.box.height() == box.height()) {
+                    lastSolid.box = lastSolid.box.union(box); // an exposed edge of one colour across tiles
+                } else {
+                    lastSolid = new Piece(box, solid);
+                    pieces.add(lastSolid);
+                }
                 continue;
             }
             long pixels = (long) box.width() * box.height();
@@ -196,7 +261,7 @@ public final class ScreenDiffer {
                 runPixels += pixels;
             } else {
                 if (run != null) {
-                    orders.add(new DirtyRect(rgb32(run)));
+                    pieces.add(new Piece(run, -1));
                 }
                 run = box;
                 runPixels = pixels;
@@ -204,8 +269,9 @@ public final class ScreenDiffer {
             lastTx = tx;
         }
         if (run != null) {
-            orders.add(new DirtyRect(rgb32(run)));
+            pieces.add(new Piece(run, -1));
         }
+        return pieces;
     }
 
     /**

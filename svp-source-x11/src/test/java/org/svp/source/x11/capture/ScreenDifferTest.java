@@ -98,7 +98,8 @@ class ScreenDifferTest {
         d.tiles().mark(band);
         orders = d.diff(List.of(band));
         orders.forEach(r::apply);
-        assertThat(orders).hasSize(3).allMatch(m -> m instanceof SolidRect); // one per tile of that row
+        // one for the whole row: the three tiles' boxes have one colour and the same rows
+        assertThat(orders).containsExactly(new SolidRect(new Rect(band.x(), band.bottom() - 1, band.width(), 1), 0x00FF00));
         assertThat(client.pixels()).isEqualTo(d.latest());
     }
 
@@ -399,5 +400,37 @@ class ScreenDifferTest {
             }
         }
         assertThat(blts).isGreaterThan(100);
+    }
+
+    @Test
+    void equallyWideChangesInStackedTileRowsAreOneOrder() {
+        ScreenDiffer d = blackScreen();
+        int[] px = d.latest();
+        Rect strip = new Rect(40, 10, 9, 140); // an exposed strip beside a moved window: three tile rows
+        Rect solid = new Rect(128, 60, 72, 80); // a solid area over three tile rows and two tile columns
+        for (int y = 0; y < H; y++) {
+            for (int x = 0; x < W; x++) {
+                if (inside(strip, x, y)) {
+                    px[y * W + x] = pixel(x, y);
+                } else if (inside(solid, x, y)) {
+                    px[y * W + x] = 0x2040C0;
+                }
+            }
+        }
+        Surface client = new Surface(W, H);
+        d.tiles().mark(strip);
+        d.tiles().mark(solid);
+        List<DisplayMessage> orders = d.diff(List.of(strip, solid));
+        orders.forEach(new OrderRenderer(client)::apply);
+        assertThat(orders).containsExactlyInAnyOrder(new SolidRect(solid, 0x2040C0), orders.stream()
+                .filter(m -> m instanceof DirtyRect).findFirst().orElseThrow());
+        DirtyRect dirty = (DirtyRect) orders.stream().filter(m -> m instanceof DirtyRect).findFirst().orElseThrow();
+        assertThat(new Rect(dirty.bitmap().x(), dirty.bitmap().y(), dirty.bitmap().width(), dirty.bitmap().height()))
+                .isEqualTo(strip);
+        assertThat(client.pixels()).isEqualTo(d.latest());
+    }
+
+    private static boolean inside(Rect r, int x, int y) {
+        return x >= r.x() && x < r.right() && y >= r.y() && y < r.bottom();
     }
 }
