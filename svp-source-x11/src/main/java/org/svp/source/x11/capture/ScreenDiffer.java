@@ -26,6 +26,12 @@ import org.svp.protocol.message.SolidRect;
 public final class ScreenDiffer {
     /** Little-endian int view of the DIRTY_RECT bytes (RGB32 is LE 0x00RRGGBB on the wire). */
     private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
+    /**
+     * A DIRTY_RECT stacked from tile rows ({@link #stack}) stays at most this many pixels (4 MiB of
+     * RGB32, the encode manager's band): a full-screen change of a 4K screen must not become one 33 MB
+     * bitmap.
+     */
+    static final long MAX_STACKED_PIXELS = 1 << 20;
     private final int width;
     private final int height;
     private final boolean detectScroll;
@@ -199,7 +205,8 @@ public final class ScreenDiffer {
             Piece above = null;
             for (Piece o : open) {
                 if (o.box.x() == p.box.x() && o.box.width() == p.box.width() && o.box.bottom() == p.box.y()
-                        && o.solid == p.solid) {
+                        && o.solid == p.solid
+                        && (p.solid >= 0 || (long) o.box.width() * (o.box.height() + p.box.height()) <= MAX_STACKED_PIXELS)) {
                     above = o;
                     break;
                 }

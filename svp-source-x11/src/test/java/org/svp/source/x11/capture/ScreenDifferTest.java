@@ -430,6 +430,29 @@ class ScreenDifferTest {
         assertThat(client.pixels()).isEqualTo(d.latest());
     }
 
+    @Test
+    void stackedDirtyRectsStayWithinTheBandSize() {
+        int w = 2048;
+        int h = 1024; // 2 Mi pixels changing at once: two stacked DIRTY_RECTs at least
+        ScreenDiffer d = new ScreenDiffer(w, h, false);
+        d.tiles().markAll();
+        d.diff(List.of());
+        int[] px = d.latest();
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                px[y * w + x] = pixel(x, y);
+            }
+        }
+        d.tiles().markAll();
+        List<DisplayMessage> orders = d.diff(List.of(new Rect(0, 0, w, h)));
+        Surface client = new Surface(w, h);
+        orders.forEach(new OrderRenderer(client)::apply);
+        assertThat(orders).allSatisfy(m -> assertThat(((DirtyRect) m).bitmap().width() * (long) ((DirtyRect) m).bitmap().height())
+                .isLessThanOrEqualTo(ScreenDiffer.MAX_STACKED_PIXELS));
+        assertThat(orders).hasSizeLessThan(h / TileGrid.TILE); // still stacked, just not beyond the size
+        assertThat(client.pixels()).isEqualTo(d.latest());
+    }
+
     private static boolean inside(Rect r, int x, int y) {
         return x >= r.x() && x < r.right() && y >= r.y() && y < r.bottom();
     }
