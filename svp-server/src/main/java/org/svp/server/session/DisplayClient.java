@@ -258,6 +258,7 @@ public final class DisplayClient {
     public void deliver(Dispatch d) {
         var messages = d.update().messages();
         int first = queue.size();
+        long backlog = queuedBytes; // what earlier updates left queued
         int clipLeft = 0;
         for (int i = 0; i < messages.size(); i++) {
             EncodedMessage em = messages.get(i);
@@ -324,7 +325,15 @@ public final class DisplayClient {
             }
         }
         markUpdateEnd(first);
-        if (!resyncing && queuedBytes > flow.queueBound(queueLimit)) {
+        // A queue beyond the bound becomes damage when earlier updates left a backlog of at least half of
+        // it (the client is behind: the newest pixels go instead of the queue). One big update on an
+        // (almost) empty queue does not: it already is the newest pixels, and its stream bands count raw
+        // here (4 bytes a pixel) against a bound in wire bytes, which on a LAN with a CPU-starved client
+        // is the floor (the measured rate is app-limited), so a scrolled terminal page alone tripped it
+        // and was re-sent as resync tiles (docs/benchmarks.md, seventh stop). Its bytes count from the
+        // next update on.
+        long bound = flow.queueBound(queueLimit);
+        if (!resyncing && queuedBytes > bound && backlog > bound / 2) {
             startResync();
         }
         flush();

@@ -180,6 +180,26 @@ class FlowControlledClientTest {
     }
 
     @Test
+    void oneUpdateOverTheBoundOnAnEmptyQueueIsSentNotCoalesced() throws Exception {
+        start();
+        DisplayClient c = registry.addDisplay(ch, Feature.FLOW_CONTROL);
+        ackUntilShown(c, written(), 200);
+        long resyncBefore = stats.resyncTilesEncoded.sum();
+        // a whole screen of noise in one update (1 MiB raw) on an empty queue: already the newest pixels
+        submit(List.of(noise(new Rect(0, 0, W, H), 7)));
+        List<Message> out = written();
+        LinkEstimate e = c.linkEstimate();
+        long bound = Math.max(FlowControl.MIN_QUEUE_BOUND,
+                Math.max(e.windowBytes(), e.throughputBytesPerSecond() * FlowControl.QUEUE_MILLIS / 1000));
+        assertThat(4L * W * H).as("the update is over the bound").isGreaterThan(bound);
+        assertThat(out.stream().filter(m -> m instanceof DirtyRect).count()).as("sent as it came").isPositive();
+        assertThat(stats.coalesceEvents.sum()).as("no backlog: nothing coalesced").isZero();
+        ackUntilShown(c, out, 0);
+        assertThat(stats.resyncTilesEncoded.sum()).as("nothing re-sent from the mirror").isEqualTo(resyncBefore);
+        assertThat(shown.pixels()).isEqualTo(mirror.pixels());
+    }
+
+    @Test
     void aClientWithoutTheFeatureGetsNoPingAndEverythingAtOnce() throws Exception {
         start();
         registry.addDisplay(ch, 0, false);
