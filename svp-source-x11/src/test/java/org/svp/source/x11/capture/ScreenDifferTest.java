@@ -286,10 +286,9 @@ class ScreenDifferTest {
     @Test
     void randomScrollsEditsAndBlankLinesInTwoBandsStayPixelExact() {
         java.util.Random rnd = new java.util.Random(42);
-        ScreenDiffer d = new ScreenDiffer(W, H, true);
         Surface client = new Surface(W, H);
         OrderRenderer r = new OrderRenderer(client);
-        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        ScreenDiffer d = shownTo(r);
         Rect[] bands = {new Rect(5, 3, 90, 150), new Rect(95, 20, 100, 130)}; // disjoint, not tile-aligned
         int[][] content = new int[bands.length][];
         for (int b = 0; b < bands.length; b++) {
@@ -332,10 +331,9 @@ class ScreenDifferTest {
     /** A terminal whose damage X reports as two stacked bands of different widths (an L). */
     @Test
     void aTerminalDamagedAsAnLScrollsAsOneAndSendsOnlyItsNewLines() {
-        ScreenDiffer d = new ScreenDiffer(W, H, true);
         Surface client = new Surface(W, H);
         OrderRenderer r = new OrderRenderer(client);
-        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        ScreenDiffer d = shownTo(r);
         List<Rect> l = List.of(new Rect(0, 0, 150, 80), new Rect(0, 80, W, 80));
         for (int step = 1; step <= 4; step++) {
             int[] px = d.latest();
@@ -362,10 +360,9 @@ class ScreenDifferTest {
     @Test
     void randomScrollsUnderRandomlyBandedDamageStayPixelExact() {
         java.util.Random rnd = new java.util.Random(11);
-        ScreenDiffer d = new ScreenDiffer(W, H, true);
         Surface client = new Surface(W, H);
         OrderRenderer r = new OrderRenderer(client);
-        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        ScreenDiffer d = shownTo(r);
         int top = 0;
         int blts = 0;
         for (int step = 0; step < 300; step++) {
@@ -451,6 +448,13 @@ class ScreenDifferTest {
                 .isLessThanOrEqualTo(ScreenDiffer.MAX_STACKED_PIXELS));
         assertThat(orders).hasSizeLessThan(h / TileGrid.TILE); // still stacked, just not beyond the size
         assertThat(client.pixels()).isEqualTo(d.latest());
+    }
+
+    /** @return a differ with scroll detection whose first frame ({@link #pixel} rows) {@code r} has drawn */
+    private static ScreenDiffer shownTo(OrderRenderer r) {
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        frame(d, 0, new Rect(0, 0, W, H)).forEach(r::apply);
+        return d;
     }
 
     private static boolean inside(Rect r, int x, int y) {
