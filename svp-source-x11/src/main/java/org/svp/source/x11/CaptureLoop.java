@@ -294,7 +294,7 @@ final class CaptureLoop {
         stats.captures.increment();
         List<DisplayMessage> orders = differ.diff(rects);
         if (LOG.isTraceEnabled()) {
-            LOG.trace("capture: damage {} -> {} orders", rects, orders.stream().map(m -> m.command().name()).toList());
+            LOG.trace("capture: damage {} -> {} orders", rects, orders.stream().map(CaptureLoop::describe).toList());
         }
         submit(sink, orders, t0);
         if (!orders.isEmpty()) {
@@ -366,5 +366,21 @@ final class CaptureLoop {
             x.close();
             wakeup.close();
         }
+    }
+
+    /**
+     * An order for the trace log with its geometry: what a capture sent, to see where pixels go
+     * (docs/x11-source.md, "Tracing the captures").
+     */
+    private static String describe(DisplayMessage m) {
+        return switch (m) {
+            case DirtyRect d -> "DIRTY_RECT " + d.bitmap().x() + "," + d.bitmap().y() + " "
+                    + d.bitmap().width() + "x" + d.bitmap().height();
+            case ScreenBlt b -> "SCREEN_BLT " + b.rect().x() + "," + b.rect().y() + " "
+                    + b.rect().width() + "x" + b.rect().height() + " from " + b.srcX() + "," + b.srcY();
+            case SolidRect r -> "SOLID_RECT " + r.rect().x() + "," + r.rect().y() + " "
+                    + r.rect().width() + "x" + r.rect().height();
+            default -> m.command().name();
+        };
     }
 }
