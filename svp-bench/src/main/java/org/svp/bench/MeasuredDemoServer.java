@@ -26,8 +26,7 @@ final class MeasuredDemoServer implements AutoCloseable {
      * the earlier one), so the numbers are a real server's.
      */
     static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
-            "-XX:+UseSerialGC", "-Xmn24m", "-XX:-ShrinkHeapInSteps", "-XX:Tier4InvocationThreshold=100000",
-            "-XX:Tier4MinInvocationThreshold=20000", "-XX:Tier4CompileThreshold=200000", "-Xms32m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-Xmn24m", "-XX:-ShrinkHeapInSteps", "-XX:TieredStopAtLevel=1", "-Xms32m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     static final long SAMPLE_MILLIS = 250;
 
