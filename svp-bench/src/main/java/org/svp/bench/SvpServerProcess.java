@@ -179,13 +179,20 @@ final class SvpServerProcess implements AutoCloseable {
 
     /**
      * @param java the java binary
-     * @param jvmArgs the benchmark JVM's flags, passed on unchanged
+     * @param jvmArgs the benchmark JVM's flags, passed on unchanged ({@link #SERVER_JIT} added when they
+     *     name no JIT mode)
      * @param classPath the benchmark JVM's class path (the svp.jar)
      * @param mainClass the CLI's main class
      * @param display the X display
      * @param port the server's port
      * @return the child's command line
      */
+    /**
+     * The JIT mode the launcher gives {@code svp server} (C1 only; docs/benchmarks.md "JVM flags of the
+     * server"), added to a child whose flags name none: the benchmark JVM itself runs tiered.
+     */
+    static final String SERVER_JIT = "-XX:TieredStopAtLevel=1";
+
     static List<String> command(String java, List<String> jvmArgs, String classPath, String mainClass, String display,
             int port) {
         List<String> c = new ArrayList<>();
@@ -194,6 +201,10 @@ final class SvpServerProcess implements AutoCloseable {
         if (jvmArgs.stream().noneMatch(a -> a.startsWith("--enable-native-access"))) {
             // started with "java -jar svp.jar", the jar's manifest grants it; with -cp the flag must
             c.add("--enable-native-access=ALL-UNNAMED");
+        }
+        if (jvmArgs.stream().noneMatch(a -> a.contains("TieredStopAtLevel") || a.contains("TieredCompilation"))) {
+            // the launcher gives `svp server` C1 only, but not this JVM (it decodes, as a viewer)
+            c.add(SERVER_JIT);
         }
         // extra JVM flags for the server child only, for measurements (an AOT cache, -Xlog:jit…);
         // docs/benchmarks.md "JVM flags of the server"
