@@ -63,6 +63,15 @@ class PixelConverterTest {
     }
 
     @Test
+    void rgb32WritesAZeroFourthByteWhateverTheIntsTopByte() {
+        int[] frame = {0xAB112233, 0x7F445566, 0x00778899};
+        byte[] wire = new byte[2 * 4 + 2];
+        wire[9] = 0x5A;
+        PixelConverter.fromRgb(frame, 1, 3, 2, 1, PixelFormat.RGB32, wire, 1);
+        assertThat(wire).containsExactly(0, 0x66, 0x55, 0x44, 0, (byte) 0x99, (byte) 0x88, 0x77, 0, 0x5A);
+    }
+
+    @Test
     void threeByteFormatsUseTheirByteOrder() {
         byte[] wire = {0x11, 0x22, 0x33};
         int[] out = new int[1];
