@@ -178,6 +178,12 @@ final class SvpServerProcess implements AutoCloseable {
     }
 
     /**
+     * The JIT mode the launcher gives {@code svp server} (C1 only; docs/benchmarks.md "JVM flags of the
+     * server"), added to a child whose flags name none: the benchmark JVM itself runs tiered.
+     */
+    static final String SERVER_JIT = "-XX:TieredStopAtLevel=1";
+
+    /**
      * @param java the java binary
      * @param jvmArgs the benchmark JVM's flags, passed on unchanged ({@link #SERVER_JIT} added when they
      *     name no JIT mode)
@@ -187,12 +193,6 @@ final class SvpServerProcess implements AutoCloseable {
      * @param port the server's port
      * @return the child's command line
      */
-    /**
-     * The JIT mode the launcher gives {@code svp server} (C1 only; docs/benchmarks.md "JVM flags of the
-     * server"), added to a child whose flags name none: the benchmark JVM itself runs tiered.
-     */
-    static final String SERVER_JIT = "-XX:TieredStopAtLevel=1";
-
     static List<String> command(String java, List<String> jvmArgs, String classPath, String mainClass, String display,
             int port) {
         List<String> c = new ArrayList<>();
