@@ -9,6 +9,8 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.BindException;
@@ -80,6 +82,11 @@ public final class SvpServer implements AutoCloseable {
     /** Which bands go JPEG, and what waits for its lossless refresh (issue 13). */
     private org.svp.server.lossy.LossyPolicy lossy = new org.svp.server.lossy.LossyPolicy(org.svp.codec.jpeg.Quality.LOSSLESS);
     private final List<Channel> listeners = new ArrayList<>();
+    /**
+     * Every accepted connection (a closed one leaves by itself), so that {@link #close()} closes them
+     * itself rather than trusting the event loop's shutdown to: see there.
+     */
+    private final ChannelGroup connections;
     private final List<Consumer<UpstreamException>> failureListeners = new CopyOnWriteArrayList<>();
     private ChannelList channelList;
     /** Every client session (and the source's observer, if it has one); I/O thread. */
@@ -133,6 +140,7 @@ public final class SvpServer implements AutoCloseable {
         this.group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("svp-io", true),
                 transport.ioHandlerFactory());
         this.io = group.next();
+        this.connections = new DefaultChannelGroup("svp-connections", io);
         this.workers = Executors.newFixedThreadPool(config.encoderThreads(), new DefaultThreadFactory("svp-encoder", true));
         this.registry = new ClientRegistry(mirror, stats, config.clientQueueBytes());
         registry.budget(limits.queueBudgetBytes(), limits.drainDeadline(), limitLog);
@@ -258,6 +266,7 @@ public final class SvpServer implements AutoCloseable {
                             return;
                         }
                         ch.closeFuture().addListener(f -> caps.release(remote));
+                        connections.add(ch);
                         SvpFrameDecoder frames = new SvpFrameDecoder(config.maxInputBody());
                         // the SslHandler, if the first byte asks for TLS, goes in behind "unify": the
                         // byte counter sees what crosses the wire
@@ -422,8 +431,16 @@ public final class SvpServer implements AutoCloseable {
         try {
             source.close();
         } finally {
-            listeners.forEach(Channel::close);
             if (!io.isShuttingDown()) {
+                // Netty 4.2's loop closes its channels at shutdown only if it sees the shutdown before its
+                // task pass; when shutdownGracefully(0, …) lands during that pass (as after the task
+                // below) the loop ends with every client's socket still open, and the clients never learn
+                // that the server is gone (ViewerReconnectTest caught it). So close them here and wait:
+                // the listeners first, so that no connection is accepted after the group was closed.
+                listeners.forEach(l -> l.close().awaitUninterruptibly(2, TimeUnit.SECONDS));
+                if (!connections.close().awaitUninterruptibly(2, TimeUnit.SECONDS)) {
+                    LOG.warn("connections still closing after 2 s; stopping the event loop anyway");
+                }
                 io.execute(registry::close); // the shared resync tiles' pooled buffers, before the loop ends
             }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();

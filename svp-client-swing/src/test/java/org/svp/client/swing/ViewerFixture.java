@@ -221,11 +221,28 @@ final class ViewerFixture implements AutoCloseable {
                 }
             }
             if (System.nanoTime() > deadline) {
+                threadDump();
                 throw new IllegalStateException("the viewer did not print the expected line within " + timeout
-                        + "; its output:\n" + output);
+                        + "; its output (ending with its threads):\n" + output);
             }
             Thread.sleep(50);
         }
+    }
+
+    /**
+     * Asks the viewer for a thread dump (SIGQUIT: the JVM prints it on its stdout, which this fixture
+     * reads) and waits a moment for it, so that a timeout says where the viewer was.
+     */
+    private void threadDump() throws InterruptedException {
+        if (!viewer.isAlive()) {
+            return;
+        }
+        try {
+            new ProcessBuilder("kill", "-QUIT", String.valueOf(viewer.pid())).start().waitFor(2, TimeUnit.SECONDS);
+        } catch (java.io.IOException e) {
+            return; // no dump then; the timeout still says what was missing
+        }
+        Thread.sleep(1000);
     }
 
     /** @return the viewer's output lines from {@code from} on */
