@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Callable;
 import javax.imageio.ImageIO;
 import org.svp.render.Surface;
 
@@ -18,16 +19,41 @@ final class DiffImages {
     private DiffImages() {
     }
 
-    static synchronized void write(Path dir, XwdImage ref, Surface seen) {
+    /**
+     * @param late the picture of a client connecting now (the server's mirror), or null: written as
+     *     {@code N-late.png}, with how many of its pixels differ from each of the other two
+     */
+    static synchronized void write(Path dir, XwdImage ref, Surface seen, Callable<Surface> late) {
         try {
             Files.createDirectories(dir);
             int n = ++count;
             png(dir.resolve(n + "-xwd.png"), ref.pixels(), ref.width(), ref.height());
             png(dir.resolve(n + "-svp.png"), seen.pixels(), seen.width(), seen.height());
             System.out.println("differing frame written to " + dir.resolve(n + "-{xwd,svp}.png"));
-        } catch (IOException | RuntimeException e) {
+            if (late != null) {
+                Surface l = late.call();
+                png(dir.resolve(n + "-late.png"), l.pixels(), l.width(), l.height());
+                System.out.println("a late joiner's picture differs from the X server's in " + differing(l.pixels(), ref.pixels())
+                        + " pixels, from the measuring client's in " + differing(l.pixels(), seen.pixels()) + ": "
+                        + dir.resolve(n + "-late.png"));
+            }
+        } catch (Exception e) {
             System.out.println("could not write the differing frame: " + e.getMessage());
         }
+    }
+
+    /** @return how many pixels differ in RGB; every pixel when the sizes do */
+    private static long differing(int[] a, int[] b) {
+        if (a.length != b.length) {
+            return Math.max(a.length, b.length);
+        }
+        long n = 0;
+        for (int i = 0; i < a.length; i++) {
+            if (((a[i] ^ b[i]) & 0xFFFFFF) != 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void png(Path file, int[] px, int w, int h) throws IOException {

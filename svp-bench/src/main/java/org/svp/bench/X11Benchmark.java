@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
 import org.svp.client.ClientOptions;
@@ -350,6 +351,19 @@ public final class X11Benchmark {
         }
     }
 
+    /**
+     * For {@link DiffImages}: the picture a client connecting now gets (the server's mirror, sent whole
+     * to a late joiner), which tells a wrong mirror from a wrong stream to the measuring client.
+     */
+    private Callable<Surface> lateJoiner(SvpServerProcess svp) {
+        return () -> {
+            try (SvpClient c = connect(svp.port(), true)) {
+                c.screen().awaitStill(FROZEN_STILL, Duration.ofSeconds(10));
+                return c.screen().snapshot();
+            }
+        };
+    }
+
     /** Connection attempts of the measuring client: a saturated machine can miss the 5 s hand-shake once. */
     private static final int CONNECT_ATTEMPTS = 3;
 
@@ -427,7 +441,7 @@ public final class X11Benchmark {
             for (int k = 1; k <= samples; k++) {
                 double at = (double) seconds * k / (samples + 1);
                 sleepUntil(windowStart, at);
-                frames.add(frozenComparison(work, x, client, rdp, watch, at));
+                frames.add(frozenComparison(work, x, client, rdp, watch, at, lateJoiner(svp)));
             }
             sleepUntil(windowStart, seconds);
             // the window ends with the workload frozen, its windows still up
@@ -443,7 +457,7 @@ public final class X11Benchmark {
                 xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
                 stats = svp.stats().minus(stats0);
                 cpu = ProcessCpu.snapshot(svp.pid()).since(cpu0);
-                last = compare(seconds, "final", x, client, rdp, watch, frozenAt);
+                last = compare(seconds, "final", x, client, rdp, watch, frozenAt, lateJoiner(svp));
                 client.screen().listen(null);
                 if (rdp != null) {
                     // read after xfreerdp's picture: its last frames are in
@@ -496,7 +510,7 @@ public final class X11Benchmark {
      * @return the comparison, or null without a client
      */
     private static FrameSample frozenComparison(Process work, XServerProcess x, SvpClient client, FreeRdpPeer rdp,
-            PhotoWatch watch, double at) throws Exception {
+            PhotoWatch watch, double at, Callable<Surface> late) throws Exception {
         WorkloadFreeze.freeze(work);
         long frozenAt = System.nanoTime();
         try {
@@ -505,7 +519,7 @@ public final class X11Benchmark {
                 return null;
             }
             client.screen().awaitStill(FROZEN_STILL, Duration.ofSeconds(10));
-            return compare(at, "sample", x, client, rdp, watch, frozenAt);
+            return compare(at, "sample", x, client, rdp, watch, frozenAt, late);
         } finally {
             WorkloadFreeze.thaw(work);
             if (watch != null) {
@@ -524,7 +538,7 @@ public final class X11Benchmark {
      * F then xfreerdp's picture, at least {@link #RDP_SETTLE_MS} after the freeze.
      */
     private static FrameSample compare(double at, String label, XServerProcess x, SvpClient client, FreeRdpPeer rdp,
-            PhotoWatch watch, long frozenAt) throws Exception {
+            PhotoWatch watch, long frozenAt, Callable<Surface> late) throws Exception {
         PhotoArea area = PhotoArea.locate(x.displayName(), WIDTH, HEIGHT);
         long deadline = System.nanoTime() + CONVERGE_MS * 1_000_000L;
         FrameQuality first = null;
@@ -545,7 +559,7 @@ public final class X11Benchmark {
             }
             if (q.identical() || System.nanoTime() - deadline > 0) {
                 if (!q.identical() && System.getProperty("svp.bench.diffdir") != null) {
-                    DiffImages.write(Path.of(System.getProperty("svp.bench.diffdir")), ref, seen);
+                    DiffImages.write(Path.of(System.getProperty("svp.bench.diffdir")), ref, seen, late);
                 }
                 FrameQuality rq = null;
                 FrameQuality rp = null;
@@ -591,7 +605,7 @@ public final class X11Benchmark {
                 long windowStart = System.nanoTime();
                 for (int k = 1; k <= samples; k++) {
                     sleepUntil(windowStart, (double) seconds * k / (samples + 1));
-                    frozenComparison(work, x, null, null, null, 0);
+                    frozenComparison(work, x, null, null, null, 0, null);
                 }
                 sleepUntil(windowStart, seconds);
                 double xcpu = ProcessCpu.seconds(x.pid()) - xcpu0;
