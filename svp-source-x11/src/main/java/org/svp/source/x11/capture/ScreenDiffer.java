@@ -223,9 +223,23 @@ public final class ScreenDiffer {
         return next;
     }
 
+    /**
+     * Finishes pieces as orders, and brings the shown frame to exactly what they send: a piece joined
+     * from neighbouring tiles' boxes also carries the pixels between them, which were read but not
+     * compared (outside the tiles' damage). X may have drawn there after the damage was taken; the
+     * client gets that pixel now, so the shown frame must have it too, or the next capture would compare
+     * X's later pixel against a value the client never had (and when X put the old value back, nothing,
+     * the still check included, would ever correct the client).
+     */
     private void emit(List<Piece> pieces, List<DisplayMessage> orders) {
         for (Piece p : pieces) {
-            orders.add(p.solid >= 0 ? new SolidRect(p.box, p.solid) : new DirtyRect(rgb32(p.box)));
+            Rect box = p.box;
+            orders.add(p.solid >= 0 ? new SolidRect(box, p.solid) : new DirtyRect(rgb32(box)));
+            shownRows.invalidate(box);
+            for (int y = box.y(); y < box.bottom(); y++) {
+                int o = y * width + box.x();
+                System.arraycopy(latest, o, shown, o, box.width());
+            }
         }
     }
 
@@ -291,8 +305,8 @@ public final class ScreenDiffer {
     }
 
     /**
-     * Bounds the pixels of {@code t} (a tile's damage) that differ between the frames and copies them
-     * into the shown frame.
+     * Bounds the pixels of {@code t} (a tile's damage) that differ between the frames. The shown frame
+     * takes them when the box's piece is emitted ({@link #emit}), with whatever else that piece sends.
      *
      * @return the bounding box, or null if nothing changed
      */
@@ -337,13 +351,7 @@ public final class ScreenDiffer {
         if (top < 0) {
             return null;
         }
-        Rect box = new Rect(left, top, right - left, bottom - top + 1);
-        shownRows.invalidate(box);
-        for (int y = box.y(); y < box.bottom(); y++) {
-            int o = y * width + box.x();
-            System.arraycopy(latest, o, shown, o, box.width());
-        }
-        return box;
+        return new Rect(left, top, right - left, bottom - top + 1);
     }
 
     /**
