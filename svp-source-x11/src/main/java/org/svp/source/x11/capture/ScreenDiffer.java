@@ -1,8 +1,8 @@
 package org.svp.source.x11.capture;
 
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.IntBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -24,8 +24,6 @@ import org.svp.protocol.message.SolidRect;
  * Thread: "svp-x11".
  */
 public final class ScreenDiffer {
-    /** Little-endian int view of the DIRTY_RECT bytes (RGB32 is LE 0x00RRGGBB on the wire). */
-    private static final VarHandle INT_LE = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.LITTLE_ENDIAN);
     /**
      * A DIRTY_RECT stacked from tile rows ({@link #stack}) stays at most this many pixels (4 MiB of
      * RGB32, the encode manager's band): a full-screen change of a 4K screen must not become one 33 MB
@@ -408,14 +406,21 @@ public final class ScreenDiffer {
         return c;
     }
 
+    /**
+     * The box's pixels as an RGB32 bitmap (little-endian 0x00RRGGBB): each row one bulk copy through an
+     * int view, then the X byte the MIT-SHM image left as it was cleared (a per-pixel loop cost several
+     * times more under the server's C1 JIT).
+     */
     private Bitmap rgb32(Rect box) {
-        byte[] data = new byte[box.width() * box.height() * 4];
-        int d = 0;
-        for (int y = box.y(); y < box.bottom(); y++) {
-            for (int i = y * width + box.x(), end = i + box.width(); i < end; i++, d += 4) {
-                INT_LE.set(data, d, latest[i] & 0xFFFFFF);
-            }
+        int w = box.width();
+        byte[] data = new byte[w * box.height() * 4];
+        IntBuffer out = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer();
+        for (int y = box.y(), at = 0; y < box.bottom(); y++, at += w) {
+            out.put(at, latest, y * width + box.x(), w);
         }
-        return new Bitmap(PixelFormat.RGB32, CodecId.RAW, box.x(), box.y(), box.width(), box.height(), data);
+        for (int k = 3; k < data.length; k += 4) {
+            data[k] = 0;
+        }
+        return new Bitmap(PixelFormat.RGB32, CodecId.RAW, box.x(), box.y(), w, box.height(), data);
     }
 }
