@@ -33,8 +33,8 @@ final class DiffImages {
             if (late != null) {
                 Surface l = late.call();
                 png(dir.resolve(n + "-late.png"), l.pixels(), l.width(), l.height());
-                System.out.println("a late joiner's picture differs from the X server's in " + differing(l.pixels(), ref.pixels())
-                        + " pixels, from the measuring client's in " + differing(l.pixels(), seen.pixels()) + ": "
+                System.out.println("a late joiner's picture differs from the X server's in " + differing(l, ref.pixels())
+                        + " pixels, from the measuring client's in " + differing(l, seen.pixels()) + ": "
                         + dir.resolve(n + "-late.png"));
             }
         } catch (Exception e) {
@@ -42,18 +42,11 @@ final class DiffImages {
         }
     }
 
-    /** @return how many pixels differ in RGB; every pixel when the sizes do */
-    private static long differing(int[] a, int[] b) {
-        if (a.length != b.length) {
-            return Math.max(a.length, b.length);
-        }
-        long n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (((a[i] ^ b[i]) & 0xFFFFFF) != 0) {
-                n++;
-            }
-        }
-        return n;
+    /** @return how many of {@code s}'s pixels differ in RGB from {@code other} ({@link FrameQuality}); all when the sizes do */
+    private static long differing(Surface s, int[] other) {
+        int[] px = s.pixels();
+        return px.length != other.length ? Math.max(px.length, other.length)
+                : FrameQuality.compare(px, other, s.width(), s.height()).differing();
     }
 
     private static void png(Path file, int[] px, int w, int h) throws IOException {
