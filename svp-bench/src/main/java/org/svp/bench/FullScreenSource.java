@@ -7,8 +7,6 @@ import org.svp.protocol.CodecId;
 import org.svp.protocol.PixelFormat;
 import org.svp.protocol.message.Bitmap;
 import org.svp.protocol.message.DirtyRect;
-import org.svp.protocol.message.KeyboardEvent;
-import org.svp.protocol.message.MouseEvent;
 import org.svp.protocol.message.ScreenResize;
 import org.svp.source.DisplaySink;
 import org.svp.source.DisplaySource;
@@ -124,15 +122,7 @@ final class FullScreenSource implements DisplaySource {
 
     @Override
     public InputSink input() {
-        return new InputSink() {
-            @Override
-            public void keyboard(KeyboardEvent event) {
-            }
-
-            @Override
-            public void mouse(MouseEvent event) {
-            }
-        };
+        return InputSink.IGNORE;
     }
 
     @Override

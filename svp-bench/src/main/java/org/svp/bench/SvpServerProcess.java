@@ -76,9 +76,21 @@ final class SvpServerProcess implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting (the child is stopped)
      */
     static SvpServerProcess start(String mainClass, String display) throws IOException, InterruptedException {
+        return start(mainClass, display, null);
+    }
+
+    /**
+     * As {@link #start(String, String)}, the server also recording what its source sends.
+     *
+     * @param record the recording to write ({@code --record FILE}), or null for none
+     */
+    static SvpServerProcess start(String mainClass, String display, Path record) throws IOException, InterruptedException {
         int port = freePort();
         List<String> command = command(javaBinary(), ManagementFactory.getRuntimeMXBean().getInputArguments(),
                 System.getProperty("java.class.path"), mainClass, display, port);
+        if (record != null) {
+            command.addAll(List.of("--record", record.toString()));
+        }
         SvpServerProcess p = new SvpServerProcess(new ProcessBuilder(command).start(), port, command);
         try {
             p.awaitReady();

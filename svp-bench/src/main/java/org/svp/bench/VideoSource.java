@@ -103,15 +103,7 @@ final class VideoSource implements DisplaySource {
 
     @Override
     public InputSink input() {
-        return new InputSink() {
-            @Override
-            public void keyboard(org.svp.protocol.message.KeyboardEvent event) {
-            }
-
-            @Override
-            public void mouse(org.svp.protocol.message.MouseEvent event) {
-            }
-        };
+        return InputSink.IGNORE;
     }
 
     @Override

@@ -76,6 +76,8 @@ public final class X11Benchmark {
     private final Path json;
     /** The SVP client's screen-cache budget in bytes (0 = none). */
     private long cacheBudget = SvpClient.DEFAULT_CACHE_BUDGET;
+    /** The recording the first SVP server writes ({@link #record}); null once taken. Benchmark thread. */
+    private Path record;
     /** Also run F: FreeRDP's shadow server and xfreerdp (AVC420) beside SVP (issue 13). */
     private boolean freerdp;
     /** In run F, xfreerdp's picture is taken this long after the freeze (it has no "still" signal). */
@@ -270,6 +272,23 @@ public final class X11Benchmark {
     }
 
     /**
+     * @param file where the first SVP server of the benchmark records what its X source sends ({@code svp
+     *     server --record}), for {@code svp bench replay}; null for none
+     * @return this
+     */
+    public X11Benchmark record(Path file) {
+        this.record = file;
+        return this;
+    }
+
+    /** @return the recording the next SVP server writes (the first one only), or null */
+    private Path takeRecord() {
+        Path r = record;
+        record = null;
+        return r;
+    }
+
+    /**
      * @param q what the SVP client asks for in the runs that measure lossless (the Xvfb run, D, E): default
      *     LOSSLESS; AUTO there compares SVP's default mode with TigerVNC's lossless modes directly
      * @return this
@@ -344,7 +363,7 @@ public final class X11Benchmark {
         try (XServerProcess x = setup == Setup.XVFB_SVP ? XServerProcess.xvfb(WIDTH, HEIGHT)
                 : XServerProcess.xvnc(WIDTH, HEIGHT, rfbPort);
                 FreeRdpPeer rdp = setup == Setup.XVNC_FREERDP_SVP ? FreeRdpPeer.start(x.displayName(), WIDTH, HEIGHT) : null;
-                SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName());
+                SvpServerProcess svp = SvpServerProcess.start(serverMainClass, x.displayName(), takeRecord());
                 SvpClient client = connect(svp.port(), lossless)) {
             client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
             return measure(run, setup, x, svp, client, rfbPort, rdp);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Run a benchmark and print its numbers.",
         subcommands = {BenchCommand.Pipeline.class, BenchCommand.Viewer.class, X11BenchCommand.class,
             VrdeBenchCommand.class, FuzzBenchCommand.class, LoadBenchCommand.class, FaultsBenchCommand.class,
+            ReplayBenchCommand.class,
             BenchCommand.Codecs.class, BenchCommand.Vnc.class, VideoBenchCommand.class, LinkBenchCommand.class})
 final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -8,7 +8,9 @@ final class ServeOptions {
     @Option(names = "--source", defaultValue = "demo", description = "What to serve (default: ${DEFAULT-VALUE}): demo, x11:DISPLAY (an existing X display, e.g. x11::1 or "
                     + "x11:localhost:1), x11:new (a new Xvfb desktop of --geometry with a window manager and xterm), vrde:DIR"
                     + " (a VirtualBox VM, through the SVP VRDE module's directory; the module starts this)"
-                    + " or vnc:HOST:PORT / vnc:unix:PATH (a VNC server, e.g. QEMU's -vnc; reconnects when it goes away).")
+                    + ", vnc:HOST:PORT / vnc:unix:PATH (a VNC server, e.g. QEMU's -vnc; reconnects when it goes away)"
+                    + " or replay:FILE (a recording made with --record, replayed with its timing from 1 s after the first"
+                    + " client connects).")
     String source;
 
     @Option(names = "--vnc-password-file", paramLabel = "FILE",
@@ -44,6 +46,11 @@ final class ServeOptions {
     @Option(names = "--save-final", paramLabel = "FILE.png",
             description = "With --demo-frames: write the server's framebuffer to FILE.png after the last frame.")
     java.nio.file.Path saveFinal;
+
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "Also write everything the source sends to FILE, a recording: --source replay:FILE serves it"
+                    + " again with its timing, svp bench replay measures the server on it.")
+    java.nio.file.Path record;
 
     @Option(names = "--stats-on-stdin", hidden = true,
             description = "For svp bench x11: answer each line 'stats' on stdin with one line of server counters on stdout.")

@@ -22,6 +22,8 @@ import org.svp.server.transport.TlsSetupException;
 import org.svp.source.DisplaySource;
 import org.svp.source.demo.DemoDisplaySource;
 import org.svp.source.demo.DemoDisplaySource.DemoOptions;
+import org.svp.source.replay.RecordingSource;
+import org.svp.source.replay.ReplaySource;
 import org.svp.source.vrde.VrdeDisplaySource;
 import org.svp.source.x11.X11DisplaySource;
 import org.svp.source.x11.X11Stats;
@@ -86,6 +88,12 @@ final class Serving {
         security.notes().forEach(out::println);
         if (explain) {
             howToView(out, o, source, server.port());
+        }
+        if (source instanceof ReplaySource replay) { // svp bench replay waits for this line
+            replay.onFinished(() -> {
+                out.println("replay finished");
+                out.flush();
+            });
         }
         out.println("ready");
         out.flush();
@@ -156,7 +164,8 @@ final class Serving {
     /** @return the server's counters for {@code --stats-on-stdin} (SCREEN_BLTs: X11 source only, else 0) */
     static ServerCounters counters(SvpServer server, DisplaySource source) {
         ServerStats s = server.stats();
-        X11Stats x = source instanceof X11DisplaySource x11 ? x11.stats() : null;
+        DisplaySource served = source instanceof RecordingSource r ? r.inner() : source;
+        X11Stats x = served instanceof X11DisplaySource x11 ? x11.stats() : null;
         java.util.Map<String, Long> extra = new java.util.LinkedHashMap<>();
         extra.put("memBltFallbacks", s.memBltFallbacks.sum());
         extra.put("v1Fallbacks", s.v1Fallbacks.sum());
@@ -176,7 +185,21 @@ final class Serving {
                 x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot(), extra);
     }
 
+    /** The source --source names, recorded to --record FILE when given. */
     private static DisplaySource source(CommandLine cmd, ServeOptions o, PrintWriter out) {
+        DisplaySource source = unrecorded(cmd, o, out);
+        if (o.record == null) {
+            return source;
+        }
+        try {
+            return new RecordingSource(source, o.record);
+        } catch (java.io.UncheckedIOException e) {
+            source.close();
+            throw new ParameterException(cmd, e.getMessage());
+        }
+    }
+
+    private static DisplaySource unrecorded(CommandLine cmd, ServeOptions o, PrintWriter out) {
         if (o.source.startsWith("x11:")) {
             return X11Sources.create(cmd, o.source.substring("x11:".length()), o.geometry);
         }
@@ -186,9 +209,17 @@ final class Serving {
         if (o.source.startsWith("vnc:")) {
             return VncSources.create(cmd, o.source.substring("vnc:".length()), o.vncPasswordFile);
         }
+        if (o.source.startsWith("replay:")) {
+            try {
+                return new ReplaySource(Path.of(o.source.substring("replay:".length())));
+            } catch (UpstreamException e) {
+                throw new ParameterException(cmd, "--source " + o.source + ": " + e.getMessage());
+            }
+        }
         if (!o.source.equals("demo")) {
             throw new ParameterException(cmd, "unknown --source '" + o.source + "': this build serves 'demo',"
-                    + " 'x11:DISPLAY' (e.g. x11::1), 'x11:new', 'vrde:DIR' and 'vnc:HOST:PORT' (e.g. vnc:127.0.0.1:5900)");
+                    + " 'x11:DISPLAY' (e.g. x11::1), 'x11:new', 'vrde:DIR', 'vnc:HOST:PORT' (e.g. vnc:127.0.0.1:5900)"
+                    + " and 'replay:FILE' (a recording made with --record)");
         }
         if (o.saveFinal != null && o.demoFrames < 0) {
             throw new ParameterException(cmd, "--save-final needs --demo-frames N (the frame to save)");

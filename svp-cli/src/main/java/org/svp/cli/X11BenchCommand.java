@@ -94,6 +94,11 @@ final class X11BenchCommand implements Callable<Integer> {
                     + " default mode) (default: ${DEFAULT-VALUE}).")
     String quality;
 
+    @Option(names = "--record", paramLabel = "FILE",
+            description = "The first SVP server records what its X source sends to FILE (svp server --record), for svp"
+                    + " bench replay: the same work again, as often as needed.")
+    java.nio.file.Path record;
+
     @Override
     public Integer call() throws Exception {
         if (cacheMb < 0 || cacheMb > 4095) {
@@ -115,7 +120,8 @@ final class X11BenchCommand implements Callable<Integer> {
         }
         new X11Benchmark(seconds, warmup, peers.contains(TIGERVNC), runs, workload.toAbsolutePath(), Main.class.getName(),
                 spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
-                .cacheBudget(cacheMb << 20).freerdp(peers.contains(FREERDP)).quality(q).run();
+                .cacheBudget(cacheMb << 20).freerdp(peers.contains(FREERDP)).quality(q)
+                .record(record == null ? null : record.toAbsolutePath()).run();
         return 0;
     }
 }

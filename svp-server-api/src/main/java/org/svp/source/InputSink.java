@@ -10,6 +10,16 @@ import org.svp.protocol.message.VideoModeset;
  * source's own thread).
  */
 public interface InputSink {
+    /** Drops every event: for sources that cannot react (a recording being replayed, a benchmark's screen). */
+    InputSink IGNORE = new InputSink() {
+        @Override
+        public void keyboard(KeyboardEvent event) {
+        }
+
+        @Override
+        public void mouse(MouseEvent event) {
+        }
+    };
 
     /** @param event a key press or release, PC/AT set-1 scancode */
     void keyboard(KeyboardEvent event);

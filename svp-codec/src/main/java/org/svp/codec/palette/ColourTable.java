@@ -38,7 +38,12 @@ public final class ColourTable {
                 }
                 last = p;
                 int key = p | 1 << 24;
-                int s = slot(key);
+                // slot() written out: the server's JIT (C1) inlines nothing over 35 bytecodes, and this
+                // runs per colour change, i.e. per pixel on a photo until the limit
+                int s = (key * 0x9E3779B1) >>> 22;
+                while (keys[s] != 0 && keys[s] != key) {
+                    s = (s + 1) & (SLOTS - 1);
+                }
                 if (keys[s] == 0) {
                     if (count == limit) {
                         return -1;
