@@ -26,6 +26,8 @@ public final class XFixes {
     private final MethodHandle createRegion;
     private final MethodHandle destroyRegion;
     private final MethodHandle fetchRegion;
+    /** XFixesFetchRegion's count out-parameter; used by the one thread that fetches (svp-x11). */
+    private final MemorySegment fetchCount = Arena.ofAuto().allocate(INT);
     private final int eventBase;
 
     /**
@@ -46,7 +48,7 @@ public final class XFixes {
         getCursorImage = lib.function("XFixesGetCursorImage", FunctionDescriptor.of(PTR, PTR));
         createRegion = lib.function("XFixesCreateRegion", FunctionDescriptor.of(LONG, PTR, PTR, INT));
         destroyRegion = lib.function("XFixesDestroyRegion", FunctionDescriptor.ofVoid(PTR, LONG));
-        fetchRegion = lib.function("XFixesFetchRegion", FunctionDescriptor.of(PTR, PTR, LONG, PTR));
+        fetchRegion = lib.function("XFixesFetchRegion", FunctionDescriptor.of(CTypes.PTR_TO_ARRAY, PTR, LONG, PTR));
     }
 
     /** @return the XFixesCursorNotify event type */
@@ -99,14 +101,14 @@ public final class XFixes {
      * @return its rectangles (a round trip)
      */
     public Rect[] fetchRegion(MemorySegment dpy, long region, Xlib xlib) {
-        try (Arena a = Arena.ofConfined()) {
-            MemorySegment count = a.allocate(INT);
+        try {
+            MemorySegment count = fetchCount; // the X thread's, reused: no arena per capture
             MemorySegment rects = (MemorySegment) fetchRegion.invokeExact(dpy, region, count);
             int n = count.get(INT, 0);
             if (rects.equals(MemorySegment.NULL)) {
                 return new Rect[0];
             }
-            MemorySegment r = rects.reinterpret(n * XRECTANGLE_BYTES);
+            MemorySegment r = rects; // PTR_TO_ARRAY: n rectangles, no reinterpret
             Rect[] out = new Rect[n];
             for (int i = 0; i < n; i++) {
                 long o = i * XRECTANGLE_BYTES;

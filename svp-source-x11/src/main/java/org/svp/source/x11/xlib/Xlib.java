@@ -272,16 +272,15 @@ public final class Xlib {
             MemorySegment list = a.allocate(PTR);
             MemorySegment n = a.allocate(INT);
             int ok = (int) queryTree.invokeExact(dpy, window, ids, ids.asSlice(8), list, n);
-            MemorySegment p = list.get(PTR, 0);
+            MemorySegment p = list.get(CTypes.PTR_TO_ARRAY, 0);
             if (ok == 0) {
                 return new long[0];
             }
             int count = n.get(INT, 0);
             long[] out = new long[count];
             if (!p.equals(MemorySegment.NULL)) {
-                MemorySegment arr = p.reinterpret(8L * count);
-                for (int i = 0; i < count; i++) {
-                    out[i] = arr.getAtIndex(LONG, i);
+                for (int i = 0; i < count; i++) { // PTR_TO_ARRAY: count window ids, no reinterpret
+                    out[i] = p.getAtIndex(LONG, i);
                 }
                 free(p);
             }
