@@ -117,6 +117,15 @@ public final class ReplayBenchmark {
                     + " other %.2f), %d updates, %.2f MB, p50 %.2f ms, p99 %.1f ms, final picture %s%n", r.cpu(),
                     r.window(), r.io(), r.encoders(), r.jit(), r.gc(), r.other(), r.counters().updates(), r.mb(),
                     r.p50(), r.p99(), r.identical() ? "identical" : "DIFFERENT");
+            StringBuilder codecs = new StringBuilder("  by codec (MB, CPU s):");
+            r.counters().extra().forEach((k, v) -> {
+                if (k.startsWith("codec.") && k.endsWith(".bytes") && v > 0) {
+                    String c = k.substring(6, k.length() - 6);
+                    long us = r.counters().extra().getOrDefault("codec." + c + ".cpu_us", 0L);
+                    codecs.append(String.format(Locale.ROOT, " %s %.3f, %.2f;", c, v / 1e6, us / 1e6));
+                }
+            });
+            out.println(codecs);
             out.flush();
             rs.add(r);
         }
