@@ -48,8 +48,8 @@ final class ServeOptions {
     java.nio.file.Path saveFinal;
 
     @Option(names = "--record", paramLabel = "FILE",
-            description = "Also write everything the source sends to FILE, a recording: --source replay:FILE serves it"
-                    + " again with its timing, svp bench replay measures the server on it.")
+            description = "Also write everything the screen source sends to FILE: a recording, which the source"
+                    + " replay:FILE serves again with its timing and svp bench replay measures the server on.")
     java.nio.file.Path record;
 
     @Option(names = "--stats-on-stdin", hidden = true,
