@@ -2,7 +2,6 @@ package org.svp.bench;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,6 +28,8 @@ import org.svp.server.LatencyHistogram;
 public final class ReplayBenchmark {
     /** How long the final picture must stay still before it is compared. */
     private static final Duration STILL = Duration.ofMillis(500);
+    /** A window shorter than this means the replay had ended before it began. */
+    private static final long MIN_WINDOW_NANOS = 100_000_000L;
 
     /**
      * One run's numbers.
@@ -105,9 +106,6 @@ public final class ReplayBenchmark {
      * @throws InterruptedException if interrupted
      */
     public List<Run> run() throws Exception {
-        if (!Files.isRegularFile(recording)) {
-            throw new IOException("no recording at " + recording + " (make one with svp bench x11 --record FILE)");
-        }
         List<Run> rs = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             out.printf("run %d/%d: replaying %s (%d s warm-up)...%n", i, runs, recording, warmupSeconds);
@@ -136,15 +134,11 @@ public final class ReplayBenchmark {
     private Run once() throws Exception {
         int port = SvpServerProcess.freePort();
         List<String> flags = new ArrayList<>(MeasuredDemoServer.JVM_FLAGS);
-        String extra = System.getenv("SVP_BENCH_SERVER_OPTS"); // as bench x11: flags to compare
-        if (extra != null && !extra.isBlank()) {
-            flags.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        flags.addAll(SvpServerProcess.extraServerFlags()); // as bench x11: flags to compare
         try (SvpServerProcess svp = SvpServerProcess.start(flags, serverMainClass, port, List.of("server", "--source",
                 "replay:" + recording, "--bind", "127.0.0.1", "--port", Integer.toString(port), "--single-port",
                 "--stats-on-stdin", "--no-tls"));
                 SvpClient client = connect(port)) {
-            long connected = System.nanoTime();
             Thread.sleep(org.svp.source.replay.ReplaySource.START_DELAY_MILLIS + warmupSeconds * 1000L);
             ProcessCpu.Snapshot c0 = ProcessCpu.snapshot(svp.pid());
             ServerCounters s0 = svp.stats();
@@ -153,8 +147,8 @@ public final class ReplayBenchmark {
             if (svp.awaitLine("replay finished", Duration.ofHours(2).toMillis()) == null) {
                 throw new IOException("the replay did not finish");
             }
-            if (t0 - connected < 0) {
-                throw new IOException("the recording is shorter than the warm-up");
+            if (System.nanoTime() - t0 < MIN_WINDOW_NANOS) { // its line was already waiting: it ended in the warm-up
+                throw new IOException("the recording is shorter than the warm-up (" + warmupSeconds + " s)");
             }
             ProcessCpu.Snapshot c1 = ProcessCpu.snapshot(svp.pid());
             ServerCounters s1 = svp.stats();

@@ -218,15 +218,20 @@ final class SvpServerProcess implements AutoCloseable {
             // the launcher gives `svp server` C1 only, but not this JVM (it decodes, as a viewer)
             c.add(SERVER_JIT);
         }
-        // extra JVM flags for the server child only, for measurements (an AOT cache, -Xlog:jit…);
-        // docs/benchmarks.md "JVM flags of the server"
-        String extra = System.getenv("SVP_BENCH_SERVER_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            c.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        c.addAll(extraServerFlags());
         c.addAll(List.of("-cp", classPath, mainClass, "server", "--source", "x11:" + display, "--bind", "127.0.0.1",
                 "--port", Integer.toString(port), "--single-port", "--stats-on-stdin", "--no-tls"));
         return c;
+    }
+
+    /**
+     * @return extra JVM flags for a benchmark's server child only, for measurements (an AOT cache,
+     *     -Xlog:jit…, a flag to compare): {@code SVP_BENCH_SERVER_OPTS}, split at blanks; docs/benchmarks.md
+     *     "JVM flags of the server"
+     */
+    static List<String> extraServerFlags() {
+        String extra = System.getenv("SVP_BENCH_SERVER_OPTS");
+        return extra == null || extra.isBlank() ? List.of() : List.of(extra.trim().split("\\s+"));
     }
 
     private static String javaBinary() {
