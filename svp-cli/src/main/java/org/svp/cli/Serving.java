@@ -59,6 +59,13 @@ final class Serving {
             stopped.countDown();
         });
         server.onSourceFinished(stopped::countDown); // e.g. VirtualBox disabled its VRDE server: exit 0
+        // svp bench replay waits for this line; registered before the start, which starts the replay's thread
+        if (source instanceof ReplaySource replay) {
+            replay.onFinished(() -> {
+                out.println("replay finished");
+                out.flush();
+            });
+        }
         try {
             server.start();
         } catch (java.net.BindException e) {
@@ -79,7 +86,7 @@ final class Serving {
         }, "svp-shutdown"));
         if (o.statsOnStdin) {
             StatsOnStdin.start(new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)), out,
-                    () -> counters(server, source), source instanceof DemoDisplaySource d ? d::finishNow : () -> { });
+                    () -> counters(server, source), served(source) instanceof DemoDisplaySource d ? d::finishNow : () -> { });
         }
         for (ChannelEntry e : server.channelList().channels()) {
             String name = ChannelType.fromWireId(e.channelType()).map(Enum::name).orElse("?").toLowerCase(java.util.Locale.ROOT);
@@ -88,12 +95,6 @@ final class Serving {
         security.notes().forEach(out::println);
         if (explain) {
             howToView(out, o, source, server.port());
-        }
-        if (source instanceof ReplaySource replay) { // svp bench replay waits for this line
-            replay.onFinished(() -> {
-                out.println("replay finished");
-                out.flush();
-            });
         }
         out.println("ready");
         out.flush();
@@ -164,8 +165,7 @@ final class Serving {
     /** @return the server's counters for {@code --stats-on-stdin} (SCREEN_BLTs: X11 source only, else 0) */
     static ServerCounters counters(SvpServer server, DisplaySource source) {
         ServerStats s = server.stats();
-        DisplaySource served = source instanceof RecordingSource r ? r.inner() : source;
-        X11Stats x = served instanceof X11DisplaySource x11 ? x11.stats() : null;
+        X11Stats x = served(source) instanceof X11DisplaySource x11 ? x11.stats() : null;
         java.util.Map<String, Long> extra = new java.util.LinkedHashMap<>();
         extra.put("memBltFallbacks", s.memBltFallbacks.sum());
         extra.put("v1Fallbacks", s.v1Fallbacks.sum());
@@ -183,6 +183,11 @@ final class Serving {
         });
         return new ServerCounters(s.bytesSent.sum(), s.updatesDispatched.sum(), x != null ? x.screenBlts.sum() : 0,
                 x != null ? x.windowMoves.sum() : 0, s.captureToWire.snapshot(), extra);
+    }
+
+    /** @return the source --source named, under its recorder when --record wraps it */
+    private static DisplaySource served(DisplaySource source) {
+        return source instanceof RecordingSource r ? r.inner() : source;
     }
 
     /** The source --source names, recorded to --record FILE when given. */
