@@ -175,6 +175,7 @@ final class Serving {
         extra.put("cache.hits", s.cacheHits.sum());
         extra.put("cache.saves", s.cacheSaves.sum());
         extra.put("cache.bytes_saved", s.cacheBytesSaved.sum());
+        extra.put("cache.not_compressed", s.tilesNotCompressed.sum());
         s.codecCounters().forEach((codec, c) -> {
             String name = "codec." + codec.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             extra.put(name + ".bytes", c.bytes());

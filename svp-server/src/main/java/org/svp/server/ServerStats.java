@@ -26,8 +26,17 @@ public final class ServerStats {
     public final LongAdder cacheHits = new LongAdder();
     /** Screen cache: CACHE_SAVEs sent. */
     public final LongAdder cacheSaves = new LongAdder();
-    /** Screen cache: bytes of DIRTY_RECT frames not sent because a CACHE_DRAW went instead (minus its own). */
+    /**
+     * Screen cache: bytes of DIRTY_RECT frames not sent because a CACHE_DRAW went instead (minus its own);
+     * a tile never compressed ({@link #tilesNotCompressed}) counts only once some client needed it.
+     */
     public final LongAdder cacheBytesSaved = new LongAdder();
+    /**
+     * Screen cache: grid tiles handed to the display clients uncompressed because a client's cache
+     * probably held them ({@link org.svp.server.encode.HeldTiles}); those a client lacked after all were
+     * compressed on the I/O thread.
+     */
+    public final LongAdder tilesNotCompressed = new LongAdder();
     /** Connections dropped for protocol errors. */
     public final LongAdder protocolDrops = new LongAdder();
     /**

@@ -172,7 +172,7 @@ public final class SvpServer implements AutoCloseable {
             bindBase(config.basePort());
         }
         UpdatePipeline pipeline = new UpdatePipeline(io, workers, new UpdateEncoder(PooledByteBufAllocator.DEFAULT, stats)
-                .lossy(lossy), mirror, registry, stats, config.encoderThreads() + 2);
+                .lossy(lossy).heldTiles(registry.heldTiles()), mirror, registry, stats, config.encoderThreads() + 2);
         org.svp.server.lossy.LossyRefresh refresh = new org.svp.server.lossy.LossyRefresh(lossy);
         io.scheduleAtFixedRate(() -> refresh.tick(registry.displays()), org.svp.server.lossy.LossyRefresh.TICK_MILLIS,
                 org.svp.server.lossy.LossyRefresh.TICK_MILLIS, TimeUnit.MILLISECONDS);

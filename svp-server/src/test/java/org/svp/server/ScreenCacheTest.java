@@ -77,6 +77,8 @@ class ScreenCacheTest {
                 assertThat(roundBytes[1]).as("bytes of round 2 against round 1 (%d)", roundBytes[0])
                         .isLessThan(roundBytes[0] / 20);
                 assertThat(server.stats().cacheBytesSaved.sum()).isPositive();
+                // rounds 2 and 3: the encoders knew the client held every tile, and compressed none of them
+                assertThat(server.stats().tilesNotCompressed.sum()).as("tiles left uncompressed").isEqualTo(8 * TILES);
                 List<long[]> models = TestServers.get(server.screenCacheKeys(), "the server's cache models");
                 ScreenCache held = client.screen().cache();
                 assertThat(keys(models.getFirst())).containsExactly(held.keysInLruOrder());
@@ -94,6 +96,9 @@ class ScreenCacheTest {
                     assertConverges(late, () -> expected, "late joiner, slide 2");
                     assertConverges(client, () -> expected, "first client, slide 2");
                     assertThat(server.stats().cacheHits.sum()).as("hits for the first client only").isEqualTo(9 * TILES);
+                    // slide 2's tiles were left uncompressed for the first client's sake; the late joiner lacked
+                    // them, so they were compressed for it on the I/O thread (its picture above is the proof)
+                    assertThat(server.stats().tilesNotCompressed.sum()).isEqualTo(9 * TILES);
                     assertThat(server.stats().cacheSaves.sum() - savesBefore).as("saves for the late joiner")
                             .isIn((long) TILES, 2L * TILES);
                     assertThat(late.screen().cache().size()).isIn(TILES, 2 * TILES);

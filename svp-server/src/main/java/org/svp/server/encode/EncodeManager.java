@@ -70,6 +70,8 @@ public final class EncodeManager {
     private final ServerStats stats;
     /** Issue 13's hook: may replace a band's QOIZ by JPEG; null = lossless only (resync, late join). */
     private volatile org.svp.server.lossy.LossyPolicy lossy;
+    /** Keys clients' caches probably hold: their tiles go uncompressed ({@link LazyTile}); null = none. */
+    private volatile HeldTiles held;
 
     /** @param stats where the per-codec counters go */
     public EncodeManager(ServerStats stats) {
@@ -82,6 +84,15 @@ public final class EncodeManager {
      */
     public void lossy(org.svp.server.lossy.LossyPolicy policy) {
         this.lossy = policy;
+    }
+
+    /**
+     * @param hint keys clients' caches probably hold: keyed grid tiles with such a key are handed over
+     *     uncompressed ({@link WireFrame#lazy}); set on the update path's manager, whose frames the
+     *     display clients hold against their cache models
+     */
+    public void heldTiles(HeldTiles hint) {
+        this.held = hint;
     }
 
     /**
@@ -280,8 +291,15 @@ public final class EncodeManager {
                 run[3] = th;
                 return;
             }
-            out.add(photoTile(alloc, rgb, pat, stride, tx, ty, tw, th, manyColourCodec(features, rgb, pat, stride, tw, th),
-                    whole || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP));
+            long key = whole || (long) tw * th >= PhotoTiles.MIN_KEYED_STRIP ? TileKeys.key(rgb, pat, stride, tw, th) : 0;
+            HeldTiles hint = held;
+            if (key != 0 && hint != null && hint.probablyHeld(key)) {
+                out.add(WireFrame.lazy(new LazyTile(this, copy(rgb, pat, stride, tw, th), new Rect(tx, ty, tw, th),
+                        features, hint.frameBytes(key)), key));
+                stats.tilesNotCompressed.increment();
+                return;
+            }
+            out.add(photoTile(alloc, rgb, pat, stride, tx, ty, tw, th, features, key));
         });
         flushRun(alloc, rgb, at, stride, x, y, run, features, out);
     }
@@ -297,17 +315,38 @@ public final class EncodeManager {
     }
 
     /**
-     * One piece of a many-colour band cut at the grid: {@code codec} (MEDZ or QOIZ), with a content key if it is a whole grid
-     * tile or a strip of at least {@link PhotoTiles#MIN_KEYED_STRIP} pixels.
+     * One piece of a many-colour band cut at the grid, as MEDZ or QOIZ ({@link #manyColourCodec(int, int[], int,
+     * int, int, int)}), with its content key if it has one (a whole grid tile or a strip of at least
+     * {@link PhotoTiles#MIN_KEYED_STRIP} pixels).
+     *
+     * @param key its content key, 0 = none
      */
     private WireFrame photoTile(ByteBufAllocator alloc, int[] rgb, int at, int stride, int x, int y, int w, int h,
-                                int codec, boolean keyed) {
+                                int features, long key) {
+        ByteBuf frame = Frames.encode(alloc, new DirtyRect(photoTileBitmap(rgb, at, stride, x, y, w, h, features)));
+        return key != 0 ? WireFrame.keyed(frame, key, new Rect(x, y, w, h)) : WireFrame.of(frame);
+    }
+
+    /**
+     * Compresses a grid piece with the codec its pixels call for (counted). Encoder workers, or the I/O
+     * thread for a {@link LazyTile} a client needed after all.
+     *
+     * @return the piece at (x, y) in RGB32
+     */
+    Bitmap photoTileBitmap(int[] rgb, int at, int stride, int x, int y, int w, int h, int features) {
         long t0 = System.nanoTime();
+        int codec = manyColourCodec(features, rgb, at, stride, w, h);
         byte[] data = TOOLS.get().manyColour(codec).encode(rgb, at, stride, w, h).data();
-        Bitmap b = count(CodecRegistry.byId(codec), data, x, y, w, h, t0);
-        ByteBuf frame = Frames.encode(alloc, new DirtyRect(b));
-        return keyed ? WireFrame.keyed(frame, TileKeys.key(data, w, h, codec), new Rect(x, y, w, h))
-                : WireFrame.of(frame);
+        return count(CodecRegistry.byId(codec), data, x, y, w, h, t0);
+    }
+
+    /** @return the piece's pixels, {@code w} ints per row */
+    private static int[] copy(int[] rgb, int at, int stride, int w, int h) {
+        int[] out = new int[w * h];
+        for (int r = 0; r < h; r++) {
+            System.arraycopy(rgb, at + r * stride, out, r * w, w);
+        }
+        return out;
     }
 
     /** A many-colour band: H264 or JPEG unless {@code lossless}, else MEDZ/QOIZ if negotiated, else LZ4/RAW. */

@@ -18,12 +18,13 @@ import org.svp.protocol.Rect;
  * @param cacheKey the DIRTY_RECT's content key, 0 = not for the screen cache
  * @param cacheRect the DIRTY_RECT's screen rect (when {@code cacheKey} is set), else null
  * @param streamRect for a ZSTREAM bitmap still to be compressed ({@link #stream}), its screen rect; else null
+ * @param lazy for a keyed tile not compressed yet ({@link #lazy(LazyTile, long)}), the tile; else null
  */
 public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[] palette, long cacheKey, Rect cacheRect,
-        Rect streamRect) {
+        Rect streamRect, LazyTile lazy) {
     /** A frame without a content key (PALETTE's two forms, or one form with null/0). */
     public WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[] palette) {
-        this(frame, cachedFrame, paletteId, palette, 0, null, null);
+        this(frame, cachedFrame, paletteId, palette, 0, null, null, null);
     }
 
     /**
@@ -36,7 +37,7 @@ public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[]
      * @return the wire frame
      */
     public static WireFrame stream(ByteBuf rgb24, Rect rect) {
-        return new WireFrame(rgb24, null, 0, null, 0, null, rect);
+        return new WireFrame(rgb24, null, 0, null, 0, null, rect, null);
     }
 
     /**
@@ -54,13 +55,27 @@ public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[]
      * @return the wire frame the screen cache may replace or keep
      */
     public static WireFrame keyed(ByteBuf frame, long key, Rect rect) {
-        return new WireFrame(frame, null, 0, null, key, rect, null);
+        return new WireFrame(frame, null, 0, null, key, rect, null, null);
+    }
+
+    /**
+     * A keyed grid tile that a client's cache probably holds ({@link HeldTiles}), not compressed: the
+     * display client sends a CACHE_DRAW when its client holds the key, else has the tile compressed
+     * (once, shared by every client that needs it) and sends that. {@code frame} is an empty buffer,
+     * so queues account the tile as nothing until then.
+     *
+     * @param tile the tile's pixels and where it goes
+     * @param key its content key (not 0)
+     * @return the wire frame
+     */
+    public static WireFrame lazy(LazyTile tile, long key) {
+        return new WireFrame(io.netty.buffer.Unpooled.EMPTY_BUFFER, null, 0, null, key, tile.rect(), null, tile);
     }
 
     /** @return this frame with retained duplicates of its buffers (for one client) */
     public WireFrame retainedDuplicate() {
         return new WireFrame(frame.retainedDuplicate(), cachedFrame == null ? null : cachedFrame.retainedDuplicate(),
-                paletteId, palette, cacheKey, cacheRect, streamRect);
+                paletteId, palette, cacheKey, cacheRect, streamRect, lazy);
     }
 
     /** Releases both buffers. */

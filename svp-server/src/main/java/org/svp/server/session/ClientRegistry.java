@@ -38,6 +38,7 @@ public final class ClientRegistry {
     private long budgetBytes = Long.MAX_VALUE;
     private long drainDeadlineNanos = Long.MAX_VALUE;
     private org.svp.server.limits.LogLimiter limitLog;
+    private final org.svp.server.encode.HeldTiles heldTiles = new org.svp.server.encode.HeldTiles();
 
     /**
      * @param mirror the server's framebuffer
@@ -50,6 +51,14 @@ public final class ClientRegistry {
         this.clientQueueBytes = clientQueueBytes;
         this.resyncTiles = new ResyncTiles(mirror, stats, ioEncoder);
         this.memoryTrim = new org.svp.server.limits.MemoryTrim(stats);
+    }
+
+    /**
+     * @return the keys the clients' screen caches were last seen holding: the update encoder's hint
+     *     ({@link org.svp.server.encode.EncodeManager#heldTiles}), kept by the display clients
+     */
+    public org.svp.server.encode.HeldTiles heldTiles() {
+        return heldTiles;
     }
 
     /**
@@ -169,7 +178,8 @@ public final class ClientRegistry {
      * @return its client state
      */
     public DisplayClient addDisplay(Channel ch, int features, boolean v1) {
-        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1, resyncTiles);
+        DisplayClient c = new DisplayClient(ch, mirror, stats, ioEncoder, clientQueueBytes, features, v1, resyncTiles,
+                heldTiles);
         displays.put(ch, c);
         memoryTrim.clientJoined();
         c.join();

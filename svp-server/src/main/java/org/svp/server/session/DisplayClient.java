@@ -29,6 +29,8 @@ import org.svp.server.ServerStats;
 import org.svp.server.screen.ScreenMirror;
 import org.svp.server.encode.CodecChoice;
 import org.svp.server.encode.EncodeManager;
+import org.svp.server.encode.HeldTiles;
+import org.svp.server.encode.LazyTile;
 import org.svp.server.encode.WireFrame;
 import org.svp.server.update.EncodedMessage;
 
@@ -76,6 +78,10 @@ public final class DisplayClient {
     /** What this client's palette cache holds, updated as PALETTE frames are written (never when dropped). */
     private final PaletteCache palettes = new PaletteCache();
     private final EncodeManager encodeManager;
+    /** Told every key this client's cache holds after a CACHE_SAVE or CACHE_DRAW (the encoders' hint). */
+    private final HeldTiles heldTiles;
+    /** The bytes of the frame {@link #pendingSave} saves (for {@link #heldTiles}). */
+    private int savedFrameBytes;
     /**
      * What this client's screen cache holds (docs/protocol.md "Screen cache"), null until its
      * DISPLAY_CACHE_INIT. Updated when CACHE_SAVE / CACHE_DRAW are written, in wire order, never when
@@ -105,9 +111,11 @@ public final class DisplayClient {
      * @param v1Exact true for a client of a v1 session: orders the original client does not draw
      *     exactly reach it as pixels ({@link V1Orders})
      * @param resyncTiles the registry's shared resync encodings (invalidated by the update pipeline)
+     * @param heldTiles the registry's hint of cached keys, for the encoders
      */
     DisplayClient(Channel channel, ScreenMirror mirror, ServerStats stats, BitmapEncoder ioEncoder,
-                  long queueLimit, int features, boolean v1Exact, ResyncTiles resyncTiles) {
+                  long queueLimit, int features, boolean v1Exact, ResyncTiles resyncTiles, HeldTiles heldTiles) {
+        this.heldTiles = heldTiles;
         this.v1Exact = v1Exact;
         this.resyncTiles = resyncTiles;
         this.flow = (features & org.svp.protocol.Feature.FLOW_CONTROL) != 0 ? org.svp.server.flow.FlowControl.on()
@@ -412,17 +420,22 @@ public final class DisplayClient {
                     ByteBuf draw = encodeCache(new org.svp.protocol.message.CacheDraw(cc.key(), cc.rect().x(),
                             cc.rect().y()));
                     stats.cacheHits.increment();
-                    stats.cacheBytesSaved.add(e.frame().readableBytes() - draw.readableBytes());
+                    LazyTile lazy = e.wire().lazy();
+                    int full = lazy == null ? e.frame().readableBytes() : lazy.frameBytes();
+                    heldTiles.held(cc.key(), full);
+                    stats.cacheBytesSaved.add(Math.max(0, full - draw.readableBytes()));
                     e.wire().release();
                     cacheSkip = cc.frames() - 1;
                     write(draw);
                     continue;
                 }
-                write(choose(e.wire()));
+                ByteBuf out = choose(e.wire());
                 if (cc != null && screenCache != null) {
                     pendingSave = cc;
                     saveAfter = cc.frames();
+                    savedFrameBytes = out.readableBytes();
                 }
+                write(out);
                 if (pendingSave != null && --saveAfter == 0) {
                     // the client copies these pixels from its screen, right after drawing them
                     OutboundEntry.CacheCandidate save = pendingSave;
@@ -430,6 +443,7 @@ public final class DisplayClient {
                     screenCache.put(save.key(), new org.svp.render.ScreenCache.Entry(save.rect().width(),
                             save.rect().height(), null));
                     ByteBuf saveFrame = encodeCache(new org.svp.protocol.message.CacheSave(save.key(), save.rect()));
+                    heldTiles.held(save.key(), savedFrameBytes);
                     stats.cacheSaves.increment();
                     write(saveFrame);
                 }
@@ -562,9 +576,12 @@ public final class DisplayClient {
     /**
      * Picks the form of a frame as it goes to the socket: a PALETTE tile whose palette this client
      * holds goes as PAL_FROM_CACHE; otherwise the self-contained frame, and its palette is now held.
-     * The other form is released.
+     * The other form is released. A {@link LazyTile} is compressed now (once for all clients).
      */
     private ByteBuf choose(WireFrame w) {
+        if (w.lazy() != null) { // a tile the encoders left for the cache, and this client lacks it
+            return w.lazy().frame(channel.alloc());
+        }
         if (w.streamRect() != null) {
             return streamFrame(w);
         }

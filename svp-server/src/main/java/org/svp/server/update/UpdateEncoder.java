@@ -64,6 +64,16 @@ public final class UpdateEncoder {
     }
 
     /**
+     * @param hint keys the clients' screen caches probably hold (their grid tiles are left uncompressed,
+     *     {@link org.svp.server.encode.LazyTile}); set before the first update
+     * @return this
+     */
+    public UpdateEncoder heldTiles(org.svp.server.encode.HeldTiles hint) {
+        manager.heldTiles(hint);
+        return this;
+    }
+
+    /**
      * Tells the lossy refresh that a SCREEN_BLT was dispatched: lossy pixels it copied must be refreshed
      * where they went too. I/O thread, in source order ({@link UpdatePipeline}).
      *
