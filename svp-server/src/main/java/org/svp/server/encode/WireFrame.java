@@ -72,6 +72,15 @@ public record WireFrame(ByteBuf frame, ByteBuf cachedFrame, int paletteId, int[]
         return new WireFrame(io.netty.buffer.Unpooled.EMPTY_BUFFER, null, 0, null, key, tile.rect(), null, tile);
     }
 
+    /**
+     * @return what a client's queue accounts for this frame: its bytes, or for a {@link LazyTile} the
+     *     4 bytes a pixel its pixels hold on the heap until it is written (so a client that stops reading
+     *     still reaches its queue bound and is coalesced, whatever the encoders left uncompressed)
+     */
+    public int queuedBytes() {
+        return lazy == null ? frame.readableBytes() : 4 * lazy.rect().width() * lazy.rect().height();
+    }
+
     /** @return this frame with retained duplicates of its buffers (for one client) */
     public WireFrame retainedDuplicate() {
         return new WireFrame(frame.retainedDuplicate(), cachedFrame == null ? null : cachedFrame.retainedDuplicate(),

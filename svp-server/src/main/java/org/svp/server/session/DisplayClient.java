@@ -324,7 +324,7 @@ public final class DisplayClient {
                             for (WireFrame f : frames) {
                                 queue.add(new OutboundEntry(f.retainedDuplicate(), drawing, false, d.damage()[i], false,
                                         clipped ? null : cacheCandidate(f)));
-                                queuedBytes += f.frame().readableBytes();
+                                queuedBytes += f.queuedBytes();
                             }
                             noteQueueBytes();
                         }
@@ -376,7 +376,7 @@ public final class DisplayClient {
         for (OutboundEntry e : queue) {
             if (e.drawing()) {
                 damage.add(e.damage());
-                queuedBytes -= e.frame().readableBytes();
+                queuedBytes -= e.queuedBytes();
                 e.wire().release();
             } else {
                 if (e.resize()) {
@@ -405,7 +405,7 @@ public final class DisplayClient {
                     flow.ping(channel); // between updates: acknowledgements several times per window
                 }
                 OutboundEntry e = queue.poll();
-                queuedBytes -= e.frame().readableBytes();
+                queuedBytes -= e.queuedBytes();
                 midUpdate = !e.updateEnd();
                 wrote = true;
                 if (cacheSkip > 0) { // the rest of a DIRTY_RECT a CACHE_DRAW replaced
@@ -549,7 +549,7 @@ public final class DisplayClient {
     private void enqueueTile(Rect tile) {
         for (WireFrame f : resyncTiles.frames(channel.alloc(), tile, choice, screenCache != null)) {
             queue.add(new OutboundEntry(f, true, false, tile, false, cacheCandidate(f)));
-            queuedBytes += f.frame().readableBytes();
+            queuedBytes += f.queuedBytes();
         }
     }
 
@@ -568,7 +568,7 @@ public final class DisplayClient {
         for (int i = 0; i < frames.size(); i++) {
             WireFrame f = frames.get(i);
             queue.add(new OutboundEntry(f, true, false, r, end && i == frames.size() - 1, cacheCandidate(f)));
-            queuedBytes += f.frame().readableBytes();
+            queuedBytes += f.queuedBytes();
         }
         noteQueueBytes();
     }
@@ -664,7 +664,7 @@ public final class DisplayClient {
 
     private void enqueue(WireFrame frame, boolean drawing, boolean resize, Rect dmg, boolean end) {
         queue.add(new OutboundEntry(frame, drawing, resize, dmg, end));
-        queuedBytes += frame.frame().readableBytes();
+        queuedBytes += frame.queuedBytes();
         if (queuedBytes > stats.maxClientQueueBytes.get()) {
             stats.maxClientQueueBytes.accumulateAndGet(queuedBytes, Math::max);
         }

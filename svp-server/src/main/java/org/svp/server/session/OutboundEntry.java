@@ -33,8 +33,13 @@ record OutboundEntry(WireFrame wire, boolean drawing, boolean resize, Rect damag
         this(wire, drawing, resize, damage, updateEnd, null);
     }
 
-    /** @return the self-contained frame (its size is what the queue accounts) */
+    /** @return the self-contained frame */
     ByteBuf frame() {
         return wire.frame();
+    }
+
+    /** @return what the queue accounts for it ({@link WireFrame#queuedBytes()}) */
+    int queuedBytes() {
+        return wire.queuedBytes();
     }
 }

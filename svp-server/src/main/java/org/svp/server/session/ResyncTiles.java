@@ -112,7 +112,7 @@ final class ResyncTiles {
         if (frames == null) {
             frames = encode(alloc, tile, choice, keys);
             for (WireFrame f : frames) {
-                bytes += f.frame().readableBytes();
+                bytes += f.queuedBytes();
             }
             stats.resyncTilesEncoded.increment();
             if (bytes > MAX_BYTES || closed) { // hand these out, keep none: the next requests encode again
@@ -188,7 +188,7 @@ final class ResyncTiles {
         }
         for (List<WireFrame> frames : variants.values()) {
             for (WireFrame f : frames) {
-                bytes -= f.frame().readableBytes();
+                bytes -= f.queuedBytes();
                 f.release();
             }
         }

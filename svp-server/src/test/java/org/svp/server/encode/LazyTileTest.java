@@ -49,6 +49,7 @@ class LazyTileTest {
         assertThat(f.cacheKey()).as("the same key either way").isEqualTo(key);
         assertThat(f.cacheRect()).isEqualTo(TILE);
         assertThat(f.frame().readableBytes()).as("nothing compressed").isZero();
+        assertThat(f.queuedBytes()).as("a client's queue accounts the pixels it holds").isEqualTo(4 * 64 * 64);
         assertThat(f.lazy().codedBytes()).isZero();
         assertThat(f.lazy().frameBytes()).as("what the tile took when it was sent").isEqualTo(1234);
         assertThat(regions(stats)).as("no codec ran").isEqualTo(regions);
