@@ -2,8 +2,6 @@ package org.svp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -21,30 +19,20 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(30)
 class MainTest {
-    /** What one run printed and returned. */
-    private record Run(int code, String out, String err) {
-        List<String> errLines() {
-            return err.lines().toList();
-        }
-    }
-
-    private static Run svp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun svp(String... args) {
+        return CliRun.svp(args);
     }
 
     @Test
     void svpAlonePrintsTheUsageAndExits2() {
-        Run r = svp();
+        CliRun r = svp();
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).startsWith("Usage: svp").contains("snapshot", "demo", "server", "test");
     }
 
     @Test
     void helpListsTestAsRunByTheLauncher() {
-        Run r = svp("--help");
+        CliRun r = svp("--help");
         assertThat(r.code()).isZero();
         assertThat(r.out()).containsPattern("(?m)^  test +Run all tests .*")
                 .contains("handled by the ./svp launcher");
@@ -52,7 +40,7 @@ class MainTest {
 
     @Test
     void testThroughTheJarSaysToUseTheLauncher() {
-        Run r = svp("test");
+        CliRun r = svp("test");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("svp: 'test' is run by the launcher: use ./svp test in the source tree");
     }
@@ -62,7 +50,7 @@ class MainTest {
         Matcher m = Pattern.compile("<parent>.*?<version>([^<]+)</version>", Pattern.DOTALL)
                 .matcher(Files.readString(Path.of("pom.xml")));
         assertThat(m.find()).isTrue();
-        Run r = svp("-V");
+        CliRun r = svp("-V");
         assertThat(r.code()).isZero();
         assertThat(r.out().strip()).isEqualTo("svp " + m.group(1));
     }
@@ -80,7 +68,7 @@ class MainTest {
 
     @Test
     void portOutOfRangeIsAUsageError() {
-        Run r = svp("server", "--port", "70000");
+        CliRun r = svp("server", "--port", "70000");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("svp: --port must be 1..65531 (the channels use the base port and"
                 + " the four after it), got 70000 (see 'svp server --help')");
@@ -89,7 +77,7 @@ class MainTest {
     @Test
     void snapshotIntoAMissingDirectoryFailsAtOnceInOneLine() {
         long t0 = System.nanoTime();
-        Run r = svp("snapshot", "127.0.0.1:1", "/nonexistent/dir/x.png");
+        CliRun r = svp("snapshot", "127.0.0.1:1", "/nonexistent/dir/x.png");
         assertThat((System.nanoTime() - t0) / 1_000_000).as("no connect, no wait").isLessThan(2000);
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly(
@@ -98,7 +86,7 @@ class MainTest {
 
     @Test
     void snapshotOfAnUnreachableServerIsARuntimeFailureInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) {
-        Run r = svp("snapshot", "127.0.0.1:1", dir.resolve("x.png").toString(), "--timeout-s", "2");
+        CliRun r = svp("snapshot", "127.0.0.1:1", dir.resolve("x.png").toString(), "--timeout-s", "2");
         assertThat(r.code()).isEqualTo(1);
         assertThat(r.errLines()).containsExactly("svp: cannot connect to 127.0.0.1:1 (main channel): connection refused");
         assertThat(dir.resolve("x.png")).doesNotExist();
@@ -106,12 +94,12 @@ class MainTest {
 
     @Test
     void aMissingOrEmptyPasswordFileIsAUsageErrorInOneLine(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Run missing = svp("view", "--password-file", dir.resolve("nope").toString(), "127.0.0.1");
+        CliRun missing = svp("view", "--password-file", dir.resolve("nope").toString(), "127.0.0.1");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.errLines()).containsExactly("svp: --password-file " + dir.resolve("nope")
                 + ": no such file (see 'svp view --help')");
         Path empty = Files.writeString(dir.resolve("empty"), "\nsecond line\n");
-        Run r = svp("server", "--password-file", empty.toString(), "--port", "5");
+        CliRun r = svp("server", "--password-file", empty.toString(), "--port", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("svp: --password-file " + empty
                 + ": the first line (the password) is empty (see 'svp server --help')");
@@ -119,12 +107,12 @@ class MainTest {
 
     @Test
     void servingANonLoopbackAddressWithoutAPasswordRefusesToStart() {
-        Run r = svp("server", "--bind", "0.0.0.0", "--single-port", "--port", "5");
+        CliRun r = svp("server", "--bind", "0.0.0.0", "--single-port", "--port", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).hasSize(1);
         assertThat(r.err()).startsWith("svp: refusing to serve 0.0.0.0 (not loopback) without a password")
                 .contains("--password-file", "--insecure-no-auth");
-        Run demo = svp("demo", "--bind", "::", "--single-port", "--port", "5");
+        CliRun demo = svp("demo", "--bind", "::", "--single-port", "--port", "5");
         assertThat(demo.code()).isEqualTo(2);
         assertThat(demo.err()).contains("--insecure-no-auth");
     }
@@ -132,7 +120,7 @@ class MainTest {
     @Test
     void allowV1WithAPasswordIsRefused(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path pw = Files.writeString(dir.resolve("pw"), "secret\n");
-        Run r = svp("server", "--password-file", pw.toString(), "--allow-v1", "--port", "5");
+        CliRun r = svp("server", "--password-file", pw.toString(), "--allow-v1", "--port", "5");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.errLines()).containsExactly("svp: --allow-v1 cannot be combined with a password: v1 clients"
                 + " cannot authenticate and would bypass it (see 'svp server --help')");
@@ -140,7 +128,7 @@ class MainTest {
 
     @Test
     void ticketIsPrintedAndOnlyItsKeysAreStored(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
-        Run r = svp("ticket", "--state-dir", dir.toString(), "--expires", "5m", "--view-only");
+        CliRun r = svp("ticket", "--state-dir", dir.toString(), "--expires", "5m", "--view-only");
         assertThat(r.code()).as(r.err()).isZero();
         String ticket = r.out().strip();
         assertThat(ticket).matches("[A-Za-z0-9_-]{32}");
@@ -153,7 +141,7 @@ class MainTest {
         assertThat(stored).contains("role=view", "stored-key=", "server-key=").doesNotContain(ticket);
         assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(files.getFirst())))
                 .isEqualTo("rw-------");
-        Run bad = svp("ticket", "--state-dir", dir.toString(), "--expires", "soon");
+        CliRun bad = svp("ticket", "--state-dir", dir.toString(), "--expires", "soon");
         assertThat(bad.code()).isEqualTo(2);
         assertThat(bad.errLines()).containsExactly("svp: --expires must be a positive duration like 60s, 10m or 2h,"
                 + " got 'soon' (see 'svp ticket --help')");
@@ -170,16 +158,16 @@ class MainTest {
             Path wrong = Files.writeString(dir.resolve("pw"), "wrong\n");
             String target = "127.0.0.1:" + server.port();
             // a server without TLS (as --no-tls): the clients say --no-tls, or their loopback fallback adds a line
-            Run r = svp("snapshot", target, dir.resolve("x.png").toString(), "--password-file", wrong.toString(),
+            CliRun r = svp("snapshot", target, dir.resolve("x.png").toString(), "--password-file", wrong.toString(),
                     "--no-tls");
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.errLines()).containsExactly("svp: authentication failed: wrong password");
-            Run none = svp("type", target, "x", "--no-tls");
+            CliRun none = svp("type", target, "x", "--no-tls");
             assertThat(none.code()).isEqualTo(1);
             assertThat(none.errLines()).containsExactly(
                     "svp: the server requires a password (give it with --password-file FILE)");
             Path right = Files.writeString(dir.resolve("ok"), "right\n");
-            Run ok = svp("snapshot", target, dir.resolve("x.png").toString(), "--password-file", right.toString(),
+            CliRun ok = svp("snapshot", target, dir.resolve("x.png").toString(), "--password-file", right.toString(),
                     "--no-tls");
             assertThat(ok.code()).as(ok.err()).isZero();
             assertThat(dir.resolve("x.png")).isNotEmptyFile();
@@ -188,14 +176,14 @@ class MainTest {
 
     @Test
     void unknownCommandAndMissingArgumentsAreOneLine() {
-        Run bogus = svp("bogus");
+        CliRun bogus = svp("bogus");
         assertThat(bogus.code()).isEqualTo(2);
         assertThat(bogus.errLines()).containsExactly("svp: Unmatched argument at index 0: 'bogus' (see 'svp --help')");
-        Run missing = svp("snapshot");
+        CliRun missing = svp("snapshot");
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.errLines()).containsExactly(
                 "svp: Missing required parameters: 'HOST[:PORT]', 'OUT.png' (see 'svp snapshot --help')");
-        Run geometry = svp("server", "--geometry", "5x5");
+        CliRun geometry = svp("server", "--geometry", "5x5");
         assertThat(geometry.code()).isEqualTo(2);
         assertThat(geometry.errLines()).hasSize(1);
     }
@@ -204,7 +192,7 @@ class MainTest {
     void aTakenPortIsNamedWithAHintAtPort() throws Exception {
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             int port = taken.getLocalPort();
-            Run r = svp("server", "--single-port", "--port", Integer.toString(port));
+            CliRun r = svp("server", "--single-port", "--port", Integer.toString(port));
             assertThat(r.code()).isEqualTo(1);
             assertThat(r.errLines()).containsExactly("svp: cannot listen on 127.0.0.1:" + port + ": port " + port
                     + " is already in use; is another server running? choose another base port with --port"

@@ -2,20 +2,12 @@ package org.svp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import org.junit.jupiter.api.Test;
 
 /** {@code --quality} (issue 13) on server, demo and bench video: defaults shown, a bad level is a one-line usage error. */
 class QualityOptionTest {
-    private record Run(int code, String out, String err) {
-    }
-
-    private static Run svp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, out.toString(), err.toString());
+    private static CliRun svp(String... args) {
+        return CliRun.svp(args);
     }
 
     @Test
@@ -30,14 +22,14 @@ class QualityOptionTest {
 
     @Test
     void anUnknownLevelIsAUsageErrorInOneLine() {
-        Run r = svp("server", "--quality", "best");
+        CliRun r = svp("server", "--quality", "best");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).containsExactly("svp: --quality: quality must be lossless, high, medium,"
                 + " low or auto, not 'best' (see 'svp server --help')");
-        Run b = svp("bench", "video", "--quality", "best");
+        CliRun b = svp("bench", "video", "--quality", "best");
         assertThat(b.code()).isEqualTo(2);
         assertThat(b.err()).startsWith("svp: --quality: quality must be");
-        Run x = svp("bench", "x11", "--quality", "best");
+        CliRun x = svp("bench", "x11", "--quality", "best");
         assertThat(x.code()).isEqualTo(2);
         assertThat(x.err().lines().toList()).hasSize(1).first().asString().startsWith("svp: --quality: quality must be");
     }
@@ -46,7 +38,7 @@ class QualityOptionTest {
     void snapshotAsksForItsOwnLevelAndRejectsAnUnknownOne(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
         assertThat(svp("snapshot", "--help").out().replaceAll("\\s+", " ")).contains("--quality=LEVEL",
                 "default: the server's --quality");
-        Run r = svp("snapshot", "127.0.0.1:1", dir.resolve("x.png").toString(), "--quality", "best");
+        CliRun r = svp("snapshot", "127.0.0.1:1", dir.resolve("x.png").toString(), "--quality", "best");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines().toList()).hasSize(1).first().asString().startsWith("svp: --quality: quality must be");
     }

@@ -2,8 +2,6 @@ package org.svp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -29,14 +27,8 @@ import org.svp.source.replay.ReplaySource;
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
 class ReplayCliTest {
-    private record Run(int code, String err) {
-    }
-
-    private static Run svp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, err.toString());
+    private static CliRun svp(String... args) {
+        return CliRun.svp(args);
     }
 
     private static SvpClient connect(int port) throws Exception {
@@ -78,19 +70,19 @@ class ReplayCliTest {
 
     @Test
     void aMissingOrForeignRecordingIsAUsageErrorInOneLine(@TempDir Path dir) throws Exception {
-        Run missing = svp("server", "--source", "replay:" + dir.resolve("nope.svprec"));
+        CliRun missing = svp("server", "--source", "replay:" + dir.resolve("nope.svprec"));
         assertThat(missing.code()).isEqualTo(2);
         assertThat(missing.err().lines()).singleElement().asString()
                 .startsWith("svp: --source replay:").contains("no recording at");
         Path png = Files.writeString(dir.resolve("x.svprec"), "not a recording");
-        Run foreign = svp("server", "--source", "replay:" + png);
+        CliRun foreign = svp("server", "--source", "replay:" + png);
         assertThat(foreign.code()).isEqualTo(2);
         assertThat(foreign.err().lines()).singleElement().asString().contains("is not an SVP recording");
     }
 
     @Test
     void aRecordingThatCannotBeWrittenIsAUsageErrorInOneLine(@TempDir Path dir) {
-        Run r = svp("server", "--source", "demo", "--record", dir.resolve("no/such/dir/x.svprec").toString(),
+        CliRun r = svp("server", "--source", "demo", "--record", dir.resolve("no/such/dir/x.svprec").toString(),
                 "--port", "5990");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString().startsWith("svp: cannot write the recording ");

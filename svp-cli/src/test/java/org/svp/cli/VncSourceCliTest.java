@@ -2,8 +2,6 @@ package org.svp.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -17,19 +15,13 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code svp server --source vnc:…}: usage errors exit 2, an upstream that is no VNC server exits 1, each in one line. */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class VncSourceCliTest {
-    private record Run(int code, String err) {
-    }
-
-    private static Run svp(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
-        return new Run(code, err.toString());
+    private static CliRun svp(String... args) {
+        return CliRun.svp(args);
     }
 
     @Test
     void aSpecWithoutPortIsAUsageError() {
-        Run r = svp("server", "--source", "vnc:127.0.0.1");
+        CliRun r = svp("server", "--source", "vnc:127.0.0.1");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).containsExactly(
                 "svp: --source vnc:127.0.0.1: expected vnc:HOST:PORT, e.g. vnc:127.0.0.1:5900 (see 'svp server --help')");
@@ -37,7 +29,7 @@ class VncSourceCliTest {
 
     @Test
     void aMissingPasswordFileIsAUsageError(@TempDir Path dir) {
-        Run r = svp("server", "--source", "vnc:127.0.0.1:5900", "--vnc-password-file", dir.resolve("nope").toString());
+        CliRun r = svp("server", "--source", "vnc:127.0.0.1:5900", "--vnc-password-file", dir.resolve("nope").toString());
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err().lines()).singleElement().asString()
                 .startsWith("svp: --vnc-password-file ").contains("no such file");
@@ -45,7 +37,7 @@ class VncSourceCliTest {
 
     @Test
     void theUnknownSourceMessageListsVnc() {
-        Run r = svp("server", "--source", "rdp:host");
+        CliRun r = svp("server", "--source", "rdp:host");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("'vnc:HOST:PORT'");
     }
@@ -65,7 +57,7 @@ class VncSourceCliTest {
             try (ServerSocket free = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 port = free.getLocalPort();
             }
-            Run r = svp("server", "--source", "vnc:127.0.0.1:" + fake.getLocalPort(), "--no-tls", "--single-port",
+            CliRun r = svp("server", "--source", "vnc:127.0.0.1:" + fake.getLocalPort(), "--no-tls", "--single-port",
                     "--port", Integer.toString(port), "--state-dir", Path.of("target", "vnc-cli-state").toString());
             greeter.join(5000);
             assertThat(r.code()).isEqualTo(1);
