@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks tests/setup.sh (part of ./svp test): with tools hidden and installing forbidden
 # (SVP_SETUP_NO_INSTALL=1, as a non-root user would be) it stops at once with ONE line naming the
-# Debian packages and exit code 3; with every tool present it is silent and exits 0.
+# Debian packages and exit code 3; with every tool present it is silent and exits 0; the bench profile
+# (`tests/setup.sh bench`, what `./svp bench x11` runs first) also wants the shared workload's programs.
 # Prints one line per check and, last, "setup-check: N passed, M failed".
 set -uo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
@@ -21,10 +22,10 @@ fake_tools() { # $1 = directory, rest = program names: executables that do nothi
   for p in "$@"; do printf '#!/bin/sh\nexit 0\n' >"$dir/$p"; chmod +x "$dir/$p"; done
 }
 
-run_setup() { # $1 = PATH to use; sets out, code, ms
+run_setup() { # $1 = PATH to use, rest = setup.sh's arguments; sets out, code, ms
   local t0 t1
   t0=$(date +%s%N)
-  out="$(env -i PATH="$1" SVP_SETUP_NO_INSTALL=1 /bin/bash "$here/tests/setup.sh" 2>&1)"
+  out="$(env -i PATH="$1" SVP_SETUP_NO_INSTALL=1 /bin/bash "$here/tests/setup.sh" "${@:2}" 2>&1)"
   code=$?
   t1=$(date +%s%N)
   ms=$(((t1 - t0) / 1000000))
@@ -57,6 +58,11 @@ fake_tools "$work/all" qemu-system-x86_64 busybox vncpasswd xsetroot
 fake_tools "$work/all" mvn python3 Xvfb xdotool xwd xterm xdpyinfo xprop Xvnc xrandr openbox
 run_setup "$work/all"
 check "all tools present: exit 0 and silent" "$([ "$code" = 0 ] && [ -z "$out" ]; echo $?)" "got $code: $out"
+
+# 4. the same tools for `./svp bench x11` (tests/setup.sh bench): the shared workload's programs too
+run_setup "$work/all" bench
+check "bench profile: exit 3 naming imagemagick for the workload's display" \
+  "$([ "$code" = 3 ] && grep -q '^svp bench: missing display' <<<"$out" && grep -qw imagemagick <<<"$out"; echo $?)" "got $code: $out"
 
 echo "setup-check: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -3,6 +3,10 @@
 # and by .ci/run. Silent when nothing is missing. Otherwise, as root with apt-get, installs the
 # missing Debian/Ubuntu packages; else prints ONE line naming them and exits 3, at once.
 #   SVP_SETUP_NO_INSTALL=1  never install, behave as a non-root user would (tests/setup-check.sh)
+#   tests/setup.sh bench    the same for `./svp bench x11` (the launcher calls it): the tools the tests
+#                           need plus what the shared desktop workload starts (../shared/bench/README.md:
+#                           ImageMagick's display for its slideshow, xclock, openbox, xterm, xdotool);
+#                           without them workload.py dies at its start and leaves its xterm scrolling
 # Uses only bash built-ins until it installs, so it works with a PATH that hides everything.
 set -uo pipefail
 
@@ -24,6 +28,15 @@ tools=(
   "qemu-system-x86_64 qemu-system-x86"         # svp vm and its tests (svp-vm, VmServeTest)
   "busybox busybox-static"                     # the svp vm guest's initramfs (must be the static one)
 )
+
+who="svp test"
+if [ "${1:-}" = bench ]; then
+  who="svp bench"
+  tools+=(
+    "display imagemagick"                      # the workload's slideshow (workload.py)
+    "xclock x11-apps"                          # the workload's clock
+  )
+fi
 
 missing_programs=()
 packages=()
@@ -54,15 +67,15 @@ done
 [ ${#packages[@]} -eq 0 ] && exit 0
 
 if [ "${SVP_SETUP_NO_INSTALL:-0}" = 1 ] || [ "$EUID" -ne 0 ] || ! command -v apt-get >/dev/null 2>&1; then
-  echo "svp test: missing ${missing_programs[*]}; install with: sudo apt-get install ${packages[*]}" >&2
+  echo "$who: missing ${missing_programs[*]}; install with: sudo apt-get install ${packages[*]}" >&2
   exit 3
 fi
 
-echo "svp test: installing ${packages[*]} (apt-get)" >&2
+echo "$who: installing ${packages[*]} (apt-get)" >&2
 log="$(mktemp)"
 if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq -o DPkg::Lock::Timeout=120 --no-install-recommends \
       "${packages[@]}"; } >"$log" 2>&1; then
-  echo "svp test: apt-get could not install ${packages[*]} (log: $log)" >&2
+  echo "$who: apt-get could not install ${packages[*]} (log: $log)" >&2
   exit 3
 fi
 rm -f "$log"

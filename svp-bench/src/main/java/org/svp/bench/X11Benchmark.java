@@ -70,6 +70,8 @@ public final class X11Benchmark {
     private final boolean tigervnc;
     private final int runs;
     private final Path workload;
+    /** Where the workload's stderr goes (one workload runs at a time; benchmark thread). */
+    private Path workloadLog;
     private final String serverMainClass;
     private final PrintWriter out;
     private final int samples;
@@ -440,6 +442,7 @@ public final class X11Benchmark {
         Process work = startWorkload(x.displayName());
         try {
             Thread.sleep(warmup * 1000L);
+            requireWorkload(work, "during the warm-up");
             // the warm-up ends: snapshot every counter
             ProcessCpu.Snapshot cpu0 = ProcessCpu.snapshot(svp.pid());
             ServerCounters stats0 = svp.stats();
@@ -463,6 +466,7 @@ public final class X11Benchmark {
                 frames.add(frozenComparison(work, x, client, rdp, watch, at, lateJoiner(svp)));
             }
             sleepUntil(windowStart, seconds);
+            requireWorkload(work, "before the window ended");
             // the window ends with the workload frozen, its windows still up
             WorkloadFreeze.freeze(work);
             long frozenAt = System.nanoTime();
@@ -620,6 +624,7 @@ public final class X11Benchmark {
             Process work = startWorkload(x.displayName());
             try {
                 Thread.sleep(warmup * 1000L);
+                requireWorkload(work, "during the warm-up");
                 double xcpu0 = ProcessCpu.seconds(x.pid());
                 long windowStart = System.nanoTime();
                 for (int k = 1; k <= samples; k++) {
@@ -1076,10 +1081,32 @@ public final class X11Benchmark {
         return a.equals(b) ? a : a + "–" + b;
     }
 
-    /** Starts the workload for the warm-up plus the measured window. */
+    /** Starts the workload for the warm-up plus the measured window; its stderr goes to {@link #workloadLog}. */
     private Process startWorkload(String display) throws IOException {
+        if (workloadLog == null) {
+            workloadLog = Files.createTempFile("svp-bench-workload", ".log");
+            workloadLog.toFile().deleteOnExit();
+        }
         return new ProcessBuilder(workload.toString(), display, Integer.toString(warmup + seconds + WORKLOAD_TAIL_SECONDS))
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(workloadLog.toFile()).start();
+    }
+
+    /**
+     * A workload that died early (a program it starts is missing, a bad script) would leave the numbers
+     * of an idle screen, or processes it started drawing forever with nobody to freeze them: say so
+     * instead, with the end of what it printed.
+     *
+     * @throws IOException if the workload is no longer running
+     */
+    private void requireWorkload(Process work, String when) throws IOException {
+        if (work.isAlive()) {
+            return;
+        }
+        List<String> lines = Files.readAllLines(workloadLog);
+        // one line: the command line prints an error's first line only
+        String tail = String.join(" | ", lines.subList(Math.max(0, lines.size() - 3), lines.size())).strip();
+        throw new IOException("the workload " + workload + " exited (status " + work.exitValue() + ") " + when
+                + (tail.isEmpty() ? "" : "; it printed: " + tail));
     }
 
     /**
