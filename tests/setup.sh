@@ -3,10 +3,12 @@
 # and by .ci/run. Silent when nothing is missing. Otherwise, as root with apt-get, installs the
 # missing Debian/Ubuntu packages; else prints ONE line naming them and exits 3, at once.
 #   SVP_SETUP_NO_INSTALL=1  never install, behave as a non-root user would (tests/setup-check.sh)
-#   tests/setup.sh bench    the same for `./svp bench x11` (the launcher calls it): the tools the tests
+#   tests/setup.sh bench [freerdp]
+#                           the same for `./svp bench x11` (the launcher calls it): the tools the tests
 #                           need plus what the shared desktop workload starts (../shared/bench/README.md:
 #                           ImageMagick's display for its slideshow, xclock, openbox, xterm, xdotool);
-#                           without them workload.py dies at its start and leaves its xterm scrolling
+#                           without them workload.py dies at its start and leaves its xterm scrolling;
+#                           "freerdp" (given for --peer freerdp) adds FreeRDP's shadow server and client
 # Uses only bash built-ins until it installs, so it works with a PATH that hides everything.
 set -uo pipefail
 
@@ -36,6 +38,12 @@ if [ "${1:-}" = bench ]; then
     "display imagemagick"                      # the workload's slideshow (workload.py)
     "xclock x11-apps"                          # the workload's clock
   )
+  if [ "${2:-}" = freerdp ]; then                # svp bench x11 --peer freerdp
+    tools+=(
+      "freerdp-shadow-cli freerdp2-shadow-x11"   # FreeRDP's shadow server (the peer)
+      "xfreerdp freerdp2-x11"                    # its client, on an Xvfb of its own
+    )
+  fi
 fi
 
 missing_programs=()

@@ -33,8 +33,6 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     /** The odd multiplier of {@link #key}'s chains. */
     private static final long KEY_MUL = 0x9E3779B97F4A7C15L;
 
-    /** {@link #cut}'s per-column ink of a vertical cut (consumed at once, so one for all depths). */
-    private int[] ink = new int[256];
     private final ZstreamCodec.StreamEncoder stream = new ZstreamCodec().newEncoder();
     private final GlyphTable table = new GlyphTable();
     private int[] pixels = new int[0];
@@ -175,19 +173,21 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
         }
         boolean[] has = scratch[depth]; // one per depth: a level's runs are read while deeper levels cut
         if (vertical) {
-            // ink per column as the OR of (pixel ^ bg) down the rows: a branch-free loop the JIT vectorises
-            if (ink.length < len) {
-                ink = new int[Math.max(len, 2 * ink.length)];
-            }
-            Arrays.fill(ink, 0, len, 0);
-            for (int y = y0; y < y1; y++) {
-                int r = row + y * stride + x0;
-                for (int i = 0; i < len; i++) {
-                    ink[i] |= (p[r + i] ^ bg) & 0xFFFFFF;
-                }
-            }
+            // down each column until the first ink: a glyph's column usually has ink within a few rows,
+            // so only the gaps between glyphs are read whole. The server runs C1, which neither
+            // vectorises nor hoists the bounds checks of the row-major OR this replaced (a load and a
+            // store of a per-column accumulator for every pixel): 5.6 % of the server's samples
+            int top = row + y0 * stride + x0;
+            int down = (y1 - y0) * stride;
             for (int i = 0; i < len; i++) {
-                has[i] = ink[i] != 0;
+                boolean found = false;
+                for (int o = top + i, end = o + down; o < end; o += stride) {
+                    if (((p[o] ^ bg) & 0xFFFFFF) != 0) {
+                        found = true;
+                        break;
+                    }
+                }
+                has[i] = found;
             }
         } else {
             Arrays.fill(has, 0, len, false);
