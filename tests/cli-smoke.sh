@@ -6,8 +6,8 @@
 #  4. ./svp type 127.0.0.1 hello -> the picture changes
 #  5. the README's examples against `./svp demo` (default: animates forever): snapshot is not black and
 #     equals a snapshot taken a second later outside the animated window contents; type 'hello';
-#     bench pipeline --frames 60 prints counts that agree; bench link --seconds 2 converges; --version,
-#     --help, bare svp
+#     bench pipeline --frames 60 prints counts that agree; bench link --seconds 2 converges; bench x11
+#     with a workload that exits at once says so in one line; --version, --help, bare svp
 #  6. bad input: one line on stderr, exit 2 for usage errors, 1 for runtime failures
 #  7. a demo thread that dies (injected with -Dsvp.demo.failAtFrame) -> server exit 1, one 'svp:' line
 #  8. TLS: snapshots pinned the server's certificate (known-servers line = the server's logged
@@ -135,6 +135,17 @@ grep -Eq "^  input-to-screen p99 +[0-9.]+ ms" <<<"$out" && grep -Eq "^  converge
 echo "cli-smoke: bench link --seconds 2: $(grep 'converged after' <<<"$out")"
 set +e; err="$(timeout 30 "$svp" bench link --rate-mbit 0 2>&1 >/dev/null)"; rc=$?; set -e
 [ "$rc" = 2 ] && grep -q "rate-mbit must be" <<<"$err" || fail "bench link --rate-mbit 0: exit $rc: $err"
+# bench x11 with a workload that dies at its start (as workload.py did without ImageMagick's display):
+# one line naming its exit status and what it printed, exit 1 — not a minute of waiting for a still screen
+if "$here/tests/setup.sh" bench >/dev/null 2>&1; then
+  mkdir -p "$work/badwl"
+  printf '#!/bin/sh\necho "display: not found" >&2\nexit 7\n' >"$work/badwl/workload.sh"
+  chmod +x "$work/badwl/workload.sh"
+  one_line_error 1 "exited (status 7) during the warm-up; it printed: display: not found" \
+      "$svp" bench x11 --workload "$work/badwl/workload.sh" --seconds 2 --warmup 1
+else
+  echo "cli-smoke: bench x11's tools cannot be installed here (not root?): its dead-workload check skipped"
+fi
 
 # --- TLS: the pin is the server's certificate; a new certificate on the same port is refused ---
 tls_port=$(free_base)
