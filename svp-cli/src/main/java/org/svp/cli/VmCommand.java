@@ -99,7 +99,9 @@ final class VmCommand implements Callable<Integer> {
             }
         });
         out.printf("VM: QEMU pid %d (%s), VNC 127.0.0.1:%d, serial log %s%n", vm.pid(),
-                q.kvm() ? "KVM" : "TCG software emulation: no usable /dev/kvm", vm.vncPort(), vm.serialLog());
+                vm.options().kvm() ? vm.options().accelerator()
+                        : q.kvm() ? "TCG software emulation: KVM failed to start it" : "TCG software emulation: no usable /dev/kvm",
+                vm.vncPort(), vm.serialLog());
         if (q.guest() != null) {
             String host = options.bind.equals("0.0.0.0") ? "127.0.0.1" : options.bind; // as Serving.howToView
             String target = options.ports != null ? host + ":PORT"

@@ -30,7 +30,7 @@ public final class QemuCommandLine {
     public static List<String> build(QemuOptions o, int vncDisplay, Path serialLog, Path qmpSocket) {
         List<String> a = new ArrayList<>(List.of(PROGRAM, "-name", "svp-vm", "-nodefaults", "-machine", "pc",
                 "-accel", o.kvm() ? "kvm" : "tcg", "-m", Integer.toString(o.memoryMb())));
-        if (o.kvm()) {
+        if (o.kvm() && o.hostCpu()) {
             a.addAll(List.of("-cpu", "host"));
         }
         if (o.guest() != null) {

@@ -13,10 +13,13 @@ import org.svp.vm.guest.GuestImage;
  * @param snapshot discard the disk's writes at exit (QEMU's -snapshot); without it writes persist
  * @param memoryMb guest RAM
  * @param kvm use KVM (else TCG software emulation)
+ * @param hostCpu with KVM, give the guest the host's CPU model ({@code -cpu host}); else QEMU's default
+ *     model. Some nested hosts refuse the host model's MSRs (QEMU aborts: "failed to set MSR 0x10a"),
+ *     so {@link QemuVm#start} falls back to the default model, then to TCG
  * @param extraArgs more QEMU arguments, appended as given
  */
 public record QemuOptions(GuestImage guest, DiskImage disk, boolean snapshot, int memoryMb, boolean kvm,
-        List<String> extraArgs) {
+        boolean hostCpu, List<String> extraArgs) {
     /** Guest RAM of the built-in guest: kernel + busybox need well under 128 MB. */
     public static final int GUEST_MEMORY_MB = 256;
     /** Guest RAM with --disk: enough for a small distribution's installer or desktop. */
@@ -27,6 +30,28 @@ public record QemuOptions(GuestImage guest, DiskImage disk, boolean snapshot, in
             throw new IllegalArgumentException("give either the built-in guest or a disk image");
         }
         extraArgs = List.copyOf(extraArgs);
+    }
+
+    /** The host's CPU model with KVM. */
+    public QemuOptions(GuestImage guest, DiskImage disk, boolean snapshot, int memoryMb, boolean kvm,
+            List<String> extraArgs) {
+        this(guest, disk, snapshot, memoryMb, kvm, kvm, extraArgs);
+    }
+
+    /**
+     * @return what {@link QemuVm#start} tries when QEMU exits at start with these options: KVM with
+     *     QEMU's default CPU model after the host's, TCG after KVM; null after TCG
+     */
+    QemuOptions fallback() {
+        if (kvm && hostCpu) {
+            return new QemuOptions(guest, disk, snapshot, memoryMb, true, false, extraArgs);
+        }
+        return kvm ? new QemuOptions(guest, disk, snapshot, memoryMb, false, false, extraArgs) : null;
+    }
+
+    /** @return how QEMU runs the guest, for messages: "KVM", "KVM (QEMU's default CPU model)" or "TCG" */
+    public String accelerator() {
+        return !kvm ? "TCG" : hostCpu ? "KVM" : "KVM (QEMU's default CPU model)";
     }
 
     /** @return whether /dev/kvm exists and this user may open it for reading and writing */

@@ -32,15 +32,26 @@ public final class QemuVm implements AutoCloseable {
     private static final int ATTEMPTS = 5;
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Duration QMP_TIMEOUT = Duration.ofSeconds(10);
+    /**
+     * The built-in guest's init writes its first serial line 2–4 s after QEMU starts under a working
+     * KVM (10–20 s under TCG). A nested host where /dev/kvm opens and QEMU starts, but the guest's
+     * kernel hangs on entering protected mode (seen here: nothing after "Probing EDD"), shows nothing
+     * at all: after this long the guest is started again under TCG.
+     */
+    static final Duration KVM_BOOT_PROBE = Duration.ofSeconds(15);
+    /** Set once KVM hung a built-in guest: later starts in this JVM go straight to TCG. */
+    private static volatile boolean kvmHangs;
 
     private final Process process;
     private final Path dir;
     private final int display;
+    private final QemuOptions options;
 
-    private QemuVm(Process process, Path dir, int display) {
+    private QemuVm(Process process, Path dir, int display, QemuOptions options) {
         this.process = process;
         this.dir = dir;
         this.display = display;
+        this.options = options;
     }
 
     /**
@@ -48,9 +59,15 @@ public final class QemuVm implements AutoCloseable {
      * @param display the VNC display to use, or -1 for a free one
      * @return the VM, its VNC port answering
      * @throws UpstreamException naming qemu-system-x86 if QEMU is missing, or with QEMU's own last
-     *     error line if it exits at start
+     *     error line if it exits at start with every accelerator tried ({@link QemuOptions#fallback}:
+     *     a /dev/kvm that opens does not mean KVM runs this guest — a nested host refused the host CPU
+     *     model's MSRs and QEMU aborted)
      */
-    public static QemuVm start(QemuOptions o, int display) {
+    public static QemuVm start(QemuOptions options, int display) {
+        QemuOptions o = options;
+        while (kvmHangs && o.kvm()) {
+            o = o.fallback();
+        }
         HostCommand.require(QemuCommandLine.PROGRAM, "qemu-system-x86");
         Path dir;
         try {
@@ -63,13 +80,28 @@ public final class QemuVm implements AutoCloseable {
                 int d = display >= 0 ? display : VncDisplays.free();
                 QemuVm vm = launch(o, d, dir);
                 String failure = vm.awaitVnc();
+                if (failure == null && o.kvm() && o.guest() != null && !vm.awaitSerialOutput(KVM_BOOT_PROBE)) {
+                    vm.kill();
+                    kvmHangs = true;
+                    LOG.warn("the guest printed nothing in {} s under {}: this host's KVM does not run it; using TCG",
+                            KVM_BOOT_PROBE.toSeconds(), o.accelerator());
+                    while (o.kvm()) {
+                        o = o.fallback();
+                    }
+                    continue;
+                }
                 if (failure == null) {
                     LOG.debug("QEMU (pid {}) serves VNC on 127.0.0.1:{} ({})", vm.pid(), vm.vncPort(),
-                            o.kvm() ? "KVM" : "TCG");
+                            o.accelerator());
                     return vm;
                 }
                 boolean taken = failure.contains("Address already in use");
-                if (!taken || display >= 0 || attempt == ATTEMPTS) {
+                if (!taken && o.fallback() != null) {
+                    LOG.warn("QEMU with {} {}; trying {}", o.accelerator(), failure, o.fallback().accelerator());
+                    o = o.fallback();
+                    continue;
+                }
+                if (!taken || display >= 0 || attempt >= ATTEMPTS) {
                     throw new UpstreamException(QemuCommandLine.PROGRAM + " " + failure, null);
                 }
             }
@@ -90,7 +122,7 @@ public final class QemuVm implements AutoCloseable {
             Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("qemu.log").toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-            return new QemuVm(p, dir, display);
+            return new QemuVm(p, dir, display, o);
         } catch (IOException e) {
             throw new UpstreamException("cannot start " + QemuCommandLine.PROGRAM + ": " + e.getMessage(), e);
         }
@@ -128,6 +160,11 @@ public final class QemuVm implements AutoCloseable {
         }
     }
 
+    /** @return the options QEMU runs with: the caller's, or the fallback that started */
+    public QemuOptions options() {
+        return options;
+    }
+
     /** @return the VNC display number */
     public int vncDisplay() {
         return display;
@@ -155,6 +192,18 @@ public final class QemuVm implements AutoCloseable {
         } catch (IOException e) {
             return "";
         }
+    }
+
+    /** @return whether the guest wrote anything to its serial port within {@code timeout} (false if QEMU exited) */
+    private boolean awaitSerialOutput(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (serialText().isEmpty()) {
+            if (!process.isAlive() || System.nanoTime() >= deadline) {
+                return false;
+            }
+            sleep(POLL);
+        }
+        return true;
     }
 
     /**

@@ -49,6 +49,25 @@ class QemuCommandLineTest {
     }
 
     @Test
+    void kvmFallsBackToQemusCpuModelThenToTcg() {
+        // a nested host refused -cpu host's MSRs ("failed to set MSR 0x10a", QEMU aborted) while QEMU's
+        // default model ran under KVM: QemuVm.start tries these in turn when QEMU exits at start
+        QemuOptions host = QemuOptions.builtIn(GUEST).kvm() ? QemuOptions.builtIn(GUEST)
+                : new QemuOptions(GUEST, null, false, 256, true, List.of("-smp", "2"));
+        assertThat(host.accelerator()).isEqualTo("KVM");
+        assertThat(line(host)).contains("-accel kvm -m 256 -cpu host");
+        QemuOptions plain = host.fallback();
+        assertThat(plain.accelerator()).isEqualTo("KVM (QEMU's default CPU model)");
+        assertThat(line(plain)).contains("-accel kvm -m 256 ").doesNotContain("-cpu");
+        QemuOptions tcg = plain.fallback();
+        assertThat(tcg.accelerator()).isEqualTo("TCG");
+        assertThat(line(tcg)).contains("-accel tcg").doesNotContain("-cpu");
+        assertThat(tcg.fallback()).isNull();
+        assertThat(List.of(plain.guest(), plain.memoryMb(), plain.extraArgs(), tcg.guest(), tcg.extraArgs()))
+                .isEqualTo(List.of(host.guest(), host.memoryMb(), host.extraArgs(), host.guest(), host.extraArgs()));
+    }
+
+    @Test
     void exactlyOneOfGuestAndDisk() {
         assertThatThrownBy(() -> new QemuOptions(null, null, false, 1, false, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
