@@ -46,7 +46,12 @@ public record QemuOptions(GuestImage guest, DiskImage disk, boolean snapshot, in
         if (kvm && hostCpu) {
             return new QemuOptions(guest, disk, snapshot, memoryMb, true, false, extraArgs);
         }
-        return kvm ? new QemuOptions(guest, disk, snapshot, memoryMb, false, false, extraArgs) : null;
+        return kvm ? tcg() : null;
+    }
+
+    /** @return the same under TCG: the last of the fallbacks */
+    QemuOptions tcg() {
+        return new QemuOptions(guest, disk, snapshot, memoryMb, false, false, extraArgs);
     }
 
     /** @return how QEMU runs the guest, for messages: "KVM", "KVM (QEMU's default CPU model)" or "TCG" */

@@ -64,10 +64,7 @@ public final class QemuVm implements AutoCloseable {
      *     model's MSRs and QEMU aborted)
      */
     public static QemuVm start(QemuOptions options, int display) {
-        QemuOptions o = options;
-        while (kvmHangs && o.kvm()) {
-            o = o.fallback();
-        }
+        QemuOptions o = kvmHangs && options.kvm() ? options.tcg() : options;
         HostCommand.require(QemuCommandLine.PROGRAM, "qemu-system-x86");
         Path dir;
         try {
@@ -85,9 +82,7 @@ public final class QemuVm implements AutoCloseable {
                     kvmHangs = true;
                     LOG.warn("the guest printed nothing in {} s under {}: this host's KVM does not run it; using TCG",
                             KVM_BOOT_PROBE.toSeconds(), o.accelerator());
-                    while (o.kvm()) {
-                        o = o.fallback();
-                    }
+                    o = o.tcg();
                     continue;
                 }
                 if (failure == null) {
