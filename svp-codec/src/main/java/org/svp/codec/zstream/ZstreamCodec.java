@@ -62,7 +62,16 @@ public final class ZstreamCodec implements BitmapCodec {
 
     @Override
     public StreamEncoder newEncoder() {
-        return new StreamEncoder();
+        return new StreamEncoder(LEVEL, true);
+    }
+
+    /**
+     * @param level zstd level
+     * @param longDistance long-distance matching on
+     * @return a compressing end with that level and this codec's window and tables
+     */
+    public static StreamEncoder newEncoder(int level, boolean longDistance) {
+        return new StreamEncoder(level, longDistance);
     }
 
     @Override
@@ -99,10 +108,15 @@ public final class ZstreamCodec implements BitmapCodec {
 
     /** One connection's compressing end. */
     public static final class StreamEncoder implements Encoder, AutoCloseable {
-        private final ZstdCompressCtx ctx = new ZstdCompressCtx().setLevel(LEVEL).setWindowLog(WINDOW_LOG)
-                .setHashLog(HASH_LOG).setChainLog(CHAIN_LOG).setEnableLongDistanceMatching(Zstd.ParamSwitch.ENABLE);
+        private final ZstdCompressCtx ctx;
         private ByteBuffer in = ByteBuffer.allocateDirect(64 * 1024);
         private ByteBuffer out = ByteBuffer.allocateDirect(64 * 1024);
+
+        StreamEncoder(int level, boolean longDistance) {
+            ctx = new ZstdCompressCtx().setLevel(level).setWindowLog(WINDOW_LOG).setHashLog(HASH_LOG)
+                    .setChainLog(CHAIN_LOG).setEnableLongDistanceMatching(
+                            longDistance ? Zstd.ParamSwitch.ENABLE : Zstd.ParamSwitch.DISABLE);
+        }
 
         @Override
         public EncodedData encode(int[] rgb, int offset, int stride, int w, int h) {
