@@ -3,7 +3,7 @@ package org.svp.source.x11.capture;
 import org.svp.protocol.Rect;
 
 /**
- * {@link ScrollDetector#rowHash} of the shown frame's rows, remembered per screen row for up to
+ * {@link SegmentHashes#rowHash} of the shown frame's rows, remembered per screen row for up to
  * {@value #WAYS} column ranges, so scroll detection hashes the previous frame only where it changed.
  * After a diff the shown frame equals the new frame in every damaged tile, so the new frame's row
  * hashes of a damaged rectangle are the next capture's "before" hashes: a terminal scrolling in place
@@ -21,9 +21,15 @@ final class RowHashCache {
     private final int[] width;
     /** Per row, the way the next new range takes when none is empty (round robin). */
     private final byte[] victim;
+    /** The segments the hashes of rows not remembered here are made of. */
+    private final SegmentHashes segments;
 
-    /** @param height screen rows */
-    RowHashCache(int height) {
+    /**
+     * @param columns screen columns
+     * @param height screen rows
+     */
+    RowHashCache(int columns, int height) {
+        segments = new SegmentHashes(columns, height);
         hash = new long[height * WAYS];
         left = new int[height * WAYS];
         width = new int[height * WAYS];
@@ -44,7 +50,7 @@ final class RowHashCache {
             if (e >= 0) {
                 out[i] = hash[e];
             } else {
-                out[i] = ScrollDetector.rowHash(shown, y * stride + r.x(), r.width());
+                out[i] = segments.shown(shown, stride, y, r.x(), r.width());
                 store(y, r.x(), r.width(), out[i]);
             }
         }
@@ -68,8 +74,14 @@ final class RowHashCache {
         }
     }
 
-    /** Forgets the hashes of rows whose cached columns overlap {@code changed}. */
+    /** @return the segment hashes of the shown frame, for the scroll search and the diff's end */
+    SegmentHashes segments() {
+        return segments;
+    }
+
+    /** Forgets the hashes of rows whose cached columns overlap {@code changed}, and its segments. */
     void invalidate(Rect changed) {
+        segments.invalidate(changed);
         int bottom = Math.min(changed.bottom(), victim.length);
         for (int y = Math.max(0, changed.y()); y < bottom; y++) {
             for (int e = y * WAYS, end = e + WAYS; e < end; e++) {

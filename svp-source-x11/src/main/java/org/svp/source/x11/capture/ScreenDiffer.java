@@ -56,7 +56,7 @@ public final class ScreenDiffer {
         this.shown = new int[width * height];
         this.solidRow = new int[width];
         this.tiles = new TileGrid(width, height);
-        this.shownRows = new RowHashCache(height);
+        this.shownRows = new RowHashCache(width, height);
         this.equalRows = new EqualRows(height);
     }
 
@@ -141,7 +141,7 @@ public final class ScreenDiffer {
                 long[] before = shownRows.rows(shown, width, r, new long[r.height()]);
                 int[] match = new int[r.height()];
                 long[] now = ScrollDetector.nowRowHashes(latest, shown, width, r, from, before, new long[r.height()],
-                        match);
+                        match, shownRows.segments());
                 ScreenBlt blt = ScrollDetector.detect(latest, shown, width, r, before, now);
                 if (blt != null) {
                     ScrollDetector.apply(blt, shown, width);
@@ -167,6 +167,7 @@ public final class ScreenDiffer {
                 shownRows.put(searched.get(i), searchedRows.get(i));
             }
         }
+        shownRows.segments().commit();
         return orders;
     }
 

@@ -20,25 +20,8 @@ final class ScrollDetector {
     static final int NO_MATCH = Integer.MIN_VALUE;
     /** Rows of the column-hash pre-check (a horizontal shift is looked for on these first). */
     static final int SAMPLE_ROWS = 16;
-    /** The multiplier of {@link LineShift#mix}. */
-    private static final long K = 0x9E3779B97F4A7C15L;
 
     private ScrollDetector() {
-    }
-
-    /**
-     * @param now the new frame (valid inside {@code r})
-     * @param before the previous frame (what clients show)
-     * @param stride pixels per row of both
-     * @param r a damaged rectangle inside the screen
-     * @return a SCREEN_BLT inside {@code r}, or null if nothing scrolled
-     */
-    static ScreenBlt detect(int[] now, int[] before, int stride, Rect r) {
-        if (!worthSearching(r)) {
-            return null;
-        }
-        long[] b = rowHashes(before, stride, r, new long[r.height()]);
-        return detect(now, before, stride, r, b, nowRowHashes(now, before, stride, r, b, new long[r.height()]));
     }
 
     /** @return whether {@code r} is big enough to look for scrolling in */
@@ -47,11 +30,16 @@ final class ScrollDetector {
     }
 
     /**
-     * As {@link #detect(int[], int[], int, Rect)} with the row hashes already known (the previous
-     * frame's usually come from {@link RowHashCache}).
+     * Finds vertical or horizontal scrolling inside {@code r} from the row hashes of both frames.
      *
-     * @param beforeRows {@link #rowHash} of each row of {@code r} in {@code before}
+     * @param now the new frame (valid inside {@code r})
+     * @param before the previous frame (what clients show)
+     * @param stride pixels per row of both
+     * @param r a damaged rectangle inside the screen
+     * @param beforeRows {@link SegmentHashes#rowHash} of each row of {@code r} in {@code before} (from
+     *     {@link RowHashCache})
      * @param nowRows the same in {@code now}, from {@link #nowRowHashes}
+     * @return a SCREEN_BLT inside {@code r}, or null if nothing scrolled
      */
     static ScreenBlt detect(int[] now, int[] before, int stride, Rect r, long[] beforeRows, long[] nowRows) {
         if (!worthSearching(r) || Arrays.equals(nowRows, beforeRows)) {
@@ -79,18 +67,6 @@ final class ScrollDetector {
     }
 
     /**
-     * Row hashes of {@code now} over {@code r}, taking the previous frame's hash for rows that did not
-     * change (one vectorised compare instead of a hash).
-     *
-     * @param beforeRows the row hashes of {@code before} over {@code r}
-     * @param out receives {@code r.height()} hashes
-     * @return {@code out}
-     */
-    static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, long[] beforeRows, long[] out) {
-        return nowRowHashes(now, before, stride, r, 0, beforeRows, out, new int[r.height()]);
-    }
-
-    /**
      * @return the first row of {@code r} (0-based) that differs between the frames, or -1: a damaged
      *     rectangle whose pixels did not change needs no row hashes at all
      */
@@ -106,7 +82,7 @@ final class ScrollDetector {
     }
 
     /**
-     * Row hashes of {@code now} over {@code r} (the same values as {@link #rowHash} of each row), hashing
+     * Row hashes of {@code now} over {@code r} (the same values as {@link SegmentHashes#rowHash} of each row), hashing
      * only rows that equal no row of {@code before} found so far: a row equal to the same row of
      * {@code before}, or to the row at the offset the last moved row was found at (a scroll moves many
      * rows by one offset), takes that row's hash after one vectorised compare. The first moved row is
@@ -119,21 +95,28 @@ final class ScrollDetector {
      * @param out receives {@code r.height()} hashes
      * @param match receives per row the offset {@code d} at which it was compared equal to row
      *     {@code i + d} of {@code before} (0: unchanged), or {@link #NO_MATCH}
+     * @param segments notes each row's segment hashes (hashed, or those of the row it equals) for the
+     *     end of the diff, when the shown frame equals {@code now} over {@code r}
      * @return {@code out}
      */
     static long[] nowRowHashes(int[] now, int[] before, int stride, Rect r, int from, long[] beforeRows, long[] out,
-            int[] match) {
+            int[] match, SegmentHashes segments) {
         int w = r.width();
         int h = r.height();
         int guess = NO_MATCH;
         LineIndex index = null;
         System.arraycopy(beforeRows, 0, out, 0, from);
         Arrays.fill(match, 0, from, 0);
+        for (int i = 0; i < from; i++) {
+            segments.recordCopy(r.y() + i, r.y() + i, r.x(), w);
+        }
         for (int i = from; i < h; i++) {
-            int o = (r.y() + i) * stride + r.x();
+            int y = r.y() + i;
+            int o = y * stride + r.x();
             if (Arrays.mismatch(now, o, o + w, before, o, o + w) < 0) {
                 out[i] = beforeRows[i];
                 match[i] = 0;
+                segments.recordCopy(y, y, r.x(), w);
                 continue;
             }
             if (guess != NO_MATCH && i + guess >= 0 && i + guess < h) {
@@ -141,10 +124,11 @@ final class ScrollDetector {
                 if (Arrays.mismatch(now, o, o + w, before, b, b + w) < 0) {
                     out[i] = beforeRows[i + guess];
                     match[i] = guess;
+                    segments.recordCopy(y, y + guess, r.x(), w);
                     continue;
                 }
             }
-            out[i] = rowHash(now, o, w);
+            out[i] = segments.recordRow(now, stride, y, r.x(), w);
             match[i] = NO_MATCH;
             if (index == null) {
                 index = new LineIndex(beforeRows);
@@ -159,44 +143,6 @@ final class ScrollDetector {
             }
         }
         return out;
-    }
-
-    /**
-     * @param out receives one {@link #rowHash} per row of {@code r}
-     * @return {@code out}
-     */
-    static long[] rowHashes(int[] px, int stride, Rect r, long[] out) {
-        for (int y = 0; y < r.height(); y++) {
-            out[y] = rowHash(px, (r.y() + y) * stride + r.x(), r.width());
-        }
-        return out;
-    }
-
-    /**
-     * A 64-bit hash of {@code w} pixels from {@code px[o]}: four independent multiply chains, each
-     * taking two pixels per step, so the multiplies overlap in the CPU instead of waiting for each
-     * other (one chain over the row, one pixel per multiply, cost several times more).
-     */
-    static long rowHash(int[] px, int o, int w) {
-        long h0 = 0;
-        long h1 = 1;
-        long h2 = 2;
-        long h3 = 3;
-        int x = 0;
-        for (; x + 8 <= w; x += 8) {
-            int i = o + x;
-            h0 = (h0 ^ ((long) px[i] << 32 | px[i + 1] & 0xFFFFFFFFL)) * K;
-            h1 = (h1 ^ ((long) px[i + 2] << 32 | px[i + 3] & 0xFFFFFFFFL)) * K;
-            h2 = (h2 ^ ((long) px[i + 4] << 32 | px[i + 5] & 0xFFFFFFFFL)) * K;
-            h3 = (h3 ^ ((long) px[i + 6] << 32 | px[i + 7] & 0xFFFFFFFFL)) * K;
-        }
-        for (; x < w; x++) {
-            h0 = LineShift.mix(h0, px[o + x]);
-        }
-        long h = (h0 ^ Long.rotateLeft(h1, 16)) * K;
-        h = (h ^ Long.rotateLeft(h2, 32)) * K;
-        h = (h ^ Long.rotateLeft(h3, 48)) * K;
-        return h ^ h >>> 29;
     }
 
     /** @param step hash every {@code step}-th row only */

@@ -21,7 +21,7 @@ class RowHashCacheTest {
         for (int i = 0; i < shown.length; i++) {
             shown[i] = rnd.nextInt();
         }
-        RowHashCache cache = new RowHashCache(H);
+        RowHashCache cache = new RowHashCache(W, H);
         Rect left = new Rect(0, 10, 100, 30);
         Rect middle = new Rect(150, 5, 100, 40);
         Rect right = new Rect(300, 20, 90, 10);
@@ -46,14 +46,14 @@ class RowHashCacheTest {
         java.util.Arrays.fill(given, 42);
         cache.put(left, given);
         assertThat(cache.rows(shown, W, left, new long[left.height()])).isEqualTo(given);
-        Rect wider = new Rect(0, 10, 120, 30);
+        Rect wider = new Rect(0, 20, 120, 20); // (rows clear of the unreported change at row 15)
         assertThat(cache.rows(shown, W, wider, new long[wider.height()])).isEqualTo(direct(shown, wider));
     }
 
     private static long[] direct(int[] shown, Rect r) {
         long[] out = new long[r.height()];
         for (int i = 0; i < r.height(); i++) {
-            out[i] = ScrollDetector.rowHash(shown, (r.y() + i) * W + r.x(), r.width());
+            out[i] = SegmentHashes.rowHash(shown, (r.y() + i) * W, r.x(), r.width());
         }
         return out;
     }
