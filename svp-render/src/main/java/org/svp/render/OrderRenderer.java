@@ -2,6 +2,7 @@ package org.svp.render;
 
 import org.svp.codec.BitmapDecoder;
 import org.svp.codec.pixel.Palette;
+import org.svp.protocol.CodecId;
 import org.svp.protocol.Command;
 import org.svp.protocol.ProtocolLimits;
 import org.svp.protocol.Rect;
@@ -254,6 +255,33 @@ public final class OrderRenderer {
      */
     public Rect drawPixels(int[] px, int w, int h, int x, int y) {
         return BltPainter.blit(canvas, new Rect(x, y, w, h), px, w, h, 0, 0, Rop3.SRCCOPY);
+    }
+
+    /**
+     * As {@link #apply} for a DIRTY_RECT whose pixels the caller has decoded already (the server's encoder
+     * worker did, for its codecs): outside a CLIP_DRAW run, with a stateless codec and fully on the
+     * surface, the rows are copied instead of decoding the bitmap a second time; otherwise as
+     * {@link #apply}.
+     *
+     * @param d the message
+     * @param px its bitmap's pixels, {@code 0x00RRGGBB}, w × h, row-major
+     * @return as {@link #apply}
+     */
+    public Rect applyDecoded(DirtyRect d, int[] px) {
+        Bitmap b = d.bitmap();
+        int w = b.width();
+        int h = b.height();
+        Rect dest = new Rect(b.x(), b.y(), w, h);
+        if (runLeft != 0 || (b.codec() != CodecId.RAW && b.codec() != CodecId.LZ4) || w <= 0 || h <= 0
+                || px.length < w * h || !canvas.unclippedInside(dest)) {
+            return apply(d);
+        }
+        int[] dst = surface.pixels();
+        int sw = surface.width();
+        for (int row = 0; row < h; row++) {
+            System.arraycopy(px, row * w, dst, (b.y() + row) * sw + b.x(), w);
+        }
+        return dest;
     }
 
     private Rect drawBitmap(Bitmap b, int x, int y, Command command) {

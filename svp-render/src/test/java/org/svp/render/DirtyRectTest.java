@@ -119,4 +119,31 @@ class DirtyRectTest {
         // a few ms on a 2-core CI machine; the bound only catches a pathological slow path
         assertThat(best / 1_000_000).isLessThan(40);
     }
+
+    /**
+     * The server's mirror takes a DIRTY_RECT's pixels as its encoder worker decoded them: the same
+     * surface as decoding, and inside a CLIP_DRAW run or off the surface it decodes as {@code apply}
+     * does (the given pixels are then not used: here they are wrong on purpose).
+     */
+    @Test
+    void applyDecodedDrawsWhatApplyDraws() {
+        int[] px = exactColours(9 * 5);
+        Surface other = Fixtures.filled(64, 64, 0x0000FF);
+        DirtyRect d = new DirtyRect(Fixtures.bitmap(PixelFormat.RGB32, 7, 50, 9, 5, px));
+        assertThat(renderer.applyDecoded(d, px)).isEqualTo(new OrderRenderer(other).apply(d));
+        assertThat(surface.pixels()).isEqualTo(other.pixels());
+
+        int[] wrong = new int[px.length];
+        Arrays.fill(wrong, 0x123456);
+        DirtyRect offSurface = new DirtyRect(Fixtures.bitmap(PixelFormat.RGB32, 60, 62, 9, 5, px));
+        Surface third = Fixtures.filled(64, 64, 0x0000FF);
+        OrderRenderer thirdRenderer = new OrderRenderer(third);
+        thirdRenderer.apply(d);
+        assertThat(renderer.applyDecoded(offSurface, wrong)).isEqualTo(thirdRenderer.apply(offSurface));
+        renderer.apply(new ClipDraw(1, List.of(new Rect(8, 51, 2, 2))));
+        thirdRenderer.apply(new ClipDraw(1, List.of(new Rect(8, 51, 2, 2))));
+        DirtyRect clipped = new DirtyRect(Fixtures.bitmap(PixelFormat.RGB32, 7, 50, 9, 5, exactColours(9 * 5 + 3)));
+        assertThat(renderer.applyDecoded(clipped, wrong)).isEqualTo(thirdRenderer.apply(clipped));
+        assertThat(surface.pixels()).isEqualTo(third.pixels()).doesNotContain(0x123456);
+    }
 }

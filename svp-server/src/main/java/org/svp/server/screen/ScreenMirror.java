@@ -24,6 +24,17 @@ public final class ScreenMirror {
         return renderer.apply(m);
     }
 
+    /**
+     * As {@link #apply} for a DIRTY_RECT whose pixels an encoder worker decoded already.
+     *
+     * @param d the message
+     * @param px its pixels, {@code 0x00RRGGBB}, row-major
+     * @return the area changed
+     */
+    public Rect applyDecoded(org.svp.protocol.message.DirtyRect d, int[] px) {
+        return renderer.applyDecoded(d, px);
+    }
+
     /** @return screen width in pixels (0 before the source's first SCREEN_RESIZE) */
     public int width() {
         return surface.width();

@@ -17,11 +17,15 @@ public final class EncodedMessage {
     private final DisplayMessage original;
     private final List<WireFrame> shared;
     private final Map<CodecChoice, List<WireFrame>> perChoice;
+    /** A DIRTY_RECT's pixels as the worker decoded them for its codecs, for the mirror; or null. */
+    private int[] decoded;
 
-    private EncodedMessage(DisplayMessage original, List<WireFrame> shared, Map<CodecChoice, List<WireFrame>> perChoice) {
+    private EncodedMessage(DisplayMessage original, List<WireFrame> shared, Map<CodecChoice, List<WireFrame>> perChoice,
+            int[] decoded) {
         this.original = original;
         this.shared = shared;
         this.perChoice = perChoice;
+        this.decoded = decoded;
     }
 
     /**
@@ -30,16 +34,26 @@ public final class EncodedMessage {
      * @return the encoded message
      */
     static EncodedMessage shared(DisplayMessage original, WireFrame frame) {
-        return new EncodedMessage(original, List.of(frame), null);
+        return new EncodedMessage(original, List.of(frame), null, null);
     }
 
     /**
      * @param original the message as the source sent it
      * @param perChoice its frames for each codec choice that was wanted
+     * @param decoded its bitmap's pixels ({@code 0x00RRGGBB}, w × h, row-major) when the message is a
+     *     DIRTY_RECT the worker decoded, else null
      * @return the encoded message
      */
-    static EncodedMessage perChoice(DisplayMessage original, Map<CodecChoice, List<WireFrame>> perChoice) {
-        return new EncodedMessage(original, null, perChoice);
+    static EncodedMessage perChoice(DisplayMessage original, Map<CodecChoice, List<WireFrame>> perChoice, int[] decoded) {
+        return new EncodedMessage(original, null, perChoice, decoded);
+    }
+
+    /**
+     * @return the DIRTY_RECT's pixels the worker decoded (the mirror copies them instead of decoding the
+     *     bitmap a second time, on the I/O thread), or null
+     */
+    public int[] decoded() {
+        return decoded;
     }
 
     /** @return the message as the source sent it */
@@ -73,6 +87,7 @@ public final class EncodedMessage {
 
     /** Releases the frames; I/O thread, once, after dispatch. */
     void release() {
+        decoded = null;
         if (shared != null) {
             shared.forEach(WireFrame::release);
         } else {

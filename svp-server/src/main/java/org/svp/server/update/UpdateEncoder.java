@@ -142,12 +142,15 @@ public final class UpdateEncoder {
                         continue;
                     }
                     if (pixels == null) {
-                        pixels = pixelScratch(bitmap.width() * bitmap.height());
+                        // a DIRTY_RECT's pixels go on to the mirror (a fresh array: it lives until
+                        // dispatch); the others' only to the codecs (this worker's scratch)
+                        int n = bitmap.width() * bitmap.height();
+                        pixels = m instanceof DirtyRect ? new int[n] : pixelScratch(n);
                         DECODER.get().decodeInto(bitmap, m.command().wireId(), pixels, 0, bitmap.width());
                     }
                     frames.put(c, v2(m, bitmap, pixels, c.features(), tileKeys));
                 }
-                out.add(EncodedMessage.perChoice(m, frames));
+                out.add(EncodedMessage.perChoice(m, frames, m instanceof DirtyRect ? pixels : null));
                 frames = null;
             }
         } catch (RuntimeException e) {

@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.svp.protocol.Rect;
+import org.svp.protocol.message.DirtyRect;
 import org.svp.protocol.message.DisplayMessage;
 import org.svp.protocol.message.ScreenResize;
 import org.svp.server.ServerStats;
@@ -176,8 +177,9 @@ public final class UpdatePipeline {
             if (m instanceof org.svp.protocol.message.ScreenBlt blt) {
                 encoder.dispatched(blt); // lossy pixels it copies need their refresh where they land
             }
+            int[] decoded = enc != null && enc.messages().size() == msgs.size() ? enc.messages().get(i).decoded() : null;
             try {
-                damage[i] = mirror.apply(m);
+                damage[i] = decoded != null && m instanceof DirtyRect d ? mirror.applyDecoded(d, decoded) : mirror.apply(m);
             } catch (RuntimeException e) {
                 LOG.error("the source sent an order the renderer rejects ({}): {}", m.command(), e.getMessage());
                 damage[i] = mirror.bounds();
