@@ -18,15 +18,42 @@ public sealed interface SourceUpdate {
      * @param messages the orders; a SCREEN_RESIZE, if any, comes first
      * @param captureNanos {@link System#nanoTime()} when the source captured what the orders show
      *     (the start of capture-to-wire latency), or 0 if unknown (the server then uses submit time)
+     * @param pixels empty, or one entry per message: for a DIRTY_RECT the source made from pixels it
+     *     held as ints, those pixels ({@code 0x00RRGGBB}, w × h, row-major: exactly what decoding its
+     *     bitmap gives), so the server's encoders need not decode the bitmap again; else null. Nobody
+     *     writes to them.
      */
-    record Draw(List<DisplayMessage> messages, long captureNanos) implements SourceUpdate {
+    record Draw(List<DisplayMessage> messages, long captureNanos, int[][] pixels) implements SourceUpdate {
+        private static final int[][] NONE = new int[0][];
+
         public Draw {
             messages = List.copyOf(messages);
+            if (pixels == null) {
+                pixels = NONE;
+            } else if (pixels.length != 0 && pixels.length != messages.size()) {
+                throw new IllegalArgumentException(pixels.length + " pixel arrays for " + messages.size() + " messages");
+            }
+        }
+
+        /**
+         * @param messages the orders
+         * @param captureNanos when they were captured, or 0
+         */
+        public Draw(List<DisplayMessage> messages, long captureNanos) {
+            this(messages, captureNanos, NONE);
         }
 
         /** @param messages the orders, without a capture time */
         public Draw(List<DisplayMessage> messages) {
             this(messages, 0L);
+        }
+
+        /**
+         * @param i index of a message
+         * @return its pixels as the source gave them, or null
+         */
+        public int[] pixelsOf(int i) {
+            return pixels.length == 0 ? null : pixels[i];
         }
     }
 

@@ -128,7 +128,8 @@ public final class UpdateEncoder {
         List<EncodedMessage> out = new ArrayList<>(draw.messages().size());
         Map<CodecChoice, List<WireFrame>> frames = null; // being built, not yet in out
         try {
-            for (DisplayMessage m : draw.messages()) {
+            for (int k = 0; k < draw.messages().size(); k++) {
+                DisplayMessage m = draw.messages().get(k);
                 Bitmap bitmap = bitmapOf(m);
                 if (bitmap == null) {
                     out.add(EncodedMessage.shared(m, WireFrame.of(Frames.encode(alloc, m))));
@@ -145,8 +146,13 @@ public final class UpdateEncoder {
                         // a DIRTY_RECT's pixels go on to the mirror (a fresh array: it lives until
                         // dispatch); the others' only to the codecs (this worker's scratch)
                         int n = bitmap.width() * bitmap.height();
-                        pixels = m instanceof DirtyRect ? new int[n] : pixelScratch(n);
-                        DECODER.get().decodeInto(bitmap, m.command().wireId(), pixels, 0, bitmap.width());
+                        int[] given = draw.pixelsOf(k);
+                        if (given != null && m instanceof DirtyRect && given.length >= n) {
+                            pixels = given; // the source's ints: no second conversion
+                        } else {
+                            pixels = m instanceof DirtyRect ? new int[n] : pixelScratch(n);
+                            DECODER.get().decodeInto(bitmap, m.command().wireId(), pixels, 0, bitmap.width());
+                        }
                     }
                     frames.put(c, v2(m, bitmap, pixels, c.features(), tileKeys));
                 }

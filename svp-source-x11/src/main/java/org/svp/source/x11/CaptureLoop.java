@@ -322,8 +322,13 @@ final class CaptureLoop {
         }
     }
 
+    /**
+     * Hands the orders to the server in batches of about {@link #BATCH_BYTES} of bitmap data, each
+     * DIRTY_RECT with its pixels as ints (the encoders take those instead of decoding its bitmap).
+     */
     private void submit(DisplaySink sink, List<DisplayMessage> orders, long captureNanos) throws InterruptedException {
         List<DisplayMessage> batch = new ArrayList<>();
+        List<int[]> pixels = new ArrayList<>();
         long bytes = 0;
         for (DisplayMessage m : orders) {
             switch (m) {
@@ -337,14 +342,16 @@ final class CaptureLoop {
                 default -> { }
             }
             batch.add(m);
+            pixels.add(differ.pixelsOf(m));
             if (bytes >= BATCH_BYTES) {
-                sink.submit(new SourceUpdate.Draw(batch, captureNanos));
+                sink.submit(new SourceUpdate.Draw(batch, captureNanos, pixels.toArray(new int[0][])));
                 batch = new ArrayList<>();
+                pixels = new ArrayList<>();
                 bytes = 0;
             }
         }
         if (!batch.isEmpty()) {
-            sink.submit(new SourceUpdate.Draw(batch, captureNanos));
+            sink.submit(new SourceUpdate.Draw(batch, captureNanos, pixels.toArray(new int[0][])));
         }
     }
 

@@ -1,9 +1,12 @@
 package org.svp.source.x11.capture;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.IdentityHashMap;
 import java.util.List;
-import org.svp.codec.pixel.PixelConverter;
+import java.util.Map;
 import org.svp.protocol.CodecId;
 import org.svp.protocol.PixelFormat;
 import org.svp.protocol.Rect;
@@ -40,6 +43,8 @@ public final class ScreenDiffer {
     private final RowHashCache shownRows;
     /** Rows that scroll detection found equal in both frames, so the tile diff need not compare them. */
     private final EqualRows equalRows;
+    /** The DIRTY_RECTs of the last {@link #diff} and their pixels as ints. */
+    private final Map<DisplayMessage, int[]> pixels = new IdentityHashMap<>();
     /** Window moves queued since the last {@link #diff}, in the order they happened. */
     private final List<ScreenBlt> moves = new ArrayList<>();
 
@@ -115,6 +120,7 @@ public final class ScreenDiffer {
      * @return the orders, in the order to apply them
      */
     public List<DisplayMessage> diff(List<Rect> damage) {
+        pixels.clear();
         List<DisplayMessage> orders = new ArrayList<>();
         for (ScreenBlt blt : moves) {
             ScrollDetector.apply(blt, shown, width);
@@ -231,7 +237,7 @@ public final class ScreenDiffer {
     private void emit(List<Piece> pieces, List<DisplayMessage> orders) {
         for (Piece p : pieces) {
             Rect box = p.box;
-            orders.add(p.solid >= 0 ? new SolidRect(box, p.solid) : new DirtyRect(rgb32(box)));
+            orders.add(p.solid >= 0 ? new SolidRect(box, p.solid) : dirtyRect(box));
             shownRows.invalidate(box);
             for (int y = box.y(); y < box.bottom(); y++) {
                 int o = y * width + box.x();
@@ -405,11 +411,33 @@ public final class ScreenDiffer {
         return c;
     }
 
-    /** @return the box's pixels as an RGB32 bitmap (little-endian 0x00RRGGBB, the X byte cleared) */
-    private Bitmap rgb32(Rect box) {
-        byte[] data = new byte[box.width() * box.height() * 4];
-        PixelConverter.fromRgb(latest, box.y() * width + box.x(), width, box.width(), box.height(), PixelFormat.RGB32,
-                data, 0);
-        return new Bitmap(PixelFormat.RGB32, CodecId.RAW, box.x(), box.y(), box.width(), box.height(), data);
+    /**
+     * The box's pixels as a DIRTY_RECT of an RGB32 bitmap (little-endian 0x00RRGGBB, the X byte
+     * cleared), its pixels as ints kept for {@link #pixelsOf}: the X byte is cleared once, in the ints,
+     * and the bytes are one bulk copy of them.
+     */
+    private DirtyRect dirtyRect(Rect box) {
+        int w = box.width();
+        int[] px = new int[w * box.height()];
+        int j = 0;
+        for (int y = box.y(); y < box.bottom(); y++) {
+            for (int i = y * width + box.x(), end = i + w; i < end; i++) {
+                px[j++] = latest[i] & 0xFFFFFF;
+            }
+        }
+        byte[] data = new byte[px.length * 4];
+        ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().put(px);
+        DirtyRect d = new DirtyRect(new Bitmap(PixelFormat.RGB32, CodecId.RAW, box.x(), box.y(), w, box.height(), data));
+        pixels.put(d, px);
+        return d;
+    }
+
+    /**
+     * @param m an order the last {@link #diff} returned
+     * @return a DIRTY_RECT's pixels as ints ({@code 0x00RRGGBB}, what decoding its bitmap gives), or
+     *     null; the server's encoders take them instead of decoding the bitmap
+     */
+    public int[] pixelsOf(DisplayMessage m) {
+        return pixels.get(m);
     }
 }

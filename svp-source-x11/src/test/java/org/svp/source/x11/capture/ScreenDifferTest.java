@@ -103,6 +103,32 @@ class ScreenDifferTest {
         assertThat(client.pixels()).isEqualTo(d.latest());
     }
 
+    /**
+     * A DIRTY_RECT's pixels as ints (which the server's encoders take instead of decoding its bitmap)
+     * are exactly its bitmap decoded: the X byte (RENDER may leave 0xFF) cleared in both.
+     */
+    @Test
+    void dirtyRectPixelsAsIntsAreItsBitmapDecoded() {
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        frame(d, 0, new Rect(0, 0, W, H));
+        int[] px = d.latest();
+        for (int y = 40; y < 60; y++) {
+            for (int x = 10; x < 150; x++) {
+                px[y * W + x] = 0xFF000000 | (x * 7919 + y * 104729) & 0xFFFFFF;
+            }
+        }
+        d.tiles().mark(new Rect(10, 40, 140, 20));
+        List<DisplayMessage> orders = d.diff(List.of(new Rect(10, 40, 140, 20)));
+        assertThat(orders).isNotEmpty().allMatch(m -> m instanceof DirtyRect);
+        for (DisplayMessage m : orders) {
+            var b = ((DirtyRect) m).bitmap();
+            int[] ints = d.pixelsOf(m);
+            assertThat(ints).isEqualTo(new org.svp.codec.BitmapDecoder().decode(b, m.command().wireId()));
+            assertThat(java.util.Arrays.stream(ints).allMatch(p -> (p >>> 24) == 0)).isTrue();
+        }
+        assertThat(d.pixelsOf(new SolidRect(new Rect(0, 0, 1, 1), 0))).isNull();
+    }
+
     @Test
     void withoutDetectionScrollingIsResent() {
         ScreenDiffer d = new ScreenDiffer(W, H, false);
