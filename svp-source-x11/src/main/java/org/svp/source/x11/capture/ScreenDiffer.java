@@ -122,17 +122,19 @@ public final class ScreenDiffer {
     public List<DisplayMessage> diff(List<Rect> damage) {
         pixels.clear();
         List<DisplayMessage> orders = new ArrayList<>();
+        List<Rect> moved = new ArrayList<>(moves.size());
         for (ScreenBlt blt : moves) {
             ScrollDetector.apply(blt, shown, width);
             shownRows.invalidate(blt.rect());
             orders.add(blt);
+            moved.add(blt.rect());
         }
         moves.clear();
         List<Rect> searched = new ArrayList<>();
         List<long[]> searchedRows = new ArrayList<>();
         if (detectScroll) {
             for (Rect r : DamageBands.join(damage)) {
-                if (!ScrollDetector.worthSearching(r)) {
+                if (!ScrollDetector.worthSearching(r) || mostlyMoved(r, moved)) {
                     continue;
                 }
                 int from = ScrollDetector.firstChangedRow(latest, shown, width, r);
@@ -175,6 +177,23 @@ public final class ScreenDiffer {
         }
         shownRows.segments().commit();
         return orders;
+    }
+
+    /**
+     * A damaged rectangle that lies mostly where a window was just moved to holds that window, which the
+     * move's SCREEN_BLT has put in place: it is not searched for scrolling. Searching it hashed every row
+     * of the window on both frames at every move (its rectangle, and so the remembered hashes, never
+     * the same twice), for a scroll that a window being dragged hardly ever has; if it does, that
+     * capture sends the scrolled pixels and the next one finds the scroll. Bytes only, never pixels.
+     */
+    private static boolean mostlyMoved(Rect r, List<Rect> moved) {
+        for (Rect d : moved) {
+            Rect i = r.intersect(d);
+            if (!i.isEmpty() && 2L * i.width() * i.height() >= (long) r.width() * r.height()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -326,6 +326,49 @@ class ScreenDifferTest {
                         && ((DirtyRect) m).bitmap().y() + ((DirtyRect) m).bitmap().height() <= moved.bottom());
     }
 
+    /**
+     * A window that moved and scrolled its content between two captures: where it went is not searched
+     * for scrolling (its pixels are sent instead), the picture stays exact, and a scroll in the same
+     * place at the next capture, with no move, is found again.
+     */
+    @Test
+    void aMovedWindowIsNotSearchedForScrollingButTheNextScrollIsFound() {
+        ScreenDiffer d = new ScreenDiffer(W, H, true);
+        Surface client = new Surface(W, H);
+        OrderRenderer r = new OrderRenderer(client);
+        Rect all = new Rect(0, 0, W, H);
+        Rect win = new Rect(10, 10, 120, 100);
+        drawWindow(d, win, 0);
+        d.tiles().mark(all);
+        d.diff(List.of(all)).forEach(r::apply);
+        Rect there = new Rect(50, 40, 120, 100);
+        d.queueMove(new WindowMove(win, there.x(), there.y()));
+        drawWindow(d, there, 9); // moved, and its content scrolled by 9 rows
+        d.tiles().mark(win);
+        List<DisplayMessage> orders = d.diff(List.of(win.union(there)));
+        orders.forEach(r::apply);
+        assertThat(orders).filteredOn(m -> m instanceof ScreenBlt).hasSize(1); // the move only
+        assertThat(client.pixels()).isEqualTo(d.latest());
+        drawWindow(d, there, 20); // scrolled again, not moved
+        d.tiles().mark(there);
+        orders = d.diff(List.of(there));
+        orders.forEach(r::apply);
+        assertThat(orders.getFirst()).isEqualTo(new ScreenBlt(new Rect(there.x(), there.y(), there.width(), 89),
+                there.x(), there.y() + 11, 0xCC));
+        assertThat(client.pixels()).isEqualTo(d.latest());
+    }
+
+    /** Grey background, and in {@code w} rows of distinct pixels starting at content row {@code scroll}. */
+    private static void drawWindow(ScreenDiffer d, Rect w, int scroll) {
+        int[] px = d.latest();
+        java.util.Arrays.fill(px, 0x808080);
+        for (int y = w.y(); y < w.bottom(); y++) {
+            for (int x = w.x(); x < w.right(); x++) {
+                px[y * W + x] = pixel(x - w.x(), y - w.y() + scroll);
+            }
+        }
+    }
+
     @Test
     void aWrongMoveGuessOnlyCostsBytes() {
         ScreenDiffer d = new ScreenDiffer(W, H, false);
