@@ -34,20 +34,20 @@ public final class TextzEncoder implements BitmapCodec.Encoder, AutoCloseable {
     private static final long KEY_MUL = 0x9E3779B97F4A7C15L;
 
     /**
-     * zstd level of the program stream: 1, without long-distance matching (ZSTREAM's pixel stream keeps
-     * level 7 with it). The program is glyph slot references and new glyphs' pixels, compressed on the
-     * I/O thread as each frame is written, a few hundred bytes to a few KB at a time; on the recording of
-     * the shared workload (`bench replay`, 45 s, one run each) level 7 cost 0.62–0.68 s of TEXTZ CPU for
-     * 0.784 MB, level 2 0.51 s for 1.014 MB, level 1 0.51 s for 0.960 MB (the server process 2.90 →
-     * 2.61 s), level 1 without long-distance matching 0.46 s for 1.105 MB. Long-distance matching costs
-     * about 12 µs a call whatever the size (a harness: 3 KB 17 µs with it, 3.4 µs without), and text
-     * seen before is already slot references. Bytes are far inside issue 12's and 13's targets while
-     * the server's CPU is not. {@code -Dsvp.textz.level=N} picks another level for measurements; the
-     * decoder does not care.
+     * zstd level of the program stream: 1, with long-distance matching (ZSTREAM's pixel stream keeps
+     * level 7). The program is glyph slot references and new glyphs' pixels, compressed on the I/O
+     * thread as each frame is written, a few hundred bytes to a few KB at a time. On the recording of the
+     * shared workload (`bench replay`, 45 s, one run each) level 7 cost 0.62–0.68 s of TEXTZ CPU for
+     * 0.784 MB, level 3 0.60 s for 0.931 MB, level 2 0.51 s for 1.014 MB, level 1 0.51 s for 0.960 MB
+     * (the server process 2.90 → 2.61 s), level 1 without long-distance matching 0.46 s for 1.105 MB.
+     * In a full `bench x11` run level 1 without long-distance matching sent TEXTZ 2.24 MB where level 7
+     * had sent 1.70 (SVP's default-mode bytes 0.18 → 0.22 of TigerVNC's best lossless, against issue
+     * 13's 0.25) for 0.09 s less CPU in the minute: long-distance matching stays. {@code
+     * -Dsvp.textz.level=N} picks another level for measurements; the decoder does not care.
      */
     static final int LEVEL = Integer.getInteger("svp.textz.level", 1);
 
-    private final ZstreamCodec.StreamEncoder stream = ZstreamCodec.newEncoder(LEVEL, false);
+    private final ZstreamCodec.StreamEncoder stream = ZstreamCodec.newEncoder(LEVEL, true);
     private final GlyphTable table = new GlyphTable();
     private int[] pixels = new int[0];
     private byte[] prog = new byte[64 * 1024];
