@@ -9,7 +9,8 @@ import org.svp.protocol.Rect;
  * window moving over a scrolling terminal changes the terminal's visible width every capture, and then
  * every row of the shown frame was hashed again (112 of 157 Mpx looked up in a 30 s Xvfb run of the
  * shared workload; rowHash was 10 % of the server process). With the segments remembered, a row of new
- * columns costs only its two partial segments at the ends. Thread: "svp-x11".
+ * columns costs only its two partial segments at the ends, and one of those is remembered too.
+ * Thread: "svp-x11".
  *
  * <p>The shown frame's segments are remembered when they are hashed, and from the new frame when a
  * diff ends ({@link #commit}): what {@link #recordRow} and {@link #recordCopy} noted during the scroll
@@ -26,8 +27,16 @@ final class SegmentHashes {
     private final int cols;
     private final long[] hash;
     private final boolean[] valid;
-    /** Segment hashes of the new frame noted during a diff: entry index and hash. */
+    /**
+     * Per segment, one part of it remembered too: {@link #span} of the columns it covers (0: none) and
+     * its hash. A rectangle whose left edge stays while its right edge moves (a terminal that a window
+     * moving over it covers more or less of) then costs one partial segment per row, not two.
+     */
+    private final int[] partSpan;
+    private final long[] partHash;
+    /** Hashes of the new frame noted during a diff: entry index, {@link #span}, hash. */
     private int[] pendingAt = new int[256];
+    private int[] pendingSpan = new int[256];
     private long[] pending = new long[256];
     private int nPending;
 
@@ -39,6 +48,17 @@ final class SegmentHashes {
         cols = (width + SEG - 1) >> SHIFT;
         hash = new long[cols * height];
         valid = new boolean[cols * height];
+        partSpan = new int[cols * height];
+        partHash = new long[cols * height];
+    }
+
+    /**
+     * @param a first column (screen)
+     * @param b column after the last, in the same segment as {@code a}
+     * @return columns [a, b) of their segment as one int: {@link #SEG} for the whole segment, never 0
+     */
+    private static int span(int a, int b) {
+        return (a & (SEG - 1)) << (SHIFT + 1) | (b - (a & ~(SEG - 1)));
     }
 
     /**
@@ -69,16 +89,21 @@ final class SegmentHashes {
         long h = 0;
         for (int a = x, end = x + w; a < end; ) {
             int b = Math.min(end, (a | (SEG - 1)) + 1);
+            int e = y * cols + (a >> SHIFT);
             long p;
             if (b - a == SEG) {
-                int e = y * cols + (a >> SHIFT);
                 if (!valid[e]) {
                     hash[e] = part(shown, rowStart + a, SEG);
                     valid[e] = true;
                 }
                 p = hash[e];
             } else {
-                p = part(shown, rowStart + a, b - a);
+                int sp = span(a, b);
+                if (partSpan[e] != sp) {
+                    partHash[e] = part(shown, rowStart + a, b - a);
+                    partSpan[e] = sp;
+                }
+                p = partHash[e];
             }
             h = (h ^ p) * K;
             a = b;
@@ -87,8 +112,8 @@ final class SegmentHashes {
     }
 
     /**
-     * The row hash of the new frame's row {@code y} over {@code [x, x + w)}; its whole segments are
-     * noted for {@link #commit}.
+     * The row hash of the new frame's row {@code y} over {@code [x, x + w)}; its segments (whole, and
+     * the parts at its ends) are noted for {@link #commit}.
      */
     long recordRow(int[] now, int stride, int y, int x, int w) {
         int rowStart = y * stride;
@@ -96,9 +121,7 @@ final class SegmentHashes {
         for (int a = x, end = x + w; a < end; ) {
             int b = Math.min(end, (a | (SEG - 1)) + 1);
             long p = part(now, rowStart + a, b - a);
-            if (b - a == SEG) {
-                note(y * cols + (a >> SHIFT), p);
-            }
+            note(y * cols + (a >> SHIFT), span(a, b), p);
             h = (h ^ p) * K;
             a = b;
         }
@@ -107,30 +130,39 @@ final class SegmentHashes {
 
     /**
      * Notes for {@link #commit} that the new frame's row {@code y} equals the shown frame's row
-     * {@code from} over {@code [x, x + w)} (compared exactly): it takes that row's remembered whole
-     * segments there. Called before anything changes the shown frame in this diff's rectangle.
+     * {@code from} over {@code [x, x + w)} (compared exactly): it takes what that row has remembered
+     * there. Called before anything changes the shown frame in this diff's rectangle.
      */
     void recordCopy(int y, int from, int x, int w) {
-        int first = (x + SEG - 1) >> SHIFT;
-        int last = (x + w) >> SHIFT; // exclusive
-        for (int s = first; s < last; s++) {
+        for (int a = x, end = x + w; a < end; ) {
+            int b = Math.min(end, (a | (SEG - 1)) + 1);
+            int s = a >> SHIFT;
             int e = from * cols + s;
-            if (valid[e]) {
-                note(y * cols + s, hash[e]);
+            int sp = span(a, b);
+            if (sp == SEG ? valid[e] : partSpan[e] == sp) {
+                note(y * cols + s, sp, sp == SEG ? hash[e] : partHash[e]);
             }
+            a = b;
         }
     }
 
     /** Remembers what was noted since the last commit (the diff has ended; the frames agree there). */
     void commit() {
         for (int i = 0; i < nPending; i++) {
-            hash[pendingAt[i]] = pending[i];
-            valid[pendingAt[i]] = true;
+            int e = pendingAt[i];
+            if (pendingSpan[i] == SEG) {
+                hash[e] = pending[i];
+                valid[e] = true;
+            } else {
+                partHash[e] = pending[i];
+                partSpan[e] = pendingSpan[i];
+            }
         }
         nPending = 0;
         if (pending.length > 1 << 16) { // a full-screen search must not pin its notes for good
             pending = new long[256];
             pendingAt = new int[256];
+            pendingSpan = new int[256];
         }
     }
 
@@ -143,16 +175,19 @@ final class SegmentHashes {
         for (int y = top; y < bottom; y++) {
             for (int e = y * cols + first, end = y * cols + last; e < end; e++) {
                 valid[e] = false;
+                partSpan[e] = 0;
             }
         }
     }
 
-    private void note(int entry, long h) {
+    private void note(int entry, int span, long h) {
         if (nPending == pending.length) {
             pending = java.util.Arrays.copyOf(pending, nPending * 2);
             pendingAt = java.util.Arrays.copyOf(pendingAt, nPending * 2);
+            pendingSpan = java.util.Arrays.copyOf(pendingSpan, nPending * 2);
         }
         pendingAt[nPending] = entry;
+        pendingSpan[nPending] = span;
         pending[nPending++] = h;
     }
 
