@@ -432,16 +432,24 @@ public final class ScreenDiffer {
 
     /**
      * The box's pixels as a DIRTY_RECT of an RGB32 bitmap (little-endian 0x00RRGGBB, the X byte
-     * cleared), its pixels as ints kept for {@link #pixelsOf}: the X byte is cleared once, in the ints,
-     * and the bytes are one bulk copy of them.
+     * cleared), its pixels as ints kept for {@link #pixelsOf}: the rows are copied (a memory copy), the
+     * X byte is cleared in the ints only if one is set (a read-only pass costs less under C1 than a
+     * masking one: 0.88 against 1.06 ns a pixel, a masking copy 1.24), and the bytes are one bulk copy of
+     * the ints.
      */
     private DirtyRect dirtyRect(Rect box) {
         int w = box.width();
         int[] px = new int[w * box.height()];
-        int j = 0;
-        for (int y = box.y(); y < box.bottom(); y++) {
-            for (int i = y * width + box.x(), end = i + w; i < end; i++) {
-                px[j++] = latest[i] & 0xFFFFFF;
+        for (int y = box.y(), j = 0; y < box.bottom(); y++, j += w) {
+            System.arraycopy(latest, y * width + box.x(), px, j, w);
+        }
+        int top = 0;
+        for (int k = 0; k < px.length; k++) {
+            top |= px[k];
+        }
+        if ((top & 0xFF000000) != 0) {
+            for (int k = 0; k < px.length; k++) {
+                px[k] &= 0xFFFFFF;
             }
         }
         byte[] data = new byte[px.length * 4];
