@@ -26,7 +26,8 @@ final class MeasuredDemoServer implements AutoCloseable {
      * the earlier one), so the numbers are a real server's.
      */
     static final List<String> JVM_FLAGS = List.of("--enable-native-access=ALL-UNNAMED", "-Xms256m",
-            "-XX:+UseSerialGC", "-Xmn24m", "-XX:-ShrinkHeapInSteps", SvpServerProcess.SERVER_JIT, "-Xms32m", "-Xmx256m",
+            "-XX:+UseSerialGC", "-Xmn24m", "-XX:-ShrinkHeapInSteps", SvpServerProcess.SERVER_JIT,
+            SvpServerProcess.SERVER_COMPILE_THRESHOLDS, "-Xms32m", "-Xmx256m",
             "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
     static final long SAMPLE_MILLIS = 250;
 

@@ -194,6 +194,12 @@ final class SvpServerProcess implements AutoCloseable {
      * server"), added to a child whose flags name none: the benchmark JVM itself runs tiered.
      */
     static final String SERVER_JIT = "-XX:TieredStopAtLevel=1";
+    /**
+     * With {@link #SERVER_JIT}, as the launcher gives it: C1 compiles a method after a quarter of the
+     * default invocations, so the server's lukewarm code is compiled during the start-up instead of
+     * being interpreted, then compiled, for minutes (docs/benchmarks.md "JVM flags of the server").
+     */
+    static final String SERVER_COMPILE_THRESHOLDS = "-XX:CompileThresholdScaling=0.25";
 
     /**
      * @param java the java binary
@@ -217,6 +223,7 @@ final class SvpServerProcess implements AutoCloseable {
         if (jvmArgs.stream().noneMatch(a -> a.contains("TieredStopAtLevel") || a.contains("TieredCompilation"))) {
             // the launcher gives `svp server` C1 only, but not this JVM (it decodes, as a viewer)
             c.add(SERVER_JIT);
+            c.add(SERVER_COMPILE_THRESHOLDS);
         }
         c.addAll(extraServerFlags());
         c.addAll(List.of("-cp", classPath, mainClass, "server", "--source", "x11:" + display, "--bind", "127.0.0.1",
