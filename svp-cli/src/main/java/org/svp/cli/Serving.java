@@ -176,6 +176,13 @@ final class Serving {
         extra.put("cache.saves", s.cacheSaves.sum());
         extra.put("cache.bytes_saved", s.cacheBytesSaved.sum());
         extra.put("cache.not_compressed", s.tilesNotCompressed.sum());
+        if (x != null) {
+            extra.put("x11.captures", x.captures.sum());
+            extra.put("x11.reads", x.reads.sum());
+            extra.put("x11.read_pixels", x.readPixels.sum());
+            extra.put("x11.damage_events", x.damageEvents.sum());
+            extra.put("x11.dirty_pixels", x.dirtyPixels.sum());
+        }
         s.codecCounters().forEach((codec, c) -> {
             String name = "codec." + codec.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9_]", "_");
             extra.put(name + ".bytes", c.bytes());

@@ -71,6 +71,8 @@ final class CaptureLoop {
     private boolean resized;
     private boolean cursorChanged = true;
     private long lastCapture;
+    /** One X event, read into by {@link #drainQueued}; allocated in {@link #run}'s arena. */
+    private MemorySegment event;
     /** False after a capture that changed something, until the still check has run. */
     private boolean stillChecked = true;
 
@@ -114,7 +116,7 @@ final class CaptureLoop {
             fds.set(ValueLayout.JAVA_SHORT, 4, POLLIN);
             fds.set(ValueLayout.JAVA_INT, 8, xlib.connectionNumber(dpy));
             fds.set(ValueLayout.JAVA_SHORT, 12, POLLIN);
-            MemorySegment event = arena.allocate(Xlib.EVENT_BYTES);
+            event = arena.allocate(Xlib.EVENT_BYTES);
             sink.submit(new SourceUpdate.Draw(List.of(new ScreenResize(differ.width(), differ.height()))));
             differ.tiles().markAll();
             damaged = true;
@@ -207,31 +209,40 @@ final class CaptureLoop {
         if (xlib.pending(dpy) == 0) {
             return false;
         }
-        do {
-            xlib.nextEvent(dpy, event);
-            int type = event.get(ValueLayout.JAVA_INT, 0) & 0x7F;
-            if (type == x.damage().notifyEvent()) {
-                damaged = true;
-                stats.damageEvents.increment();
-            } else if (type == x.fixes().cursorNotifyEvent()) {
-                cursorChanged = true;
-            } else if (type == Xlib.CONFIGURE_NOTIFY && event.get(ValueLayout.JAVA_LONG, 40) != x.root()
-                    || type >= Xlib.CREATE_NOTIFY && type <= Xlib.REPARENT_NOTIFY) {
-                if (windows != null) {
-                    WindowMove move = windows.onEvent(type, event);
-                    if (move != null && differ.queueMove(move) != null) {
-                        stats.windowMoves.increment();
-                        damaged = true;
-                    }
-                }
-            } else if (type == Xlib.CONFIGURE_NOTIFY || x.randr() != null && type == x.randr().screenChangeEvent()) {
-                if (x.randr() != null) {
-                    x.randr().updateConfiguration(event);
-                }
-                resized = true;
-            }
-        } while (xlib.queued(dpy) > 0);
+        drainQueued(event);
         return true;
+    }
+
+    /** Handles the events already in Xlib's queue, without reading the socket. */
+    private void drainQueued(MemorySegment event) {
+        while (xlib.queued(dpy) > 0) {
+            xlib.nextEvent(dpy, event);
+            handle(event);
+        }
+    }
+
+    private void handle(MemorySegment event) {
+        int type = event.get(ValueLayout.JAVA_INT, 0) & 0x7F;
+        if (type == x.damage().notifyEvent()) {
+            damaged = true;
+            stats.damageEvents.increment();
+        } else if (type == x.fixes().cursorNotifyEvent()) {
+            cursorChanged = true;
+        } else if (type == Xlib.CONFIGURE_NOTIFY && event.get(ValueLayout.JAVA_LONG, 40) != x.root()
+                || type >= Xlib.CREATE_NOTIFY && type <= Xlib.REPARENT_NOTIFY || type == Xlib.CIRCULATE_NOTIFY) {
+            if (windows != null) {
+                WindowMove move = windows.onEvent(type, event);
+                if (move != null && differ.queueMove(move) != null) {
+                    stats.windowMoves.increment();
+                    damaged = true;
+                }
+            }
+        } else if (type == Xlib.CONFIGURE_NOTIFY || x.randr() != null && type == x.randr().screenChangeEvent()) {
+            if (x.randr() != null) {
+                x.randr().updateConfiguration(event);
+            }
+            resized = true;
+        }
     }
 
     private void resize(DisplaySink sink) throws InterruptedException {
@@ -270,7 +281,15 @@ final class CaptureLoop {
         x.damage().subtract(dpy, damage, region);
         Rect screen = new Rect(0, 0, differ.width(), differ.height());
         List<Rect> rects = new ArrayList<>();
-        for (Rect r : x.fixes().fetchRegion(dpy, region, xlib)) {
+        Rect[] fetched = x.fixes().fetchRegion(dpy, region, xlib);
+        // what X sent before that reply is in Xlib's queue now: a window that moved before the
+        // damage was taken has its ConfigureNotify there, and its move must go with this damage. Left
+        // for the next capture, this capture sent the moved window's pixels wherever the damage had
+        // them (a terminal under it), and the next one's SCREEN_BLT copied from a shown frame that no
+        // longer held the window: the whole window went again as pixels (a fifth of the moves of
+        // the shared workload's dragged window)
+        drainQueued(event);
+        for (Rect r : fetched) {
             Rect c = r.intersect(screen);
             if (!c.isEmpty()) {
                 rects.add(c);
@@ -284,6 +303,13 @@ final class CaptureLoop {
         try {
             for (ReadBatch b : ReadBatch.join(tiles.readRects())) {
                 read(b);
+            }
+            // a window that moved while the damage was fetched and read: its move goes now too, and
+            // its destination (marked, not read yet) is read before the diff compares it
+            int moves = differ.queuedMoves();
+            drainQueued(event);
+            for (Rect r : differ.queuedMoveTargets(moves)) {
+                read(new ReadBatch(r, List.of(r)));
             }
         } catch (IllegalStateException e) {
             LOG.debug("capture failed ({}); checking the screen size and retrying", e.getMessage());
@@ -309,6 +335,8 @@ final class CaptureLoop {
      */
     private void read(ReadBatch b) {
         Rect m = b.bounds();
+        stats.reads.increment();
+        stats.readPixels.add((long) m.width() * m.height());
         MemorySegment px = shm.read(x.root(), m.x(), m.y(), m.width(), m.height());
         int[] latest = differ.latest();
         int stride = differ.width();

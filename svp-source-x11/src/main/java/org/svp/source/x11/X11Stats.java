@@ -6,6 +6,10 @@ import java.util.concurrent.atomic.LongAdder;
 public final class X11Stats {
     /** Captures that read pixels. */
     public final LongAdder captures = new LongAdder();
+    /** XShmGetImage requests (a capture reads its damage in one or more batches). */
+    public final LongAdder reads = new LongAdder();
+    /** Pixels those requests asked the X server for. */
+    public final LongAdder readPixels = new LongAdder();
     /** Damage events seen. */
     public final LongAdder damageEvents = new LongAdder();
     /** SCREEN_BLT orders sent (scrolling and window moves). */

@@ -41,15 +41,36 @@ final class X11Fixture implements AutoCloseable {
 
     /** Starts the xterm and waits until it is on screen. */
     void startXterm() throws IOException, InterruptedException {
+        startXterm(XTERM);
+        tool("xdotool", "search", "--sync", "--onlyvisible", "--class", "xterm");
+    }
+
+    /**
+     * Starts another xterm (on top of the windows there are: no window manager) and waits until it is
+     * on screen.
+     *
+     * @param title its title, to find it by
+     * @param geometry its X geometry, e.g. "40x30+300+0"
+     * @return its window id
+     */
+    String startXterm(String title, String geometry) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(XTERM);
+        command.set(command.indexOf("-geometry") + 1, geometry);
+        command.addAll(1, List.of("-title", title));
+        startXterm(command);
+        return tool("xdotool", "search", "--sync", "--onlyvisible", "--name", "^" + title + "$").lines().findFirst()
+                .orElseThrow();
+    }
+
+    private void startXterm(List<String> command) throws IOException {
         require("xterm", "xterm");
         require("xdotool", "xdotool");
-        ProcessBuilder b = new ProcessBuilder(XTERM).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        ProcessBuilder b = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
         b.environment().put("DISPLAY", x.displayName());
         b.environment().put("PS1", "$ ");
         b.environment().put("ENV", "");
         programs.add(b.start());
-        tool("xdotool", "search", "--sync", "--onlyvisible", "--class", "xterm");
     }
 
     /** Runs a tool on the display and waits for it (at most 20 s). */

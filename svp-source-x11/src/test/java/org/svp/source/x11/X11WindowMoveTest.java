@@ -63,6 +63,48 @@ class X11WindowMoveTest {
         assertThat(with[3]).as("DIRTY_RECT pixels with move detection vs without").isLessThan(without[3]);
     }
 
+    /**
+     * A window dragged under another one: its copies leave out what covers it, so the covering window
+     * is not overwritten on the client and sent again as pixels at every move (which cost about the
+     * covered part of the window per move before the copies knew the stacking order).
+     */
+    @Test
+    void aWindowMovedUnderAnotherDoesNotResendTheOther() throws Exception {
+        fx.tool("xdotool", "windowmove", "--sync", xterm, "0", "100");
+        String top = fx.startXterm("cover", "40x40+200+0"); // on top, over the xterm's right part
+        try {
+            fx.tool("xdotool", "mousemove", "300", "100", "type", "ls -l /usr/bin | head -30\n");
+            fx.serve(X11Options.of(fx.x.displayName()));
+            try {
+                fx.client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
+                X11Stats s = fx.source.stats();
+                long moves0 = s.windowMoves.sum();
+                long pixels0 = s.dirtyPixels.sum();
+                for (int i = 1; i <= STEPS; i++) {
+                    fx.tool("xdotool", "windowmove", xterm, Integer.toString(4 * i), Integer.toString(100 + 8 * i));
+                    Thread.sleep(60);
+                }
+                Thread.sleep(300);
+                fx.client.screen().awaitStill(Duration.ofMillis(500), Duration.ofSeconds(20));
+                assertSameAsXServer();
+                long moves = s.windowMoves.sum() - moves0;
+                long pixels = s.dirtyPixels.sum() - pixels0;
+                String[] geometry = fx.tool("xdotool", "getwindowgeometry", top).lines().filter(l -> l.contains("Geometry"))
+                        .findFirst().orElseThrow().replaceAll(".*Geometry: ", "").trim().split("x");
+                long cover = Long.parseLong(geometry[0]) * Long.parseLong(geometry[1]);
+                System.out.printf("moving an xterm %d times under another (%d px): %d moves, %d DIRTY_RECT pixels%n",
+                        STEPS, cover, moves, pixels);
+                assertThat(moves).as("window moves").isPositive();
+                // the strips the moves uncover, and text the xterm redraws: far less than one covering window per move
+                assertThat(pixels).as("DIRTY_RECT pixels").isLessThan(cover * STEPS / 4);
+            } finally {
+                fx.stopServing();
+            }
+        } finally {
+            fx.tool("xdotool", "windowkill", top);
+        }
+    }
+
     /** @return {SCREEN_BLTs, bytes sent, window moves, DIRTY_RECT pixels} while the xterm moves; asserts the end picture */
     private long[] moveRun(boolean detect) throws Exception {
         fx.tool("xdotool", "windowmove", "--sync", xterm, Integer.toString(START_X), Integer.toString(START_Y));

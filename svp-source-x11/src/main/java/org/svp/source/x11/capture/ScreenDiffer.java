@@ -114,6 +114,19 @@ public final class ScreenDiffer {
     }
 
     /**
+     * @param from how many of the queued moves to skip
+     * @return the destinations of the moves queued after the first {@code from}: the tiles
+     *     {@link #queueMove} marked there, which the source must read before the diff
+     */
+    public List<Rect> queuedMoveTargets(int from) {
+        List<Rect> out = new ArrayList<>();
+        for (int i = from; i < moves.size(); i++) {
+            out.add(moves.get(i).rect());
+        }
+        return out;
+    }
+
+    /**
      * Compares the damaged tiles and brings the shown frame up to date.
      *
      * @param damage the damaged rectangles as X reported them (for scroll detection), clipped

@@ -1,5 +1,7 @@
 package org.svp.source.x11.capture;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.svp.protocol.Rect;
 import org.svp.protocol.message.ScreenBlt;
 
@@ -10,17 +12,36 @@ import org.svp.protocol.message.ScreenBlt;
  * @param from where the window was (outer rectangle, border included; may reach off screen)
  * @param toX its new left column
  * @param toY its new top row
+ * @param coverFrom the mapped windows above it before the move (they hid parts of its old place)
+ * @param coverTo the mapped windows above it after the move (they hide parts of its new place)
  */
-public record WindowMove(Rect from, int toX, int toY) {
+public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List<Rect> coverTo) {
+    /** A copy of a window that is covered here and there is this big at least, or none is sent. */
+    static final int MIN_BLIT_PIXELS = 1024;
+
+    public WindowMove {
+        coverFrom = List.copyOf(coverFrom);
+        coverTo = List.copyOf(coverTo);
+    }
+
+    /** A move with nothing above the window. */
+    public WindowMove(Rect from, int toX, int toY) {
+        this(from, toX, toY, List.of(), List.of());
+    }
 
     /**
      * The copy that moves the window's pixels on a {@code width × height} screen: the part of the
      * old rectangle on screen whose destination is on screen too (source and destination clipped
-     * consistently, so both lie inside the screen).
+     * consistently, so both lie inside the screen), and of that only pixels of the window itself at
+     * both ends. A window partly under another one (a terminal over the window being dragged) shows
+     * the other window's pixels there, before and after: copying those along would overwrite the
+     * other window, and the whole of it would then go again as pixels. Of the window's pixels that are
+     * visible at both ends, the largest rectangle is copied.
      *
      * @param width screen width
      * @param height screen height
-     * @return a SCREEN_BLT (SRCCOPY), or null if nothing of the window stays on screen or it did not move
+     * @return a SCREEN_BLT (SRCCOPY), or null if nothing of the window stays on screen, it did not
+     *     move, or too little of it is visible at both ends
      */
     public ScreenBlt blit(int width, int height) {
         int dx = toX - from.x();
@@ -37,6 +58,54 @@ public record WindowMove(Rect from, int toX, int toY) {
         if (dst.isEmpty()) {
             return null;
         }
+        if (!coverFrom.isEmpty() || !coverTo.isEmpty()) {
+            // in destination coordinates: where the window is visible now, and was visible before
+            List<Rect> visible = minus(List.of(dst), coverTo, 0, 0);
+            visible = minus(visible, coverFrom, dx, dy);
+            Rect best = null;
+            for (Rect r : visible) {
+                if (best == null || area(r) > area(best)) {
+                    best = r;
+                }
+            }
+            if (best == null || area(best) < MIN_BLIT_PIXELS && !best.equals(dst)) {
+                return null;
+            }
+            dst = best;
+        }
         return new ScreenBlt(dst, dst.x() - dx, dst.y() - dy, ScrollDetector.ROP_SRCCOPY);
+    }
+
+    /** @return {@code region} (disjoint rectangles) less each of {@code cuts} moved by (dx, dy) */
+    private static List<Rect> minus(List<Rect> region, List<Rect> cuts, int dx, int dy) {
+        List<Rect> out = region;
+        for (Rect c : cuts) {
+            Rect cut = new Rect(c.x() + dx, c.y() + dy, c.width(), c.height());
+            List<Rect> next = new ArrayList<>(out.size() + 4);
+            for (Rect r : out) {
+                Rect i = r.intersect(cut);
+                if (i.isEmpty()) {
+                    next.add(r);
+                    continue;
+                }
+                // the parts of r above, below, left and right of the cut
+                add(next, new Rect(r.x(), r.y(), r.width(), i.y() - r.y()));
+                add(next, new Rect(r.x(), i.bottom(), r.width(), r.bottom() - i.bottom()));
+                add(next, new Rect(r.x(), i.y(), i.x() - r.x(), i.height()));
+                add(next, new Rect(i.right(), i.y(), r.right() - i.right(), i.height()));
+            }
+            out = next;
+        }
+        return out;
+    }
+
+    private static void add(List<Rect> to, Rect r) {
+        if (r.width() > 0 && r.height() > 0) {
+            to.add(r);
+        }
+    }
+
+    private static long area(Rect r) {
+        return (long) r.width() * r.height();
     }
 }

@@ -36,6 +36,8 @@ public final class Xlib {
     public static final int REPARENT_NOTIFY = 21;
     /** {@code ConfigureNotify} event type. */
     public static final int CONFIGURE_NOTIFY = 22;
+    /** {@code CirculateNotify} event type (a child raised to the top or lowered to the bottom). */
+    public static final int CIRCULATE_NOTIFY = 26;
     /** Size of {@code XWindowAttributes} on LP64 (136), rounded up. */
     private static final long WINDOW_ATTRIBUTES_BYTES = 160;
 
