@@ -46,6 +46,29 @@ public record Rect(int x, int y, int width, int height) {
     }
 
     /**
+     * This rect less another, as disjoint rects: the parts above, below, left and right of their
+     * intersection (the demo desktop's visible window regions, a moved window's uncovered part).
+     *
+     * @param cut the rect to remove
+     * @return up to four non-empty rects covering this one minus {@code cut}; this rect alone if they
+     *     do not meet
+     */
+    public java.util.List<Rect> minus(Rect cut) {
+        Rect i = intersect(cut);
+        if (i.isEmpty()) {
+            return isEmpty() ? java.util.List.of() : java.util.List.of(this);
+        }
+        java.util.List<Rect> out = new java.util.ArrayList<>(4);
+        for (Rect r : new Rect[] {new Rect(x, y, width, i.y - y), new Rect(x, i.bottom(), width, bottom() - i.bottom()),
+                new Rect(x, i.y, i.x - x, i.height), new Rect(i.right(), i.y, right() - i.right(), i.height)}) {
+            if (!r.isEmpty()) {
+                out.add(r);
+            }
+        }
+        return out;
+    }
+
+    /**
      * @param other another rect
      * @return the smallest rect holding both (an empty rect adds nothing)
      */

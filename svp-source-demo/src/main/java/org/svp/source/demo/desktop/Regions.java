@@ -18,15 +18,7 @@ final class Regions {
     static List<Rect> subtract(List<Rect> region, Rect cut) {
         List<Rect> out = new ArrayList<>();
         for (Rect r : region) {
-            Rect i = r.intersect(cut);
-            if (i.isEmpty()) {
-                out.add(r);
-                continue;
-            }
-            add(out, new Rect(r.x(), r.y(), r.width(), i.y() - r.y()));
-            add(out, new Rect(r.x(), i.bottom(), r.width(), r.bottom() - i.bottom()));
-            add(out, new Rect(r.x(), i.y(), i.x() - r.x(), i.height()));
-            add(out, new Rect(i.right(), i.y(), r.right() - i.right(), i.height()));
+            out.addAll(r.minus(cut));
         }
         return out;
     }

@@ -83,26 +83,11 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
             Rect cut = new Rect(c.x() + dx, c.y() + dy, c.width(), c.height());
             List<Rect> next = new ArrayList<>(out.size() + 4);
             for (Rect r : out) {
-                Rect i = r.intersect(cut);
-                if (i.isEmpty()) {
-                    next.add(r);
-                    continue;
-                }
-                // the parts of r above, below, left and right of the cut
-                add(next, new Rect(r.x(), r.y(), r.width(), i.y() - r.y()));
-                add(next, new Rect(r.x(), i.bottom(), r.width(), r.bottom() - i.bottom()));
-                add(next, new Rect(r.x(), i.y(), i.x() - r.x(), i.height()));
-                add(next, new Rect(i.right(), i.y(), r.right() - i.right(), i.height()));
+                next.addAll(r.minus(cut));
             }
             out = next;
         }
         return out;
-    }
-
-    private static void add(List<Rect> to, Rect r) {
-        if (r.width() > 0 && r.height() > 0) {
-            to.add(r);
-        }
     }
 
     private static long area(Rect r) {
