@@ -150,6 +150,35 @@ class TextzCodecTest {
         enc.close();
     }
 
+    /**
+     * Ink in the middle of a wide strip, glyphs of every width from 1 to 7 (the glyph key's tail
+     * columns), and pixels whose top byte alone differs from the background all stay exact, and the
+     * same strip again costs only slots.
+     */
+    @Test
+    void inkInTheMiddleOddWidthsAndTopBytesAreExact() {
+        int w = 300;
+        int h = 13;
+        int[] px = new int[w * h];
+        Arrays.fill(px, 0xF0F0F0);
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 100; x < 170; x++) {
+                int cell = (x - 100) % 10;
+                if (cell < 1 + (x - 100) / 10 && (x * 7 + y * 3) % 5 != 0) { // widths 1..7
+                    px[y * w + x] = 0x202020 + 0x030301 * ((x + y) % 9);
+                }
+            }
+        }
+        px[5 * w + 290] = 0xFFF0F0F0; // the background, top byte set
+        px[2 * w + 3] = 0x7FF0F0F0;
+        TextzEncoder enc = codec.newEncoder();
+        BitmapCodec.Decoder dec = codec.newDecoder();
+        int first = roundTrip(enc, dec, px, w, h, "first");
+        int again = roundTrip(enc, dec, px, w, h, "again");
+        assertThat(again).as("again (first %d bytes)", first).isLessThan(first / 2);
+        enc.close();
+    }
+
     /** More distinct glyphs than slots: the least recently used slots are given up, both ends agree. */
     @Test
     void slotsAreReusedWhenMoreGlyphsThanSlotsAreSeen() {
