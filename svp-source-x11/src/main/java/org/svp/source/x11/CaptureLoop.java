@@ -232,7 +232,7 @@ final class CaptureLoop {
                 || type >= Xlib.CREATE_NOTIFY && type <= Xlib.REPARENT_NOTIFY || type == Xlib.CIRCULATE_NOTIFY) {
             if (windows != null) {
                 WindowMove move = windows.onEvent(type, event);
-                if (move != null && differ.queueMove(move) != null) {
+                if (move != null && !differ.queueMove(move).isEmpty()) {
                     stats.windowMoves.increment();
                     damaged = true;
                 }

@@ -95,8 +95,10 @@ class X11WindowMoveTest {
                 System.out.printf("moving an xterm %d times under another (%d px): %d moves, %d DIRTY_RECT pixels%n",
                         STEPS, cover, moves, pixels);
                 assertThat(moves).as("window moves").isPositive();
-                // the strips the moves uncover, and text the xterm redraws: far less than one covering window per move
-                assertThat(pixels).as("DIRTY_RECT pixels").isLessThan(cover * STEPS / 4);
+                // the strips the moves uncover, and text the xterm redraws: far less than one covering window
+                // per move (the whole-window copy sent 846 K pixels here, the largest visible piece alone 190 K,
+                // the visible pieces 36 K)
+                assertThat(pixels).as("DIRTY_RECT pixels").isLessThan(cover * STEPS / 8);
             } finally {
                 fx.stopServing();
             }

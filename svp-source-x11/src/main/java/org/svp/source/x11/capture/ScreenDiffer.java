@@ -97,15 +97,16 @@ public final class ScreenDiffer {
      * meanwhile, a move the screen already showed at the previous capture). A wrong guess costs bytes.
      *
      * @param move where a window was and where it went
-     * @return the queued SCREEN_BLT, or null if no part of the window stays on screen
+     * @return the queued SCREEN_BLTs ({@link WindowMove#blits}: one, or the pieces of a window partly
+     *     covered by others), empty if no part of the window stays on screen
      */
-    public ScreenBlt queueMove(WindowMove move) {
-        ScreenBlt blt = move.blit(width, height);
-        if (blt != null) {
+    public List<ScreenBlt> queueMove(WindowMove move) {
+        List<ScreenBlt> blts = move.blits(width, height);
+        for (ScreenBlt blt : blts) {
             moves.add(blt);
             tiles.mark(blt.rect());
         }
-        return blt;
+        return blts;
     }
 
     /** @return window moves queued for the next {@link #diff} */

@@ -30,13 +30,8 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
     }
 
     /**
-     * The copy that moves the window's pixels on a {@code width × height} screen: the part of the
-     * old rectangle on screen whose destination is on screen too (source and destination clipped
-     * consistently, so both lie inside the screen), and of that only pixels of the window itself at
-     * both ends. A window partly under another one (a terminal over the window being dragged) shows
-     * the other window's pixels there, before and after: copying those along would overwrite the
-     * other window, and the whole of it would then go again as pixels. Of the window's pixels that are
-     * visible at both ends, the largest rectangle is copied.
+     * The copy that moves the window's pixels on a {@code width × height} screen, when nothing covers
+     * it, or the largest of {@link #blits}.
      *
      * @param width screen width
      * @param height screen height
@@ -44,36 +39,79 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
      *     move, or too little of it is visible at both ends
      */
     public ScreenBlt blit(int width, int height) {
+        ScreenBlt best = null;
+        for (ScreenBlt b : blits(width, height)) {
+            if (best == null || area(b.rect()) > area(best.rect())) {
+                best = b;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * The copies that move the window's pixels on a {@code width × height} screen: the part of the old
+     * rectangle on screen whose destination is on screen too (source and destination clipped
+     * consistently, so both lie inside the screen), and of that only pixels of the window itself at
+     * both ends. A window partly under another one (a terminal over the window being dragged) shows
+     * the other window's pixels there, before and after: copying those along would overwrite the
+     * other window, and the whole of it would then go again as pixels. What is visible at both ends
+     * is cut into rectangles (a window covered at a corner leaves an L: two), each of at least
+     * {@link #MIN_BLIT_PIXELS}, in an order in which no copy reads pixels an earlier one wrote (all
+     * move by the same offset, so together they are the one move).
+     *
+     * @param width screen width
+     * @param height screen height
+     * @return SCREEN_BLTs (SRCCOPY) to apply in order; empty if nothing of the window stays on screen,
+     *     it did not move, or too little of it is visible at both ends
+     */
+    public List<ScreenBlt> blits(int width, int height) {
         int dx = toX - from.x();
         int dy = toY - from.y();
         if (dx == 0 && dy == 0) {
-            return null;
+            return List.of();
         }
         Rect screen = new Rect(0, 0, width, height);
         Rect src = from.intersect(screen);
         if (src.isEmpty()) {
-            return null;
+            return List.of();
         }
         Rect dst = new Rect(src.x() + dx, src.y() + dy, src.width(), src.height()).intersect(screen);
         if (dst.isEmpty()) {
-            return null;
+            return List.of();
         }
-        if (!coverFrom.isEmpty() || !coverTo.isEmpty()) {
-            // in destination coordinates: where the window is visible now, and was visible before
-            List<Rect> visible = minus(List.of(dst), coverTo, 0, 0);
-            visible = minus(visible, coverFrom, dx, dy);
-            Rect best = null;
-            for (Rect r : visible) {
-                if (best == null || area(r) > area(best)) {
-                    best = r;
+        if (coverFrom.isEmpty() && coverTo.isEmpty()) {
+            return List.of(new ScreenBlt(dst, dst.x() - dx, dst.y() - dy, ScrollDetector.ROP_SRCCOPY));
+        }
+        // in destination coordinates: where the window is visible now, and was visible before
+        List<Rect> pieces = new ArrayList<>();
+        for (Rect r : minus(minus(List.of(dst), coverTo, 0, 0), coverFrom, dx, dy)) {
+            if (area(r) >= MIN_BLIT_PIXELS || r.equals(dst)) {
+                pieces.add(r);
+            }
+        }
+        List<ScreenBlt> out = new ArrayList<>(pieces.size());
+        while (!pieces.isEmpty()) {
+            Rect next = null;
+            for (Rect p : pieces) { // one whose destination no remaining piece reads from
+                boolean free = true;
+                for (Rect q : pieces) {
+                    if (q != p && !p.intersect(new Rect(q.x() - dx, q.y() - dy, q.width(), q.height())).isEmpty()) {
+                        free = false;
+                        break;
+                    }
+                }
+                if (free) {
+                    next = p;
+                    break;
                 }
             }
-            if (best == null || area(best) < MIN_BLIT_PIXELS && !best.equals(dst)) {
-                return null;
+            if (next == null) {
+                break; // a cycle: the rest go as pixels
             }
-            dst = best;
+            pieces.remove(next);
+            out.add(new ScreenBlt(next, next.x() - dx, next.y() - dy, ScrollDetector.ROP_SRCCOPY));
         }
-        return new ScreenBlt(dst, dst.x() - dx, dst.y() - dy, ScrollDetector.ROP_SRCCOPY);
+        return out;
     }
 
     /** @return {@code region} (disjoint rectangles) less each of {@code cuts} moved by (dx, dy) */

@@ -13,22 +13,25 @@ class WindowMoveTest {
     private static final int W = 200;
     private static final int H = 150;
 
-    /** A window covered at a corner is visible as an L: its larger leg is copied, none of the cover. */
+    /** A window covered at a corner is visible as an L: two copies, the larger leg first; none of the cover. */
     @Test
-    void aWindowCoveredAtACornerCopiesTheLargerLegOfTheL() {
+    void aWindowCoveredAtACornerMovesAsTwoCopies() {
         Rect corner = new Rect(150, 20, 100, 50);
         WindowMove m = new WindowMove(new Rect(40, 40, 130, 60), 50, 40, List.of(corner), List.of(corner));
         // visible at the new place: x 50..180, y 40..100 less x 150..180, y 40..70: the legs are
         // 130 × 30 below the corner and 100 × 30 beside it
+        assertThat(m.blits(W, H)).containsExactlyInAnyOrder(new ScreenBlt(new Rect(50, 70, 130, 30), 40, 70, 0xCC),
+                new ScreenBlt(new Rect(50, 40, 100, 30), 40, 40, 0xCC));
         assertThat(m.blit(W, H)).isEqualTo(new ScreenBlt(new Rect(50, 70, 130, 30), 40, 70, 0xCC));
     }
 
     /**
-     * Whatever the covers and the offset, the copy puts at every pixel it writes what was at its source
-     * before the move, and writes nothing that a window above covers.
+     * Whatever the covers and the offset, the copies applied in their order put at every pixel they
+     * write what was at its source before the move (none reads what another one wrote), and write
+     * nothing that a window above covers.
      */
     @Test
-    void theCopyIsTheWindowsOwnPixelsMoved() {
+    void theCopiesTogetherAreTheWindowsOwnPixelsMoved() {
         Random rnd = new Random(7);
         for (int round = 0; round < 500; round++) {
             Rect from = new Rect(rnd.nextInt(W) - 20, rnd.nextInt(H) - 20, 20 + rnd.nextInt(120), 20 + rnd.nextInt(90));
@@ -41,8 +44,7 @@ class WindowMoveTest {
                 frame[i] = i;
             }
             int[] moved = frame.clone();
-            ScreenBlt one = m.blit(W, H);
-            List<ScreenBlt> blts = one == null ? List.of() : List.of(one);
+            List<ScreenBlt> blts = m.blits(W, H);
             for (ScreenBlt b : blts) {
                 ScrollDetector.apply(b, moved, W);
             }
