@@ -23,6 +23,20 @@ public record Rect(int x, int y, int width, int height) {
         return width == 0 || height == 0;
     }
 
+    /** @return how many pixels it covers */
+    public long area() {
+        return (long) width * height;
+    }
+
+    /**
+     * @param dx columns to add
+     * @param dy rows to add
+     * @return this rect moved by (dx, dy)
+     */
+    public Rect translate(int dx, int dy) {
+        return new Rect(x + dx, y + dy, width, height);
+    }
+
     /** @return one past the right column */
     public int right() {
         return x + width;

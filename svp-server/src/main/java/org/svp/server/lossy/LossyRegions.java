@@ -55,7 +55,7 @@ public final class LossyRegions {
         for (Map.Entry<Rect, Pending> e : lastLossy.entrySet()) {
             Rect part = e.getKey().intersect(src);
             if (!part.isEmpty()) {
-                moved.add(Map.entry(new Rect(part.x() + dx, part.y() + dy, part.width(), part.height()), e.getValue()));
+                moved.add(Map.entry(part.translate(dx, dy), e.getValue()));
             }
         }
         for (Map.Entry<Rect, Pending> m : moved) {

@@ -66,7 +66,7 @@ final class Compositor {
             run.clear();
             List<Rect> inner = new ArrayList<>();
             for (Rect r : clip.rects()) {
-                inner.addAll(Regions.intersect(visible, Orders.move(r, dx, dy)));
+                inner.addAll(Regions.intersect(visible, r.translate(dx, dy)));
             }
             int drawing = 0;
             List<DisplayMessage> orders = new ArrayList<>();

@@ -112,10 +112,10 @@ final class WindowStack {
         }
         w.layer().moveTo(nx, ny);
         Rect now = w.screenFrame();
-        Rect src = old.intersect(area).intersect(Orders.move(area, -dx, -dy));
+        Rect src = old.intersect(area).intersect(area.translate(-dx, -dy));
         List<Rect> fresh = List.of(now);
         if (!src.isEmpty()) {
-            Rect dst = Orders.move(src, dx, dy);
+            Rect dst = src.translate(dx, dy);
             screen.emit(new ScreenBlt(dst, src.x(), src.y(), OrderCanvas.SRCCOPY));
             fresh = Regions.subtract(fresh, dst);
         }

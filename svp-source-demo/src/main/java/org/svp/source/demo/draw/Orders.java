@@ -31,16 +31,6 @@ public final class Orders {
     private Orders() {
     }
 
-    /**
-     * @param r a rect
-     * @param dx columns to add
-     * @param dy rows to add
-     * @return r moved by (dx, dy)
-     */
-    public static Rect move(Rect r, int dx, int dy) {
-        return new Rect(r.x() + dx, r.y() + dy, r.width(), r.height());
-    }
-
     private static Point move(Point p, int dx, int dy) {
         return new Point(p.x() + dx, p.y() + dy);
     }
@@ -60,13 +50,13 @@ public final class Orders {
             return m;
         }
         return switch (m) {
-            case SolidRect o -> new SolidRect(move(o.rect(), dx, dy), o.rgb());
-            case SolidBlt o -> new SolidBlt(move(o.rect(), dx, dy), o.rgb(), o.rop3());
-            case DstBlt o -> new DstBlt(move(o.rect(), dx, dy), o.rop3());
-            case ScreenBlt o -> new ScreenBlt(move(o.rect(), dx, dy), o.srcX() + dx, o.srcY() + dy, o.rop3());
-            case PatternBltBrush o -> new PatternBltBrush(move(o.rect(), dx, dy), o.brushX(), o.brushY(), o.fg(),
+            case SolidRect o -> new SolidRect(o.rect().translate(dx, dy), o.rgb());
+            case SolidBlt o -> new SolidBlt(o.rect().translate(dx, dy), o.rgb(), o.rop3());
+            case DstBlt o -> new DstBlt(o.rect().translate(dx, dy), o.rop3());
+            case ScreenBlt o -> new ScreenBlt(o.rect().translate(dx, dy), o.srcX() + dx, o.srcY() + dy, o.rop3());
+            case PatternBltBrush o -> new PatternBltBrush(o.rect().translate(dx, dy), o.brushX(), o.brushY(), o.fg(),
                     o.bg(), o.rop3(), o.pattern());
-            case MemBlt o -> new MemBlt(move(o.rect(), dx, dy), o.srcX(), o.srcY(), o.rop3(), o.hash());
+            case MemBlt o -> new MemBlt(o.rect().translate(dx, dy), o.srcX(), o.srcY(), o.rop3(), o.hash());
             case Line o -> new Line(o.x1() + dx, o.y1() + dy, o.x2() + dx, o.y2() + dy, o.boundX1() + dx,
                     o.boundY1() + dy, o.boundX2() + dx, o.boundY2() + dy, o.mix(), o.rgb());
             case Polyline o -> new Polyline(move(o.start(), dx, dy), o.mix(), o.rgb(),
@@ -76,14 +66,14 @@ public final class Orders {
             case RestoreScreen o -> new RestoreScreen(move(o.p1(), dx, dy), move(o.p2(), dx, dy), o.ident(),
                     move(o.bitmap(), dx, dy));
             case DirtyRect o -> new DirtyRect(move(o.bitmap(), dx, dy));
-            case ClipDraw o -> new ClipDraw(o.cmdCount(), o.rects().stream().map(r -> move(r, dx, dy)).toList());
+            case ClipDraw o -> new ClipDraw(o.cmdCount(), o.rects().stream().map(r -> r.translate(dx, dy)).toList());
             case Text o -> {
                 List<Glyph> glyphs = new ArrayList<>(o.glyphs().size());
                 for (Glyph g : o.glyphs()) {
                     glyphs.add(new Glyph(g.size(), g.handle(), g.x() + dx, g.y() + dy, g.width(), g.height(),
                             g.xOrigin(), g.yOrigin(), g.bits()));
                 }
-                yield new Text(move(o.background(), dx, dy), move(o.opaque(), dx, dy), o.maxGlyph(), o.flags(),
+                yield new Text(o.background().translate(dx, dy), o.opaque().translate(dx, dy), o.maxGlyph(), o.flags(),
                         o.charInc(), o.fgColor(), o.bgColor(), glyphs);
             }
             default -> m;

@@ -51,7 +51,7 @@ public record ReadBatch(Rect bounds, List<Rect> parts) {
                 Rect a = bounds.get(i);
                 for (int j = i + 1; j < bounds.size(); j++) {
                     Rect b = bounds.get(j);
-                    long extra = area(a.union(b)) - area(a) - area(b);
+                    long extra = a.union(b).area() - a.area() - b.area();
                     if (extra < bestExtra && !overlapsOthers(bounds, i, j, a.union(b))) {
                         bestExtra = extra;
                         bestI = i;
@@ -85,9 +85,5 @@ public record ReadBatch(Rect bounds, List<Rect> parts) {
             }
         }
         return false;
-    }
-
-    private static long area(Rect r) {
-        return (long) r.width() * r.height();
     }
 }

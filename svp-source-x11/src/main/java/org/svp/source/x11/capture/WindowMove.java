@@ -41,7 +41,7 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
     public ScreenBlt blit(int width, int height) {
         ScreenBlt best = null;
         for (ScreenBlt b : blits(width, height)) {
-            if (best == null || area(b.rect()) > area(best.rect())) {
+            if (best == null || b.rect().area() > best.rect().area()) {
                 best = b;
             }
         }
@@ -75,7 +75,7 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
         if (src.isEmpty()) {
             return List.of();
         }
-        Rect dst = new Rect(src.x() + dx, src.y() + dy, src.width(), src.height()).intersect(screen);
+        Rect dst = src.translate(dx, dy).intersect(screen);
         if (dst.isEmpty()) {
             return List.of();
         }
@@ -85,7 +85,7 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
         // in destination coordinates: where the window is visible now, and was visible before
         List<Rect> pieces = new ArrayList<>();
         for (Rect r : minus(minus(List.of(dst), coverTo, 0, 0), coverFrom, dx, dy)) {
-            if (area(r) >= MIN_BLIT_PIXELS || r.equals(dst)) {
+            if (r.area() >= MIN_BLIT_PIXELS || r.equals(dst)) {
                 pieces.add(r);
             }
         }
@@ -95,7 +95,7 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
             for (Rect p : pieces) { // one whose destination no remaining piece reads from
                 boolean free = true;
                 for (Rect q : pieces) {
-                    if (q != p && !p.intersect(new Rect(q.x() - dx, q.y() - dy, q.width(), q.height())).isEmpty()) {
+                    if (q != p && !p.intersect(q.translate(-dx, -dy)).isEmpty()) {
                         free = false;
                         break;
                     }
@@ -118,7 +118,7 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
     private static List<Rect> minus(List<Rect> region, List<Rect> cuts, int dx, int dy) {
         List<Rect> out = region;
         for (Rect c : cuts) {
-            Rect cut = new Rect(c.x() + dx, c.y() + dy, c.width(), c.height());
+            Rect cut = c.translate(dx, dy);
             List<Rect> next = new ArrayList<>(out.size() + 4);
             for (Rect r : out) {
                 next.addAll(r.minus(cut));
@@ -126,9 +126,5 @@ public record WindowMove(Rect from, int toX, int toY, List<Rect> coverFrom, List
             out = next;
         }
         return out;
-    }
-
-    private static long area(Rect r) {
-        return (long) r.width() * r.height();
     }
 }
