@@ -32,7 +32,7 @@ class GuestVmTest {
     }
 
     @Test
-    void bootsToItsShellPromptOnScreenAndSerial() throws IOException {
+    void bootsToItsShellPromptOnScreenAndSerial() throws IOException, InterruptedException {
         vm = QemuVm.start(QemuOptions.builtIn(guest), -1);
         assertThat(VncDisplays.greets(vm.vncPort())).isTrue();
         assertThat(vm.awaitSerial(TestGuest.SHELL_READY, TestGuest.BOOT_TIMEOUT))
@@ -55,7 +55,7 @@ class GuestVmTest {
             if (same > s.rgb().length - cursorCell) {
                 break;
             }
-            sleep(250);
+            Thread.sleep(250);
             s = vm.screendump();
         }
         assertThat(same).as("QEMU's VNC sends its screendump's picture").isGreaterThan(s.rgb().length - cursorCell);
@@ -67,15 +67,6 @@ class GuestVmTest {
             same += a.rgb()[i] == b.rgb()[i] ? 1 : 0;
         }
         return same;
-    }
-
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError("interrupted", e);
-        }
     }
 
     @Test
