@@ -70,6 +70,8 @@ public final class X11Benchmark {
     private final boolean tigervnc;
     private final int runs;
     private final Path workload;
+    /** rfbcount.py, the counting RFB client of the TigerVNC runs; null until {@link #run} finds it. */
+    private Path rfbcount;
     /** Where the workload's stderr goes (one workload runs at a time; benchmark thread). */
     private Path workloadLog;
     private final String serverMainClass;
@@ -234,7 +236,7 @@ public final class X11Benchmark {
      *     end is printed separately)
      * @param tigervnc run TigerVNC side by side (Xvnc as the X server) plus the SVP-only and the alone runs
      * @param runs how many times to repeat the measurement
-     * @param workload path of workload.sh (rfbcount.py is looked up beside it)
+     * @param workload path of workload.sh (rfbcount.py is looked up beside it unless {@link #rfbcount} names it)
      * @param serverMainClass the main class of the {@code svp} command line, on this JVM's class path:
      *     the server is started as {@code java ... -cp CLASSPATH serverMainClass server ...}
      * @param out where progress and the result go
@@ -261,6 +263,16 @@ public final class X11Benchmark {
      */
     public X11Benchmark cacheBudget(long bytes) {
         this.cacheBudget = bytes;
+        return this;
+    }
+
+    /**
+     * @param file rfbcount.py to use; null (the default) takes the one beside the workload, else the one beside
+     *     the shared workload ({@value TigerVncPeer#SHARED_RFBCOUNT})
+     * @return this
+     */
+    public X11Benchmark rfbcount(Path file) {
+        this.rfbcount = file;
         return this;
     }
 
@@ -310,6 +322,9 @@ public final class X11Benchmark {
         if (!Files.isRegularFile(workload)) {
             throw new IllegalArgumentException("workload not found: " + workload
                     + " (pass --workload PATH to ../shared/bench/workload.sh)");
+        }
+        if (tigervnc) {
+            rfbcount = TigerVncPeer.locate(rfbcount, workload);
         }
         if (freerdp && FreeRdpPeer.missingTools() != null) {
             throw new IllegalArgumentException(FreeRdpPeer.missingTools());
@@ -430,7 +445,6 @@ public final class X11Benchmark {
     private Sample measure(int run, Setup setup, XServerProcess x, SvpServerProcess svp, SvpClient client,
             int rfbPort, FreeRdpPeer rdp) throws Exception {
         List<TigerVncPeer> peers = new ArrayList<>();
-        Path rfbcount = workload.resolveSibling("rfbcount.py");
         if (setup == Setup.XVNC_PEER_SVP) {
             peers.add(new TigerVncPeer(rfbcount, TigerVncPeer.DEFAULT));
         } else if (setup == Setup.XVNC_ZRLE_SVP) {

@@ -53,8 +53,14 @@ final class X11BenchCommand implements Callable<Integer> {
     int runs;
 
     @Option(names = "--workload", defaultValue = "../shared/bench/workload.sh",
-            description = "Path of the shared workload script; rfbcount.py is taken from the same folder (default: ${DEFAULT-VALUE}).")
+            description = "Path of the workload script, called as SCRIPT DISPLAY SECONDS; --peer tigervnc takes rfbcount.py from"
+                    + " the same folder, else from ../shared/bench (default: ${DEFAULT-VALUE}).")
     Path workload;
+
+    @Option(names = "--rfbcount", paramLabel = "FILE",
+            description = "rfbcount.py for --peer tigervnc (default: the one beside --workload, else"
+                    + " ../shared/bench/rfbcount.py).")
+    Path rfbcount;
 
     @Option(names = "--json", paramLabel = "FILE",
             description = "Also write every result as JSON to FILE (layout in docs/benchmarks.md).")
@@ -121,7 +127,8 @@ final class X11BenchCommand implements Callable<Integer> {
         new X11Benchmark(seconds, warmup, peers.contains(TIGERVNC), runs, workload.toAbsolutePath(), Main.class.getName(),
                 spec.commandLine().getOut(), samples, json == null ? null : json.toAbsolutePath())
                 .cacheBudget(cacheMb << 20).freerdp(peers.contains(FREERDP)).quality(q)
-                .record(record == null ? null : record.toAbsolutePath()).run();
+                .record(record == null ? null : record.toAbsolutePath())
+                .rfbcount(rfbcount == null ? null : rfbcount.toAbsolutePath()).run();
         return 0;
     }
 }
