@@ -31,7 +31,8 @@ import org.svp.source.x11.xlib.Xlib;
 /**
  * The body of the "svp-x11" thread: waits in {@code poll} on the X connection and the wake-up fd,
  * turns X events into captures, cursor shapes and resizes, replays client input with XTest, and
- * paces captures to at most one per {@link X11Options#frameMillis()} (damage arriving faster stays
+ * paces captures to at most one per {@link X11Options#frameMillis()}, or per three times what the
+ * last capture took when that is longer ({@link #pace}) (damage arriving faster stays
  * in the X server's damage object and is taken whole by the next capture: never dropped). Submitting
  * blocks while the server is busy; damage meanwhile accumulates the same way. Once the screen has been
  * still for {@link #STILL_CHECK_NANOS} after a capture, the whole screen is read and compared once
@@ -50,6 +51,10 @@ final class CaptureLoop {
      * (the still check finds nothing there to fix) never pays for it. One read is 4 MB at 1280×800.
      */
     private static final long STILL_CHECK_NANOS = 300_000_000L;
+    /** See {@link #pace}; system property {@code svp.x11.paceFactor} (0 = pace by the frame interval only). */
+    static final long PACE_FACTOR = Long.getLong("svp.x11.paceFactor", 3);
+    /** The longest wait {@link #pace} sets: 20 captures a second stay possible whatever a capture costs. */
+    static final long MAX_PACE_NANOS = 50_000_000L;
     /** {@code POLLIN}. */
     private static final short POLLIN = 1;
 
@@ -71,6 +76,8 @@ final class CaptureLoop {
     private boolean resized;
     private boolean cursorChanged = true;
     private long lastCapture;
+    /** The wait after the last capture before the next ({@link #pace}); "svp-x11" only. */
+    private long paceNanos;
     /** One X event, read into by {@link #drainQueued}; allocated in {@link #run}'s arena. */
     private MemorySegment event;
     /** False after a capture that changed something, until the still check has run. */
@@ -121,6 +128,7 @@ final class CaptureLoop {
             differ.tiles().markAll();
             damaged = true;
             lastCapture = System.nanoTime() - options.frameMillis() * 1_000_000L;
+            paceNanos = options.frameMillis() * 1_000_000L;
             while (!closed.getAsBoolean()) {
                 step(sink, fds, event);
             }
@@ -163,11 +171,12 @@ final class CaptureLoop {
             cursor.check(sink);
             requests = true;
         }
-        long frameNanos = options.frameMillis() * 1_000_000L;
+        long frameNanos = paceNanos;
         long now = System.nanoTime();
         if (now - lastCapture >= frameNanos) {
             if (damaged) {
                 capture(sink);
+                paceNanos = pace(options.frameMillis() * 1_000_000L, System.nanoTime() - lastCapture);
                 requests = true;
             } else if (!stillChecked && now - lastCapture >= STILL_CHECK_NANOS) {
                 checkStill(sink);
@@ -191,6 +200,21 @@ final class CaptureLoop {
         if (fds.get(ValueLayout.JAVA_SHORT, 6) != 0) {
             wakeup.drain();
         }
+    }
+
+    /**
+     * The wait before the next capture: the frame interval, or {@link #PACE_FACTOR} times what the
+     * last capture took (its X round trips included) when that is longer, at most {@link #MAX_PACE_NANOS}.
+     * A capture that keeps the X server and this thread busy for long (a terminal flooded with output,
+     * redrawn whole every frame) is then taken less often, so capturing costs at most about a
+     * 1/(1 + factor) share of a core and of the X server; a short one (a video region, a scroll) keeps
+     * the full frame rate.
+     */
+    static long pace(long frameNanos, long captureNanos) {
+        if (PACE_FACTOR <= 0) {
+            return frameNanos;
+        }
+        return Math.max(frameNanos, Math.min(MAX_PACE_NANOS, PACE_FACTOR * captureNanos));
     }
 
     /** @return {@code nanos} in whole milliseconds, rounded up (so one poll covers the wait), at least 1 */
@@ -318,9 +342,12 @@ final class CaptureLoop {
             return 0; // the tiles stay marked for the retry
         }
         stats.captures.increment();
+        long read = System.nanoTime();
         List<DisplayMessage> orders = differ.diff(rects);
         if (LOG.isTraceEnabled()) {
-            LOG.trace("capture: damage {} -> {} orders", rects, orders.stream().map(CaptureLoop::describe).toList());
+            LOG.trace("capture: {} µs (reads {} µs), damage {} -> {} orders", (System.nanoTime() - t0) / 1000,
+                    (read - t0) / 1000, rects,
+                    orders.stream().map(CaptureLoop::describe).toList());
         }
         submit(sink, orders, t0);
         if (!orders.isEmpty()) {
