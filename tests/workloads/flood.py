@@ -2,7 +2,7 @@
 """A second desktop workload for `svp bench x11 --workload`: flood.py DISPLAY SECONDS
 
 Heavier than the shared one, and self-contained (no ../shared): an xterm (100x40) flooded with `ls -lR`
-output in bursts (jump scrolling, the whole terminal redrawn at every capture), ico's bouncing
+output at 2 000 lines a second (jump scrolling, the whole terminal redrawn at every capture), ico's bouncing
 polyhedron (a small area changing every 40 ms), ImageMagick's animate cycling six photo-like pictures
 once a second, a second xterm dragged every 50 ms, and xeyes following a pointer moved every 50 ms.
 The pictures are made here (sums of sines plus fixed noise, PPM), the same every run. Needs: python3,
@@ -55,8 +55,20 @@ def picture(path, k, w=480, h=300):
 t0 = time.monotonic()
 tmp = tempfile.mkdtemp(prefix="svp-flood-")
 spawn(["openbox", "--sm-disable"])
-spawn(["xterm", "-fa", "DejaVu Sans Mono", "-fs", "10", "-title", "flood", "-geometry", "100x40+0+0", "-e", "sh", "-c",
-       "while true; do ls -lR /usr/share/doc | head -c 400000; sleep 0.5; done"])
+# the flood at a fixed rate (40 lines every 20 ms, 2 000 lines a second, cycling through `ls -lR` of
+# /usr/share/doc): as fast as xterm's jump scroll redraws the whole terminal at every capture, yet the
+# same work for the X server every run, so the X server's CPU with and without a client can be compared
+flooder = os.path.join(tmp, "flooder.py")
+with open(flooder, "w") as f:
+    f.write("import subprocess, sys, time\n"
+            "lines = subprocess.run(['ls', '-lR', '/usr/share/doc'], capture_output=True, text=True).stdout.splitlines()[:20000] or ['-']\n"
+            "i, t = 0, time.monotonic()\n"
+            "while True:\n"
+            "    sys.stdout.write('\\n'.join(lines[(i + k) % len(lines)] for k in range(40)) + '\\n'); sys.stdout.flush()\n"
+            "    i += 40; t += 0.02\n"
+            "    time.sleep(max(0, t - time.monotonic()))\n")
+spawn(["xterm", "-fa", "DejaVu Sans Mono", "-fs", "10", "-title", "flood", "-geometry", "100x40+0+0", "-e", "python3",
+       flooder])
 spawn(["ico", "-geometry", "300x300+700+450", "-sleep", "0.04"])
 spawn(["xeyes", "-geometry", "200x150+1050+600"])
 spawn(["xterm", "-title", "drag", "-geometry", "50x12+100+500", "-e", "sh", "-c",
@@ -65,7 +77,7 @@ pictures = []
 for k in range(6):
     pictures.append(os.path.join(tmp, "p%d.ppm" % k))
     picture(pictures[-1], k)
-spawn(["animate", "-delay", "100", "-geometry", "+780+20", *pictures])
+spawn(["animate", "-title", "slide", "-delay", "100", "-geometry", "+780+20", *pictures])
 drag = find("drag")
 k = 0
 while True:
@@ -90,7 +102,7 @@ for p in procs:
         p.wait(timeout=3)
     except subprocess.TimeoutExpired:
         os.killpg(p.pid, signal.SIGKILL)
-for f in pictures:
+for f in pictures + [flooder]:
     os.remove(f)
 os.rmdir(tmp)
 print("flood: %d ticks in %.1fs, drag=%s" % (k, time.monotonic() - t0, drag))
